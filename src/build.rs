@@ -1,0 +1,195 @@
+//! Build: runs the stages in order (load, model, index, render, check, write), timing each,
+//! and returns a report with every diagnostic; nothing is written if any is an error.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::config::{self, BaseUrl};
+use crate::diag::{self, Diagnostic, Severity};
+use crate::graph;
+use crate::links::SiteIndex;
+use crate::load;
+use crate::model;
+use crate::output::{self, Output, Staged, Stats};
+use crate::pages::{self, Site};
+use crate::render;
+use crate::templates::Theme;
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub root: PathBuf,
+    /// Where to write; `None` checks without writing.
+    pub output: Option<PathBuf>,
+    pub base_url: Option<BaseUrl>,
+    pub drafts: bool,
+    pub strict: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    pub diags: Vec<Diagnostic>,
+    /// Set when the site was written.
+    pub stats: Option<Stats>,
+    pub pages: usize,
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+impl Report {
+    pub fn failed(&self) -> bool {
+        self.diags.iter().any(Diagnostic::is_error)
+    }
+}
+
+struct Clock {
+    last: Instant,
+    timings: Vec<(&'static str, Duration)>,
+}
+
+impl Clock {
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.timings.push((stage, now - self.last));
+        self.last = now;
+    }
+}
+
+/// Builds (or, without an output folder, checks) the course.
+pub fn run(opts: &Options) -> Report {
+    let mut clock = Clock {
+        last: Instant::now(),
+        timings: Vec::new(),
+    };
+    let mut diags = Vec::new();
+    if let Some(out) = &opts.output
+        && let Err(m) = output::check_folder(&opts.root, out)
+    {
+        diags.push(Diagnostic::error(out.display().to_string(), None, m));
+    }
+    let loaded = load::load(&opts.root, &mut diags);
+    let mut config = config::read(loaded.config.as_ref(), &mut diags);
+    if let Some(base) = &opts.base_url {
+        config.base_url = base.clone();
+    }
+    clock.lap("load");
+    let course = model::build(loaded, config, opts.drafts, &mut diags);
+    let index = SiteIndex::new(&course);
+    clock.lap("model");
+    let mut bodies = render::bodies(&index);
+    diags.append(&mut bodies.take_diags());
+    clock.lap("markdown");
+    let graph = graph::build(&course, &bodies);
+    crate::check::run(&index, &bodies, &graph, &mut diags);
+    let mut theme = Theme::load(&course.templates, &mut diags);
+    clock.lap("check");
+    if opts.strict {
+        diag::make_strict(&mut diags);
+    }
+    if course.config.base_url.origin.is_none() && opts.output.is_some() {
+        let msg = "sitemap.xml is not written: base_url has no scheme and host (set base_url: https://host/path/ in course.yaml, or --base-url)";
+        diags.push(Diagnostic {
+            path: "course.yaml".into(),
+            pos: None,
+            severity: Severity::Note,
+            message: msg.into(),
+        });
+    }
+    let mut report = Report {
+        pages: pages::jobs(&index).len(),
+        ..Report::default()
+    };
+    let failed = diags.iter().any(Diagnostic::is_error);
+    if let (Some(out), Some(theme), false) = (&opts.output, theme.as_mut(), failed) {
+        pages::set_globals(&index, theme);
+        let site = Site {
+            index: &index,
+            bodies: &bodies,
+            graph: &graph,
+            theme,
+        };
+        match write(&site, &opts.root, out) {
+            Ok(stats) => report.stats = Some(stats),
+            Err(mut errors) => diags.append(&mut errors),
+        }
+        clock.lap("write");
+    }
+    diag::sort(&mut diags);
+    report.diags = diags;
+    report.timings = clock.timings;
+    report
+}
+
+/// Renders every page, stages the changed files, and commits them, or, on any error,
+/// removes what was staged and leaves the output as it was.
+fn write(site: &Site, root: &Path, out: &Path) -> Result<Stats, Vec<Diagnostic>> {
+    let io_error = |e: std::io::Error| {
+        vec![Diagnostic::error(
+            out.display().to_string(),
+            None,
+            format!("cannot write the site: {e}"),
+        )]
+    };
+    let output = Output::open(out).map_err(io_error)?;
+    let jobs = pages::jobs(site.index);
+    let rendered: Vec<(String, Result<Staged, Diagnostic>)> = jobs
+        .par_iter()
+        .map(|&job| {
+            let path = pages::output_path(site.index, job);
+            let staged = site
+                .render(job)
+                .and_then(|bytes| stage(&output, &path, &bytes));
+            (path, staged)
+        })
+        .collect();
+    let mut produced: HashSet<String> = rendered.iter().map(|(p, _)| p.clone()).collect();
+    let mut staged = Vec::with_capacity(rendered.len() + 16);
+    let mut errors = Vec::new();
+    for (path, result) in rendered {
+        match result {
+            Ok(s) => staged.push((path, s)),
+            Err(d) => errors.push(d),
+        }
+    }
+    for (path, bytes) in &site.theme.files {
+        produced.insert(path.clone());
+        match stage(&output, path, bytes) {
+            Ok(s) => staged.push((path.clone(), s)),
+            Err(d) => errors.push(d),
+        }
+    }
+    for file in &site.index.course.static_files {
+        if produced.contains(file) {
+            let msg = format!(
+                "static/{file} has the same path as a page syllabus makes; rename or move it"
+            );
+            errors.push(Diagnostic::error(format!("static/{file}"), None, msg));
+            continue;
+        }
+        let result = std::fs::read(root.join("static").join(file))
+            .map_err(|e| {
+                Diagnostic::error(format!("static/{file}"), None, format!("cannot read: {e}"))
+            })
+            .and_then(|bytes| stage(&output, file, &bytes));
+        match result {
+            Ok(s) => staged.push((file.clone(), s)),
+            Err(d) => errors.push(d),
+        }
+    }
+    if !errors.is_empty() {
+        output.abort(staged);
+        return Err(errors);
+    }
+    output.commit(staged).map_err(io_error)
+}
+
+fn stage(output: &Output, path: &str, bytes: &[u8]) -> Result<Staged, Diagnostic> {
+    output.stage(path, bytes).map_err(|e| {
+        Diagnostic::error(
+            output.dir.join(path).display().to_string(),
+            None,
+            format!("cannot write: {e}"),
+        )
+    })
+}

@@ -1,0 +1,97 @@
+//! Check: every link's `#anchor` against the page it points at, and the teaching order of
+//! concepts (used before introduced, never introduced, never used), all reported at once.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diag::Diagnostic;
+use crate::graph::Graph;
+use crate::links::{PageKey, SiteIndex};
+use crate::load::Kind;
+use crate::render::{Bodies, template_ids};
+
+/// Runs every check over the rendered course.
+pub fn run(index: &SiteIndex, bodies: &Bodies, graph: &Graph, diags: &mut Vec<Diagnostic>) {
+    anchors(index, bodies, diags);
+    teaching_order(index, bodies, graph, diags);
+}
+
+fn anchors(index: &SiteIndex, bodies: &Bodies, diags: &mut Vec<Diagnostic>) {
+    let mut known: HashMap<PageKey, HashSet<&str>> = HashMap::new();
+    for (key, rendered) in bodies.all() {
+        if let Some(key) = key {
+            known
+                .entry(key)
+                .or_default()
+                .extend(rendered.anchors.iter().map(String::as_str));
+        }
+    }
+    let home_path = index
+        .course
+        .home
+        .origin
+        .as_ref()
+        .map_or("content/_index.md", |o| o.path());
+    for (from, rendered) in bodies.all() {
+        let path = from.map_or(home_path, |k| index.source_path(k));
+        for link in &rendered.links {
+            let Some(anchor) = &link.anchor else { continue };
+            let on_page = known
+                .get(&link.target)
+                .is_some_and(|set| set.contains(anchor.as_str()));
+            if !on_page && !template_ids(Some(link.target.kind)).contains(&anchor.as_str()) {
+                let msg = format!(
+                    "broken anchor in {}: {} has no heading or element with id '{anchor}'",
+                    link.written,
+                    index.name(link.target)
+                );
+                diags.push(Diagnostic::error(path, Some(link.pos), msg));
+            }
+        }
+    }
+}
+
+fn teaching_order(index: &SiteIndex, bodies: &Bodies, graph: &Graph, diags: &mut Vec<Diagnostic>) {
+    let course = index.course;
+    for (i, rendered) in bodies.lessons.iter().enumerate() {
+        let path = course.lessons[i].origin.path();
+        let concept_links = rendered
+            .links
+            .iter()
+            .filter(|l| l.target.kind == Kind::Concept)
+            .map(|l| (l.target.idx, l.pos));
+        let mut reported = HashSet::new();
+        for (c, pos) in concept_links.chain(rendered.mentions.iter().copied()) {
+            let Some(intro) = graph.introduced_by[c] else {
+                continue;
+            };
+            if intro > i && reported.insert(c) {
+                let later = &course.lessons[intro];
+                let msg = format!(
+                    "lesson '{}' uses concept '{}' before it is introduced, in lesson '{}' ({})",
+                    course.lessons[i].id,
+                    course.concepts[c].id,
+                    later.id,
+                    later.origin.path()
+                );
+                diags.push(Diagnostic::warning(path, Some(pos), msg));
+            }
+        }
+    }
+    for (c, concept) in course.concepts.iter().enumerate() {
+        let path = concept.origin.path();
+        let used = !graph.concept_uses[c].is_empty();
+        if graph.introduced_by[c].is_none() && !used {
+            let msg = format!(
+                "concept '{}' is not used: no lesson introduces it, and nothing links to it, mentions it or asks about it",
+                concept.id
+            );
+            diags.push(Diagnostic::warning(path, None, msg));
+        } else if graph.introduced_by[c].is_none() {
+            let msg = format!(
+                "concept '{}' is not introduced by any lesson: list it in the 'concepts' of the lesson that teaches it",
+                concept.id
+            );
+            diags.push(Diagnostic::warning(path, None, msg));
+        }
+    }
+}

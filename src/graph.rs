@@ -1,0 +1,96 @@
+//! Graph: who links to whom, which pages use each concept, which lessons introduce
+//! concepts and assign readings and quizzes, computed once from the rendered course.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::links::PageKey;
+use crate::load::Kind;
+use crate::model::{Course, targets};
+use crate::render::Bodies;
+
+#[derive(Debug, Default)]
+pub struct Graph {
+    /// Pages that link to each page, in course order, each once.
+    pub backlinks: HashMap<PageKey, Vec<PageKey>>,
+    /// Lessons, articles and quizzes that link to, mention or ask about each concept.
+    pub concept_uses: Vec<Vec<PageKey>>,
+    /// The first lesson, in course order, that lists each concept in `concepts:`.
+    pub introduced_by: Vec<Option<usize>>,
+    /// Lessons that list each article in `readings:`.
+    pub assigned_by: Vec<Vec<usize>>,
+    /// Lessons that name each quiz in `quiz:` (and the quiz's own `lesson:`).
+    pub quiz_lessons: Vec<Vec<usize>>,
+}
+
+/// Sort key putting pages in course order: lessons, then articles, quizzes, the rest.
+pub fn course_rank(key: PageKey) -> (u8, usize) {
+    let kind = match key.kind {
+        Kind::Lesson => 0,
+        Kind::Article => 1,
+        Kind::Quiz => 2,
+        Kind::Module => 3,
+        Kind::Concept => 4,
+        Kind::Page => 5,
+    };
+    (kind, key.idx)
+}
+
+pub fn build(course: &Course, bodies: &Bodies) -> Graph {
+    let mut backlinks: HashMap<PageKey, BTreeSet<(u8, usize, PageKey)>> = HashMap::new();
+    let mut uses: Vec<BTreeSet<(u8, usize, PageKey)>> =
+        vec![BTreeSet::new(); course.concepts.len()];
+    for (from, rendered) in bodies.all() {
+        let Some(from) = from else { continue };
+        let ranked = |k: PageKey| (course_rank(k).0, course_rank(k).1, k);
+        for link in &rendered.links {
+            if link.target != from {
+                backlinks
+                    .entry(link.target)
+                    .or_default()
+                    .insert(ranked(from));
+            }
+            if link.target.kind == Kind::Concept
+                && matches!(from.kind, Kind::Lesson | Kind::Article | Kind::Quiz)
+            {
+                uses[link.target.idx].insert(ranked(from));
+            }
+        }
+        for (concept, _) in &rendered.mentions {
+            uses[*concept].insert(ranked(from));
+        }
+    }
+    let mut introduced_by = vec![None; course.concepts.len()];
+    let mut assigned_by = vec![Vec::new(); course.articles.len()];
+    let mut quiz_lessons = vec![Vec::new(); course.quizzes.len()];
+    for (i, lesson) in course.lessons.iter().enumerate() {
+        for c in targets(&lesson.concepts) {
+            introduced_by[c].get_or_insert(i);
+        }
+        for a in targets(&lesson.readings) {
+            if !assigned_by[a].contains(&i) {
+                assigned_by[a].push(i);
+            }
+        }
+        if let Some(q) = lesson.quiz.as_ref().and_then(|q| q.target) {
+            quiz_lessons[q].push(i);
+        }
+    }
+    for (q, quiz) in course.quizzes.iter().enumerate() {
+        if let Some(l) = quiz.lesson.as_ref().and_then(|l| l.target)
+            && !quiz_lessons[q].contains(&l)
+        {
+            quiz_lessons[q].push(l);
+            quiz_lessons[q].sort_unstable();
+        }
+    }
+    let strip = |set: BTreeSet<(u8, usize, PageKey)>| {
+        set.into_iter().map(|(_, _, k)| k).collect::<Vec<_>>()
+    };
+    Graph {
+        backlinks: backlinks.into_iter().map(|(k, v)| (k, strip(v))).collect(),
+        concept_uses: uses.into_iter().map(strip).collect(),
+        introduced_by,
+        assigned_by,
+        quiz_lessons,
+    }
+}

@@ -1,0 +1,480 @@
+//! Index: every page's URL, and the resolution of wikilinks, relative `.md` links and
+//! site paths to pages, with the errors a broken link gets.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::concepts::Matcher;
+use crate::config::BaseUrl;
+use crate::load::Kind;
+use crate::model::Course;
+
+/// A page of the course: its kind and its index in the course's list of that kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PageKey {
+    pub kind: Kind,
+    pub idx: usize,
+}
+
+impl PageKey {
+    pub fn new(kind: Kind, idx: usize) -> PageKey {
+        PageKey { kind, idx }
+    }
+}
+
+/// Site paths of the pages syllabus makes itself, besides one per course page.
+pub const INDEX_PATHS: &[&str] = &[
+    "",
+    "articles/",
+    "concepts/",
+    "glossary/",
+    "quizzes/",
+    "404.html",
+    "robots.txt",
+    "sitemap.xml",
+];
+
+/// The site path (no leading slash) of a page of `kind` with `id`.
+pub fn site_path(kind: Kind, id: &str) -> String {
+    match kind {
+        Kind::Lesson => format!("lessons/{id}/"),
+        Kind::Module => format!("modules/{id}/"),
+        Kind::Article => format!("articles/{id}/"),
+        Kind::Concept => format!("concepts/{id}/"),
+        Kind::Quiz => format!("quizzes/{id}/"),
+        Kind::Page => format!("{id}/"),
+    }
+}
+
+/// Where a link goes, once resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A page of the course, with an anchor to check.
+    Page(PageKey, Option<String>),
+    /// Another file of the site (static file, index page): nothing more to check.
+    File,
+    /// An anchor on the page itself.
+    SelfAnchor(String),
+    /// Outside the site.
+    External,
+}
+
+/// A resolved link: the `href` to write and what it points at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    pub href: String,
+    pub target: Target,
+}
+
+/// What every stage after the model needs to know about the whole course.
+pub struct SiteIndex<'c> {
+    pub course: &'c Course,
+    pub base: &'c BaseUrl,
+    pub matcher: Matcher,
+    by_id: HashMap<&'c str, Vec<PageKey>>,
+    by_source: HashMap<&'c str, PageKey>,
+    by_path: HashMap<String, PageKey>,
+    files: HashSet<String>,
+}
+
+impl<'c> SiteIndex<'c> {
+    pub fn new(course: &'c Course) -> SiteIndex<'c> {
+        let mut index = SiteIndex {
+            course,
+            base: &course.config.base_url,
+            matcher: Matcher::new(&course.concepts),
+            by_id: HashMap::new(),
+            by_source: HashMap::new(),
+            by_path: HashMap::new(),
+            files: INDEX_PATHS.iter().map(|p| p.to_string()).collect(),
+        };
+        for kind in Kind::ALL {
+            for (idx, id) in course.ids(kind).into_iter().enumerate() {
+                let key = PageKey::new(kind, idx);
+                index.by_id.entry(id).or_default().push(key);
+                index.by_path.insert(site_path(kind, id), key);
+            }
+        }
+        let sources = course
+            .lessons
+            .iter()
+            .map(|x| (Kind::Lesson, x.origin.path()));
+        let sources = sources
+            .chain(
+                course
+                    .articles
+                    .iter()
+                    .map(|x| (Kind::Article, x.origin.path())),
+            )
+            .chain(
+                course
+                    .concepts
+                    .iter()
+                    .map(|x| (Kind::Concept, x.origin.path())),
+            )
+            .chain(course.pages.iter().map(|x| (Kind::Page, x.origin.path())));
+        let mut counters: HashMap<Kind, usize> = HashMap::new();
+        for (kind, path) in sources {
+            let n = counters.entry(kind).or_default();
+            index.by_source.insert(path, PageKey::new(kind, *n));
+            *n += 1;
+        }
+        for (idx, m) in course.modules.iter().enumerate() {
+            if let Some(o) = &m.origin {
+                index
+                    .by_source
+                    .insert(o.path(), PageKey::new(Kind::Module, idx));
+            }
+        }
+        if course.home.origin.is_some() {
+            index.files.insert(String::new());
+        }
+        index.files.extend(course.static_files.iter().cloned());
+        index.files.insert(crate::templates::CSS_PATH.into());
+        index.files.insert(crate::templates::JS_PATH.into());
+        index
+    }
+
+    pub fn id(&self, key: PageKey) -> &'c str {
+        let c = self.course;
+        match key.kind {
+            Kind::Lesson => &c.lessons[key.idx].id,
+            Kind::Module => &c.modules[key.idx].id,
+            Kind::Article => &c.articles[key.idx].id,
+            Kind::Concept => &c.concepts[key.idx].id,
+            Kind::Quiz => &c.quizzes[key.idx].id,
+            Kind::Page => &c.pages[key.idx].id,
+        }
+    }
+
+    pub fn title(&self, key: PageKey) -> &'c str {
+        let c = self.course;
+        match key.kind {
+            Kind::Lesson => &c.lessons[key.idx].title,
+            Kind::Module => &c.modules[key.idx].title,
+            Kind::Article => &c.articles[key.idx].title,
+            Kind::Concept => &c.concepts[key.idx].term,
+            Kind::Quiz => &c.quizzes[key.idx].title,
+            Kind::Page => &c.pages[key.idx].title,
+        }
+    }
+
+    /// The file a page comes from, for messages.
+    pub fn source_path(&self, key: PageKey) -> &'c str {
+        let c = self.course;
+        match key.kind {
+            Kind::Lesson => c.lessons[key.idx].origin.path(),
+            Kind::Module => c.modules[key.idx].origin.as_ref().map_or("", |o| o.path()),
+            Kind::Article => c.articles[key.idx].origin.path(),
+            Kind::Concept => c.concepts[key.idx].origin.path(),
+            Kind::Quiz => c.quizzes[key.idx].path(),
+            Kind::Page => c.pages[key.idx].origin.path(),
+        }
+    }
+
+    pub fn site_path(&self, key: PageKey) -> String {
+        site_path(key.kind, self.id(key))
+    }
+
+    /// The `href` of a page, under the base URL.
+    pub fn href(&self, key: PageKey) -> String {
+        self.base.href(&self.site_path(key))
+    }
+
+    /// `kind:id` as messages name a page.
+    pub fn name(&self, key: PageKey) -> String {
+        format!("{}:{}", key.kind.name(), self.id(key))
+    }
+
+    /// Resolves a wikilink target `kind:id#anchor` (kind and anchor optional).
+    pub fn wikilink(&self, dest: &str) -> Result<(PageKey, Option<String>), String> {
+        let (spec, anchor) = match dest.split_once('#') {
+            Some((s, a)) => (s.trim(), Some(a.trim().to_string())),
+            None => (dest.trim(), None),
+        };
+        let (kind, id) = match spec.split_once(':') {
+            Some((k, id)) => {
+                let kind = Kind::from_name(k.trim()).ok_or_else(|| {
+                    let names = Kind::ALL.map(Kind::name);
+                    let hint = crate::diag::did_you_mean(k, names);
+                    format!(
+                        "unknown kind '{k}' in [[{dest}]]{hint}; expected one of: {}",
+                        names.join(", ")
+                    )
+                })?;
+                (Some(kind), id.trim())
+            }
+            None => (None, spec),
+        };
+        let key = match kind {
+            Some(kind) => self
+                .find(kind, id)
+                .ok_or_else(|| self.missing(Some(kind), id, dest))?,
+            None => self.bare(id, dest)?,
+        };
+        Ok((key, anchor.filter(|a| !a.is_empty())))
+    }
+
+    fn find(&self, kind: Kind, id: &str) -> Option<PageKey> {
+        self.by_id.get(id)?.iter().copied().find(|k| k.kind == kind)
+    }
+
+    fn bare(&self, id: &str, dest: &str) -> Result<PageKey, String> {
+        match self.by_id.get(id).map(Vec::as_slice) {
+            Some([key]) => Ok(*key),
+            Some(keys) if keys.len() > 1 => {
+                let forms: Vec<String> = keys
+                    .iter()
+                    .map(|k| format!("[[{}:{id}]]", k.kind.name()))
+                    .collect();
+                Err(format!(
+                    "[[{dest}]] is ambiguous: '{id}' names pages of {} kinds; write one of {}",
+                    keys.len(),
+                    forms.join(", ")
+                ))
+            }
+            _ => Err(self.missing(None, id, dest)),
+        }
+    }
+
+    fn missing(&self, kind: Option<Kind>, id: &str, dest: &str) -> String {
+        let draft = Kind::ALL
+            .into_iter()
+            .filter(|k| kind.is_none_or(|kind| kind == *k))
+            .find_map(|k| self.course.drafts.get(&(k, id.to_string())));
+        if let Some(file) = draft {
+            return format!("[[{dest}]] links to a draft ({file}); publish it or remove the link");
+        }
+        let candidates: Vec<&str> = match kind {
+            Some(k) => self.course.ids(k),
+            None => self.by_id.keys().copied().collect(),
+        };
+        let hint = crate::diag::did_you_mean(id, candidates);
+        let what = kind.map_or("page".to_string(), |k| k.name().to_string());
+        format!("broken link [[{dest}]]: there is no {what} '{id}'{hint}")
+    }
+
+    /// Resolves the destination of a Markdown link or image written in the file `from`
+    /// (a path under the course root), on the page at site path `page_path`.
+    pub fn href_target(
+        &self,
+        from: &str,
+        page_path: &str,
+        dest: &str,
+        image: bool,
+    ) -> Result<Resolved, String> {
+        let dest = dest.trim();
+        if dest.is_empty() {
+            return Ok(Resolved {
+                href: String::new(),
+                target: Target::External,
+            });
+        }
+        if let Some(anchor) = dest.strip_prefix('#') {
+            return Ok(Resolved {
+                href: dest.to_string(),
+                target: Target::SelfAnchor(anchor.to_string()),
+            });
+        }
+        if let Some(scheme) = scheme(dest) {
+            let lower = scheme.to_ascii_lowercase();
+            let data_image = image
+                && dest
+                    .get(..11)
+                    .is_some_and(|p| p.eq_ignore_ascii_case("data:image/"));
+            if matches!(lower.as_str(), "javascript" | "vbscript" | "data") && !data_image {
+                return Err(format!(
+                    "refused '{lower}:' URL in a link; only http, https, mailto and site links are allowed"
+                ));
+            }
+            return Ok(Resolved {
+                href: dest.to_string(),
+                target: Target::External,
+            });
+        }
+        if dest.starts_with("//") {
+            return Ok(Resolved {
+                href: dest.to_string(),
+                target: Target::External,
+            });
+        }
+        let (path, rest) = dest.split_at(dest.find(['#', '?']).unwrap_or(dest.len()));
+        let anchor = rest
+            .split_once('#')
+            .map(|(_, a)| a.to_string())
+            .filter(|a| !a.is_empty());
+        let path = percent_decode(path);
+        if !path.starts_with('/') && (path.ends_with(".md") || path.ends_with(".yaml")) {
+            let file = join(from.rsplit_once('/').map_or("", |(d, _)| d), &path);
+            let key = self
+                .by_source
+                .get(file.as_str())
+                .copied()
+                .ok_or_else(|| format!("broken link '{dest}': no course page at {file}"))?;
+            return Ok(Resolved {
+                href: format!("{}{}", self.href(key), anchor_suffix(&anchor)),
+                target: Target::Page(key, anchor),
+            });
+        }
+        let site = if let Some(abs) = path.strip_prefix('/') {
+            normalize(abs).ok_or_else(|| format!("broken link '{dest}': it leaves the site"))?
+        } else {
+            let joined = join(page_path.trim_end_matches('/'), &path);
+            if joined.starts_with("../") || joined == ".." {
+                return Err(format!("broken link '{dest}': it leaves the site"));
+            }
+            let keep_slash = if path.ends_with('/') && !joined.is_empty() {
+                "/"
+            } else {
+                ""
+            };
+            format!("{joined}{keep_slash}")
+        };
+        self.site_target(&site, &anchor, rest, dest)
+    }
+
+    fn site_target(
+        &self,
+        site: &str,
+        anchor: &Option<String>,
+        rest: &str,
+        dest: &str,
+    ) -> Result<Resolved, String> {
+        let href = format!("{}{rest}", self.base.href(site));
+        let as_dir = if site.is_empty() || site.ends_with('/') {
+            site.to_string()
+        } else {
+            format!("{site}/")
+        };
+        if let Some(key) = self.by_path.get(&as_dir).or_else(|| self.by_path.get(site)) {
+            let href = format!("{}{rest}", self.href(*key));
+            return Ok(Resolved {
+                href,
+                target: Target::Page(*key, anchor.clone()),
+            });
+        }
+        let index_page = site.strip_suffix("index.html").unwrap_or(site);
+        if self.files.contains(site)
+            || self.files.contains(&as_dir)
+            || self.files.contains(index_page)
+        {
+            let href = if self.files.contains(&as_dir) && !site.ends_with('/') && !site.is_empty() {
+                format!("{}{rest}", self.base.href(&as_dir))
+            } else {
+                href
+            };
+            return Ok(Resolved {
+                href,
+                target: Target::File,
+            });
+        }
+        Err(format!("broken link '{dest}': no page or file at /{site}"))
+    }
+}
+
+fn anchor_suffix(anchor: &Option<String>) -> String {
+    anchor.as_ref().map(|a| format!("#{a}")).unwrap_or_default()
+}
+
+/// The scheme of an absolute URL (`https` in `https://x`), if the text has one.
+fn scheme(dest: &str) -> Option<&str> {
+    let colon = dest.find(':')?;
+    let s = &dest[..colon];
+    let mut chars = s.chars();
+    let ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    ok.then_some(s)
+}
+
+/// Joins a relative path onto a directory, resolving `.` and `..`; a path that climbs out
+/// keeps its leading `..` so callers can refuse it.
+fn join(dir: &str, rel: &str) -> String {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    let mut climbed = 0;
+    for part in rel.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    climbed += 1;
+                }
+            }
+            p => parts.push(p),
+        }
+    }
+    let mut out = vec![".."; climbed];
+    out.extend(parts);
+    out.join("/")
+}
+
+/// A site path without `.` and `..`, keeping a trailing slash; `None` if it climbs out.
+fn normalize(path: &str) -> Option<String> {
+    let joined = join("", path);
+    if joined.starts_with("..") {
+        return None;
+    }
+    let slash = if path.ends_with('/') && !joined.is_empty() {
+        "/"
+    } else {
+        ""
+    };
+    Some(format!("{joined}{slash}"))
+}
+
+/// Decodes `%20` and the like in a link path (an invalid escape is kept as written).
+pub fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_relative_paths() {
+        assert_eq!(
+            join("content/lessons/01-a", "../02-b/01-x.md"),
+            "content/lessons/02-b/01-x.md"
+        );
+        assert_eq!(
+            join("content/lessons/01-a", "./x.md"),
+            "content/lessons/01-a/x.md"
+        );
+        assert_eq!(join("a", "../../x"), "../x");
+        assert_eq!(normalize("img/../map.svg").as_deref(), Some("map.svg"));
+        assert_eq!(normalize("../x"), None);
+    }
+
+    #[test]
+    fn schemes_are_recognised() {
+        assert_eq!(scheme("https://x"), Some("https"));
+        assert_eq!(scheme("JavaScript:alert(1)"), Some("JavaScript"));
+        assert_eq!(scheme("../a.md"), None);
+        assert_eq!(scheme("a.md#x:y"), None);
+    }
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(percent_decode("/a%20b/"), "/a b/");
+        assert_eq!(percent_decode("%2e%2e/x"), "../x");
+        assert_eq!(percent_decode("100%"), "100%");
+    }
+}

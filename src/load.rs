@@ -1,0 +1,428 @@
+//! Load: walks `content/` and `static/`, reads every file (in parallel), decodes UTF-8,
+//! removes a BOM and CRLF line ends, and splits and parses front matter. The only input I/O.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diag::{Diagnostic, LineIndex, Pos};
+use crate::frontmatter::{self, Node};
+
+/// The kinds of page a course is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Lesson,
+    Module,
+    Article,
+    Concept,
+    Quiz,
+    Page,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::Lesson,
+        Kind::Module,
+        Kind::Article,
+        Kind::Concept,
+        Kind::Quiz,
+        Kind::Page,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Lesson => "lesson",
+            Kind::Module => "module",
+            Kind::Article => "article",
+            Kind::Concept => "concept",
+            Kind::Quiz => "quiz",
+            Kind::Page => "page",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// A file read from the course, with its text and a line index for diagnostics.
+#[derive(Debug)]
+pub struct Source {
+    /// Path relative to the course root, `/`-separated.
+    pub path: String,
+    pub text: String,
+    pub lines: LineIndex,
+}
+
+impl Source {
+    pub fn new(path: String, text: String) -> Source {
+        let lines = LineIndex::new(&text);
+        Source { path, text, lines }
+    }
+
+    pub fn pos(&self, offset: usize) -> Pos {
+        self.lines.pos(&self.text, offset)
+    }
+}
+
+/// What a file under `content/` is, by where it sits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Role {
+    Home,
+    Page,
+    /// A module's `_index.md`; `dir` is the module folder's name.
+    ModuleIndex {
+        dir: String,
+    },
+    Lesson {
+        dir: String,
+    },
+    Article,
+    Concept,
+    Quiz,
+}
+
+/// One content file, read and with its YAML parsed.
+#[derive(Debug)]
+pub struct Doc {
+    pub role: Role,
+    pub source: Source,
+    /// File name without extension.
+    pub stem: String,
+    /// Front matter (for `.md`) or the whole document (for quiz `.yaml`).
+    pub yaml: Option<Node>,
+    /// Where the Markdown body starts in `source.text`.
+    pub body_offset: usize,
+    /// The front matter could not be parsed (already reported); the page still exists,
+    /// so links to it are not reported as broken too.
+    pub broken: bool,
+}
+
+impl Doc {
+    pub fn body(&self) -> &str {
+        &self.source.text[self.body_offset..]
+    }
+}
+
+/// Everything read from disk.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub config: Option<Doc>,
+    pub docs: Vec<Doc>,
+    /// Module folders (names), including those with no `_index.md`.
+    pub module_dirs: Vec<String>,
+    /// Files under `static/`, relative to it, `/`-separated.
+    pub static_files: Vec<String>,
+    /// Files under `templates/`, relative to it.
+    pub templates: Vec<(String, String)>,
+}
+
+/// Reads the course at `root`. Problems with single files become diagnostics; the rest
+/// of the course is still read so that every problem is reported at once.
+pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
+    let mut loaded = Loaded::default();
+    let config_path = root.join("course.yaml");
+    if config_path.is_file() {
+        match read_doc(root, &config_path, Role::Page) {
+            Ok((doc, problem)) => {
+                diags.extend(problem);
+                loaded.config = Some(doc);
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    let content = root.join("content");
+    let mut files = Vec::new();
+    if content.is_dir() {
+        for (path, role) in walk(root, &content, diags) {
+            if let Role::ModuleIndex { dir } | Role::Lesson { dir } = &role
+                && !loaded.module_dirs.contains(dir)
+            {
+                loaded.module_dirs.push(dir.clone());
+            }
+            files.push((path, role));
+        }
+    } else {
+        diags.push(Diagnostic::error(
+            "content",
+            None,
+            "the course has no content/ folder (run `syllabus init DIR` to start one)",
+        ));
+    }
+    let results: Vec<Result<(Doc, Option<Diagnostic>), Diagnostic>> = files
+        .into_par_iter()
+        .map(|(path, role)| read_doc(root, &path, role))
+        .collect();
+    for r in results {
+        match r {
+            Ok((doc, problem)) => {
+                diags.extend(problem);
+                loaded.docs.push(doc);
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    loaded.static_files = list_files(root, &root.join("static"), diags);
+    let template_dir = root.join("templates");
+    loaded.templates = list_files(root, &template_dir, diags)
+        .into_iter()
+        .filter_map(|name| match read_text(root, &template_dir.join(&name)) {
+            Ok(text) => Some((name, text)),
+            Err(d) => {
+                diags.push(d);
+                None
+            }
+        })
+        .collect();
+    loaded
+}
+
+/// Path relative to the root, `/`-separated, for messages.
+pub fn rel(root: &Path, path: &Path) -> String {
+    let r = path.strip_prefix(root).unwrap_or(path);
+    r.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".bak")
+        || name.starts_with('#')
+}
+
+/// The course's content files and their roles; other files are reported.
+fn walk(root: &Path, content: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(PathBuf, Role)> {
+    let mut out = Vec::new();
+    let walker = WalkDir::new(content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    for entry in
+        walker.filter_entry(|e| e.depth() == 0 || !ignored(&e.file_name().to_string_lossy()))
+    {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let at = e
+                    .path()
+                    .map(|p| rel(root, p))
+                    .unwrap_or_else(|| "content".into());
+                diags.push(Diagnostic::error(
+                    at,
+                    None,
+                    format!("cannot read: {}", walk_error(&e)),
+                ));
+                continue;
+            }
+        };
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        if entry.path_is_symlink() && !stays_inside(root, entry.path()) {
+            let msg = "symbolic link points outside the course; it is not followed";
+            diags.push(Diagnostic::error(rel(root, entry.path()), None, msg));
+            continue;
+        }
+        let parts: Vec<String> = entry
+            .path()
+            .strip_prefix(content)
+            .unwrap_or(entry.path())
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        match role_of(&parts) {
+            Some(role) => out.push((entry.into_path(), role)),
+            None => {
+                let msg = "not a course file here, so it is ignored (content/ holds .md pages, and quizzes as .yaml under content/quizzes/; put other files under static/)";
+                diags.push(Diagnostic::warning(rel(root, entry.path()), None, msg));
+            }
+        }
+    }
+    out
+}
+
+fn walk_error(e: &walkdir::Error) -> String {
+    if e.loop_ancestor().is_some() {
+        "symbolic link loop".into()
+    } else {
+        e.io_error()
+            .map_or_else(|| e.to_string(), |io| io.to_string())
+    }
+}
+
+fn stays_inside(root: &Path, path: &Path) -> bool {
+    match (root.canonicalize(), path.canonicalize()) {
+        (Ok(r), Ok(p)) => p.starts_with(r),
+        _ => false,
+    }
+}
+
+fn role_of(parts: &[String]) -> Option<Role> {
+    let md = |name: &str| name.ends_with(".md");
+    match parts {
+        [name] if name == "_index.md" => Some(Role::Home),
+        [name] if md(name) => Some(Role::Page),
+        [dir, name] if dir == "articles" && md(name) => Some(Role::Article),
+        [dir, name] if dir == "concepts" && md(name) => Some(Role::Concept),
+        [dir, name] if dir == "quizzes" && (name.ends_with(".yaml") || name.ends_with(".yml")) => {
+            Some(Role::Quiz)
+        }
+        [dir, module, name] if dir == "lessons" && name == "_index.md" => Some(Role::ModuleIndex {
+            dir: module.clone(),
+        }),
+        [dir, module, name] if dir == "lessons" && md(name) => Some(Role::Lesson {
+            dir: module.clone(),
+        }),
+        _ => None,
+    }
+}
+
+/// Files under `dir` (relative to it), sorted; none if `dir` does not exist.
+fn list_files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                if e.path_is_symlink() && !stays_inside(root, e.path()) {
+                    let msg = "symbolic link points outside the course; it is not followed";
+                    diags.push(Diagnostic::error(rel(root, e.path()), None, msg));
+                    continue;
+                }
+                let name = rel(dir, e.path());
+                if !name.split('/').any(ignored) {
+                    out.push(name);
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let at = e
+                    .path()
+                    .map(|p| rel(root, p))
+                    .unwrap_or_else(|| rel(root, dir));
+                diags.push(Diagnostic::error(
+                    at,
+                    None,
+                    format!("cannot read: {}", walk_error(&e)),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Reads a file as UTF-8 text without a BOM and with `\n` line ends.
+pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+    let name = rel(root, path);
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::error(&name, None, format!("cannot read: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let good = std::str::from_utf8(good).unwrap_or_default();
+        let pos = LineIndex::new(good).pos(good, good.len());
+        Diagnostic::error(
+            &name,
+            Some(pos),
+            "the file is not valid UTF-8 text (save it as UTF-8)",
+        )
+    })?;
+    Ok(normalize_text(text))
+}
+
+/// Drops a UTF-8 BOM and turns CRLF into LF, so both change nothing in the output.
+pub fn normalize_text(text: String) -> String {
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    };
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    }
+}
+
+/// Reads one content file. An unreadable file is an `Err`; a YAML error keeps the page
+/// (marked broken) and returns the diagnostic beside it.
+fn read_doc(root: &Path, path: &Path, role: Role) -> Result<(Doc, Option<Diagnostic>), Diagnostic> {
+    let text = read_text(root, path)?;
+    let source = Source::new(rel(root, path), text);
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let whole_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
+    let mut doc = Doc {
+        role,
+        stem,
+        yaml: None,
+        body_offset: 0,
+        broken: false,
+        source,
+    };
+    let (yaml_text, first_line) = if whole_yaml {
+        doc.body_offset = doc.source.text.len();
+        (Some(doc.source.text.as_str()), 1)
+    } else {
+        match frontmatter::split(&doc.source.text) {
+            Ok(split) => {
+                doc.body_offset = split.body_offset;
+                (split.yaml.map(|(y, _)| y), split.yaml.map_or(1, |(_, l)| l))
+            }
+            Err(m) => {
+                doc.broken = true;
+                let d = Diagnostic::error(&doc.source.path, Some(Pos::START), m);
+                return Ok((doc, Some(d)));
+            }
+        }
+    };
+    let parsed = yaml_text.map(|y| frontmatter::parse(y, first_line));
+    let problem = match parsed {
+        Some(Ok(node)) => {
+            doc.yaml = Some(node);
+            None
+        }
+        Some(Err((pos, m))) => {
+            doc.broken = true;
+            Some(Diagnostic::error(&doc.source.path, Some(pos), m))
+        }
+        None => None,
+    };
+    Ok((doc, problem))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_follow_the_folder_layout() {
+        let p = |s: &str| s.split('/').map(String::from).collect::<Vec<_>>();
+        assert_eq!(role_of(&p("_index.md")), Some(Role::Home));
+        assert_eq!(role_of(&p("about.md")), Some(Role::Page));
+        assert_eq!(
+            role_of(&p("lessons/01-a/_index.md")),
+            Some(Role::ModuleIndex { dir: "01-a".into() })
+        );
+        assert_eq!(
+            role_of(&p("lessons/01-a/02-b.md")),
+            Some(Role::Lesson { dir: "01-a".into() })
+        );
+        assert_eq!(role_of(&p("quizzes/q.yaml")), Some(Role::Quiz));
+        assert_eq!(role_of(&p("lessons/x.md")), None);
+        assert_eq!(role_of(&p("articles/img.png")), None);
+    }
+
+    #[test]
+    fn bom_and_crlf_are_normalised() {
+        assert_eq!(normalize_text("\u{feff}a\r\nb\r\n".into()), "a\nb\n");
+    }
+}

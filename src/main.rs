@@ -1,0 +1,180 @@
+//! The `syllabus` command line: parses arguments, runs a command, prints diagnostics and
+//! sets the exit status (0 done, 1 an error in the course or output, 2 a bad command line).
+
+mod build;
+mod check;
+mod concepts;
+mod config;
+mod diag;
+mod frontmatter;
+mod graph;
+mod init;
+mod links;
+mod load;
+mod markdown;
+mod model;
+mod output;
+mod pages;
+mod quiz;
+mod render;
+mod templates;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::BaseUrl;
+
+#[derive(Parser)]
+#[command(
+    name = "syllabus",
+    version,
+    about = "Build a teaching website from lessons, readings, concepts and quizzes"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the course into a static site.
+    Build {
+        /// The course folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site (default: ROOT/public).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// The site's address, overriding course.yaml (https://host/path/ or /path/).
+        #[arg(long, value_parser = BaseUrl::parse)]
+        base_url: Option<BaseUrl>,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Check the course as `build` does, without writing anything.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long)]
+        drafts: bool,
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Start a new course in DIR.
+    Init { dir: PathBuf },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+            strict,
+        } => {
+            let output = Some(output.unwrap_or_else(|| root.join("public")));
+            run(build::Options {
+                root,
+                output,
+                base_url,
+                drafts,
+                strict,
+            })
+        }
+        Command::Check {
+            root,
+            drafts,
+            strict,
+        } => run(build::Options {
+            root,
+            output: None,
+            base_url: None,
+            drafts,
+            strict,
+        }),
+        Command::Init { dir } => match init::run(&dir) {
+            Ok(()) => {
+                println!(
+                    "Started a new course in {}. Build it with: syllabus build --root {}",
+                    dir.display(),
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{}: error: {e}", dir.display());
+                ExitCode::from(1)
+            }
+        },
+    }
+}
+
+fn run(opts: build::Options) -> ExitCode {
+    let report = build::run(&opts);
+    let mut err = std::io::stderr().lock();
+    for d in &report.diags {
+        let _ = writeln!(err, "{d}");
+    }
+    let errors = report.diags.iter().filter(|d| d.is_error()).count();
+    let warnings = report
+        .diags
+        .iter()
+        .filter(|d| d.severity == diag::Severity::Warning)
+        .count();
+    if errors > 0 {
+        let what = if opts.output.is_some() {
+            "; nothing was written"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            err,
+            "syllabus: {errors} error{}, {warnings} warning{}{what}",
+            plural(errors),
+            plural(warnings)
+        );
+        return ExitCode::from(1);
+    }
+    let total: f64 = report.timings.iter().map(|(_, d)| d.as_secs_f64()).sum();
+    match (&report.stats, &opts.output) {
+        (Some(s), Some(out)) => println!(
+            "Built {} pages into {} in {:.2} s: {} written, {} unchanged, {} removed{}",
+            report.pages,
+            out.display(),
+            total,
+            s.written,
+            s.unchanged,
+            s.removed,
+            if warnings > 0 {
+                format!(" ({warnings} warning{})", plural(warnings))
+            } else {
+                String::new()
+            }
+        ),
+        _ => println!(
+            "Checked {} pages in {:.2} s: no errors, {warnings} warning{}",
+            report.pages,
+            total,
+            plural(warnings)
+        ),
+    }
+    if std::env::var_os("SYLLABUS_TIMINGS").is_some() {
+        for (stage, d) in &report.timings {
+            let _ = writeln!(err, "  {stage:<10} {:>8.1} ms", d.as_secs_f64() * 1000.0);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

@@ -1,0 +1,696 @@
+//! Markdown to HTML: pulldown-cmark events rewritten for links (wikilinks, `.md` links,
+//! site paths), heading ids, concept autolinks and raw HTML policy, collecting the links,
+//! anchors, mentions and diagnostics of each page instead of stopping at the first.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use pulldown_cmark::{
+    CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, TextMergeWithOffset,
+};
+
+use crate::config::Autolink;
+use crate::diag::{Diagnostic, Pos};
+use crate::links::{PageKey, SiteIndex, Target};
+use crate::load::{Kind, Source};
+
+/// Where the text being rendered sits, for diagnostics.
+#[derive(Clone, Copy)]
+pub enum Place<'a> {
+    /// A Markdown body starting at `offset` in `source`.
+    Body { source: &'a Source, offset: usize },
+    /// A front-matter or quiz field: every message points at the field.
+    Field { path: &'a str, pos: Pos },
+}
+
+impl Place<'_> {
+    fn locate(&self, offset: usize) -> (&str, Pos) {
+        match self {
+            Place::Body {
+                source,
+                offset: base,
+            } => (&source.path, source.pos(base + offset)),
+            Place::Field { path, pos } => (path, *pos),
+        }
+    }
+}
+
+/// What a render needs to know about the page and the course.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub index: &'a SiteIndex<'a>,
+    pub place: Place<'a>,
+    /// The page rendered, if it is a course page (the home page is not).
+    pub page: Option<PageKey>,
+    /// Its site path, which relative links are resolved against.
+    pub page_path: &'a str,
+    pub autolink: Autolink,
+    /// Look for concept mentions (lesson and article bodies).
+    pub mentions: bool,
+    pub raw_html: bool,
+    /// Element ids the page's template uses, which headings must not take.
+    pub reserved_ids: &'a [&'a str],
+    /// Give every paragraph the id `pN` (articles).
+    pub paragraph_ids: bool,
+}
+
+/// A link from this text to a course page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkUse {
+    pub target: PageKey,
+    pub anchor: Option<String>,
+    pub pos: Pos,
+    /// The link as written, for messages.
+    pub written: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A rendered text and what was learned while rendering it.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub toc: Vec<Heading>,
+    pub anchors: Vec<String>,
+    pub links: Vec<LinkUse>,
+    /// Concepts mentioned in running text, in order, with where.
+    pub mentions: Vec<(usize, Pos)>,
+    pub diags: Vec<Diagnostic>,
+    /// The text without markup (inline renders only), for attributes and plain lists.
+    pub plain: String,
+}
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_WIKILINKS
+}
+
+/// Renders a Markdown body.
+pub fn render(text: &str, ctx: &Ctx) -> Rendered {
+    let mut r = Renderer::new(ctx);
+    let parser = Parser::new_ext(text, options()).into_offset_iter();
+    for (event, range) in TextMergeWithOffset::new(parser) {
+        r.event(event, range);
+    }
+    r.finish()
+}
+
+/// Renders inline Markdown (a definition, a prompt): block structure is flattened so
+/// the result can sit inside a sentence. Raw HTML is always shown as text.
+pub fn render_inline(text: &str, ctx: &Ctx) -> Rendered {
+    let ctx = Ctx {
+        raw_html: false,
+        paragraph_ids: false,
+        ..*ctx
+    };
+    let mut r = Renderer::new(&ctx);
+    let mut paragraphs = 0;
+    let mut plain = String::new();
+    let parser = Parser::new_ext(text, options()).into_offset_iter();
+    for (event, range) in TextMergeWithOffset::new(parser) {
+        if let Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) = &event {
+            plain.push_str(t);
+        } else if matches!(
+            event,
+            Event::SoftBreak | Event::HardBreak | Event::Start(Tag::Paragraph)
+        ) && !plain.is_empty()
+        {
+            plain.push(' ');
+        }
+        match event {
+            Event::Start(Tag::Paragraph) => {
+                paragraphs += 1;
+                if paragraphs > 1 {
+                    r.event(Event::Text(" ".into()), range);
+                }
+            }
+            Event::Start(tag) if is_block(&tag) => {}
+            Event::End(tag) if is_block_end(&tag) => {}
+            Event::SoftBreak | Event::HardBreak => r.event(Event::Text(" ".into()), range),
+            e => r.event(e, range),
+        }
+    }
+    let mut out = r.finish();
+    out.html = out.html.trim().to_string();
+    out.plain = plain.trim().to_string();
+    out
+}
+
+fn is_block(tag: &Tag) -> bool {
+    !matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::Superscript
+            | Tag::Subscript
+    )
+}
+
+fn is_block_end(tag: &TagEnd) -> bool {
+    !matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
+}
+
+/// A heading's id as GitHub makes it: lowercased, letters and digits of any script kept
+/// with `-` and `_`, spaces turned into `-`, other punctuation dropped.
+pub fn slug(text: &str) -> String {
+    text.trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter_map(|c| match c {
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            c if c.is_whitespace() => Some('-'),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// How a link's closing event is written.
+enum Close {
+    Tag,
+    Html,
+    /// The link was refused: its text stays, as text.
+    Dropped,
+}
+
+struct LinkFrame {
+    close: Close,
+    /// Unpiped wikilink: its text is the target id, replaced by `label`.
+    label: Option<String>,
+}
+
+struct HeadingBuf<'a> {
+    level: HeadingLevel,
+    explicit_id: Option<String>,
+    classes: Vec<CowStr<'a>>,
+    attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
+    events: Vec<Event<'a>>,
+    text: String,
+}
+
+struct Renderer<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    out: Vec<Event<'a>>,
+    heading: Option<HeadingBuf<'a>>,
+    links: Vec<LinkFrame>,
+    image_depth: usize,
+    code_block: bool,
+    /// Running text not yet searched for concept terms, and the offset it starts at.
+    run: String,
+    /// Where each piece of `run` came from: (offset in `run`, offset in the text).
+    run_map: Vec<(usize, usize)>,
+    used_ids: HashMap<String, usize>,
+    linked: HashSet<usize>,
+    paragraphs: usize,
+    self_anchors: Vec<(String, usize)>,
+    result: Rendered,
+}
+
+impl<'c, 'a> Renderer<'c, 'a> {
+    fn new(ctx: &'c Ctx<'a>) -> Self {
+        Renderer {
+            ctx,
+            out: Vec::new(),
+            heading: None,
+            links: Vec::new(),
+            image_depth: 0,
+            code_block: false,
+            run: String::new(),
+            run_map: Vec::new(),
+            used_ids: ctx
+                .reserved_ids
+                .iter()
+                .map(|id| (id.to_string(), 0))
+                .collect(),
+            linked: HashSet::new(),
+            paragraphs: 0,
+            self_anchors: Vec::new(),
+            result: Rendered::default(),
+        }
+    }
+
+    fn push(&mut self, e: Event<'a>) {
+        match &mut self.heading {
+            Some(h) => h.events.push(e),
+            None => self.out.push(e),
+        }
+    }
+
+    fn error(&mut self, offset: usize, msg: String) {
+        let (path, pos) = self.ctx.place.locate(offset);
+        self.result
+            .diags
+            .push(Diagnostic::error(path, Some(pos), msg));
+    }
+
+    fn warn(&mut self, offset: usize, msg: String) {
+        let (path, pos) = self.ctx.place.locate(offset);
+        self.result
+            .diags
+            .push(Diagnostic::warning(path, Some(pos), msg));
+    }
+
+    fn in_running_text(&self) -> bool {
+        self.ctx.mentions
+            && self.heading.is_none()
+            && self.links.is_empty()
+            && self.image_depth == 0
+            && !self.code_block
+    }
+
+    fn event(&mut self, event: Event<'a>, range: Range<usize>) {
+        if let Some(frame) = self.links.last()
+            && frame.label.is_some()
+            && matches!(event, Event::Text(_) | Event::Code(_) | Event::SoftBreak)
+        {
+            return;
+        }
+        match event {
+            Event::Text(t) if self.in_running_text() => {
+                self.run_map.push((self.run.len(), range.start));
+                self.run.push_str(&t);
+                return;
+            }
+            Event::SoftBreak if self.in_running_text() && !self.run.is_empty() => {
+                self.run.push('\n');
+                return;
+            }
+            _ => self.flush_run(),
+        }
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => {
+                if let Some(h) = &mut self.heading {
+                    h.text.push_str(&t);
+                }
+                self.push(Event::Text(t));
+            }
+            Event::Code(t) => {
+                if let Some(h) = &mut self.heading {
+                    h.text.push_str(&t);
+                }
+                self.push(Event::Code(t));
+            }
+            Event::Html(h) | Event::InlineHtml(h) if !self.ctx.raw_html => {
+                self.push(Event::Text(h))
+            }
+            e => self.push(e),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'a>, range: Range<usize>) {
+        match tag {
+            Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            } => {
+                self.heading = Some(HeadingBuf {
+                    level,
+                    explicit_id: id.map(|i| i.to_string()),
+                    classes,
+                    attrs,
+                    events: Vec::new(),
+                    text: String::new(),
+                });
+                if level == HeadingLevel::H1 && matches!(self.ctx.place, Place::Body { .. }) {
+                    self.warn(range.start, "a level-1 heading ('# ...') in the body: the page title is the page's only h1, so this one is shown as a level-2 heading; write '## ...'".into());
+                }
+            }
+            Tag::Link {
+                link_type: LinkType::WikiLink { has_pothole },
+                dest_url,
+                ..
+            } => self.wikilink(&dest_url, has_pothole, range.start),
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => self.link(link_type, dest_url, title, id, range.start),
+            Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => {
+                self.image_depth += 1;
+                let dest = self
+                    .resolve_href(&dest_url, true, range.start)
+                    .map(|(href, _)| href);
+                let dest_url = dest.map_or(dest_url, CowStr::from);
+                self.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Tag::CodeBlock(kind) => {
+                self.code_block = true;
+                self.push(Event::Start(Tag::CodeBlock(kind)));
+            }
+            Tag::Paragraph if self.ctx.paragraph_ids => {
+                self.paragraphs += 1;
+                let id = format!("p{}", self.paragraphs);
+                self.push(Event::Html(format!("<p id=\"{id}\">").into()));
+                self.result.anchors.push(id);
+            }
+            t => self.push(Event::Start(t)),
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) => self.finish_heading(),
+            TagEnd::Link => match self.links.pop() {
+                Some(LinkFrame { close, label }) => {
+                    if let Some(label) = label {
+                        self.push(Event::Text(label.into()));
+                    }
+                    match close {
+                        Close::Tag => self.push(Event::End(TagEnd::Link)),
+                        Close::Html => self.push(Event::InlineHtml("</a>".into())),
+                        Close::Dropped => {}
+                    }
+                }
+                None => self.push(Event::End(TagEnd::Link)),
+            },
+            TagEnd::Image => {
+                self.image_depth = self.image_depth.saturating_sub(1);
+                self.push(Event::End(TagEnd::Image));
+            }
+            TagEnd::CodeBlock => {
+                self.code_block = false;
+                self.push(Event::End(TagEnd::CodeBlock));
+            }
+            TagEnd::Paragraph if self.ctx.paragraph_ids => self.push(Event::Html("</p>\n".into())),
+            t => self.push(Event::End(t)),
+        }
+    }
+
+    fn finish_heading(&mut self) {
+        let Some(h) = self.heading.take() else { return };
+        let level = if h.level == HeadingLevel::H1 && matches!(self.ctx.place, Place::Body { .. }) {
+            HeadingLevel::H2
+        } else {
+            h.level
+        };
+        let id = match h.explicit_id {
+            Some(id) => {
+                self.used_ids.entry(id.clone()).or_insert(0);
+                id
+            }
+            None => self.unique_id(&h.text),
+        };
+        self.result.anchors.push(id.clone());
+        let depth = level as u8;
+        if depth <= 3 {
+            self.result.toc.push(Heading {
+                level: depth,
+                id: id.clone(),
+                text: h.text.trim().to_string(),
+            });
+        }
+        self.out.push(Event::Start(Tag::Heading {
+            level,
+            id: Some(id.into()),
+            classes: h.classes,
+            attrs: h.attrs,
+        }));
+        self.out.extend(h.events);
+        self.out.push(Event::End(TagEnd::Heading(level)));
+    }
+
+    fn unique_id(&mut self, text: &str) -> String {
+        let base = match slug(text) {
+            s if s.is_empty() => "section".to_string(),
+            s => s,
+        };
+        let mut id = base.clone();
+        while let Some(n) = self.used_ids.get_mut(&id) {
+            *n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.used_ids.insert(id.clone(), 0);
+        id
+    }
+
+    fn wikilink(&mut self, dest: &str, piped: bool, offset: usize) {
+        let label = |title: &str| (!piped).then(|| title.to_string());
+        match self.ctx.index.wikilink(dest) {
+            Ok((key, anchor)) => {
+                let index = self.ctx.index;
+                let href = format!(
+                    "{}{}",
+                    index.href(key),
+                    anchor.as_ref().map(|a| format!("#{a}")).unwrap_or_default()
+                );
+                self.record(key, anchor, offset, format!("[[{dest}]]"));
+                let title = index.title(key);
+                let close = self.open_link(key, &href);
+                self.links.push(LinkFrame {
+                    close,
+                    label: label(title),
+                });
+            }
+            Err(msg) => {
+                self.error(offset, msg);
+                self.links.push(LinkFrame {
+                    close: Close::Dropped,
+                    label: None,
+                });
+            }
+        }
+    }
+
+    /// Writes the opening of a link to a course page; concept links carry `data-concept`.
+    fn open_link(&mut self, key: PageKey, href: &str) -> Close {
+        if key.kind == Kind::Concept {
+            let html = concept_link_open(self.ctx.index, key.idx, href);
+            self.push(Event::InlineHtml(html.into()));
+            self.linked.insert(key.idx);
+            Close::Html
+        } else {
+            self.push(Event::Start(Tag::Link {
+                link_type: LinkType::Inline,
+                dest_url: href.to_string().into(),
+                title: "".into(),
+                id: "".into(),
+            }));
+            Close::Tag
+        }
+    }
+
+    fn record(&mut self, target: PageKey, anchor: Option<String>, offset: usize, written: String) {
+        let (_, pos) = self.ctx.place.locate(offset);
+        self.result.links.push(LinkUse {
+            target,
+            anchor,
+            pos,
+            written,
+        });
+    }
+
+    fn resolve_href(&mut self, dest: &str, image: bool, offset: usize) -> Option<(String, Target)> {
+        let (path, _) = self.ctx.place.locate(offset);
+        let path = path.to_string();
+        match self
+            .ctx
+            .index
+            .href_target(&path, self.ctx.page_path, dest, image)
+        {
+            Ok(r) => {
+                match &r.target {
+                    Target::Page(key, anchor) => {
+                        self.record(*key, anchor.clone(), offset, dest.to_string())
+                    }
+                    Target::SelfAnchor(a) => self.self_anchors.push((a.clone(), offset)),
+                    Target::File | Target::External => {}
+                }
+                Some((r.href, r.target))
+            }
+            Err(msg) => {
+                self.error(offset, msg);
+                None
+            }
+        }
+    }
+
+    fn link(
+        &mut self,
+        link_type: LinkType,
+        dest: CowStr<'a>,
+        title: CowStr<'a>,
+        id: CowStr<'a>,
+        offset: usize,
+    ) {
+        match self.resolve_href(&dest, false, offset) {
+            Some((href, Target::Page(key, _))) if key.kind == Kind::Concept => {
+                let close = self.open_link(key, &href);
+                self.links.push(LinkFrame { close, label: None });
+            }
+            Some((href, _)) => {
+                self.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: href.into(),
+                    title,
+                    id,
+                }));
+                self.links.push(LinkFrame {
+                    close: Close::Tag,
+                    label: None,
+                });
+            }
+            None => self.links.push(LinkFrame {
+                close: Close::Dropped,
+                label: None,
+            }),
+        }
+    }
+
+    /// Searches the buffered running text for concept terms and writes it out.
+    fn flush_run(&mut self) {
+        if self.run.is_empty() {
+            return;
+        }
+        let text = std::mem::take(&mut self.run);
+        let map = std::mem::take(&mut self.run_map);
+        let index = self.ctx.index;
+        let mut last = 0;
+        for m in index.matcher.find(&text) {
+            let piece = map
+                .partition_point(|(at, _)| *at <= m.start)
+                .saturating_sub(1);
+            let source_offset = map.get(piece).map_or(0, |(at, src)| src + (m.start - at));
+            let (_, pos) = self.ctx.place.locate(source_offset);
+            self.result.mentions.push((m.concept, pos));
+            let link = match self.ctx.autolink {
+                Autolink::Off => false,
+                Autolink::First => !self.linked.contains(&m.concept),
+                Autolink::All => true,
+            } && self.ctx.page != Some(PageKey::new(Kind::Concept, m.concept));
+            if !link {
+                continue;
+            }
+            self.linked.insert(m.concept);
+            if m.start > last {
+                self.out
+                    .push(Event::Text(text[last..m.start].to_string().into()));
+            }
+            let href = index.href(PageKey::new(Kind::Concept, m.concept));
+            self.out.push(Event::InlineHtml(
+                concept_link_open(index, m.concept, &href).into(),
+            ));
+            self.out
+                .push(Event::Text(text[m.start..m.end].to_string().into()));
+            self.out.push(Event::InlineHtml("</a>".into()));
+            last = m.end;
+        }
+        if last < text.len() {
+            self.out.push(Event::Text(text[last..].to_string().into()));
+        }
+    }
+
+    fn finish(mut self) -> Rendered {
+        self.flush_run();
+        let known: HashSet<&str> = self
+            .result
+            .anchors
+            .iter()
+            .map(String::as_str)
+            .chain(self.ctx.reserved_ids.iter().copied())
+            .collect();
+        let missing: Vec<(String, usize)> = self
+            .self_anchors
+            .iter()
+            .filter(|(a, _)| !known.contains(a.as_str()))
+            .cloned()
+            .collect();
+        for (anchor, offset) in missing {
+            self.error(
+                offset,
+                format!(
+                    "broken anchor '#{anchor}': no heading or element with that id on this page"
+                ),
+            );
+        }
+        let mut html = String::with_capacity(self.out.len() * 16);
+        pulldown_cmark::html::push_html(&mut html, self.out.into_iter());
+        self.result.html = html;
+        self.result
+    }
+}
+
+/// The opening tag of a link to concept `idx`, with the hook and the plain definition as
+/// a fallback preview.
+pub fn concept_link_open(index: &SiteIndex, idx: usize, href: &str) -> String {
+    let concept = &index.course.concepts[idx];
+    format!(
+        "<a href=\"{}\" class=\"concept-link\" data-concept=\"{}\">",
+        escape(href),
+        escape(&concept.id),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_follow_github() {
+        assert_eq!(
+            slug("Who sells what, and to whom?"),
+            "who-sells-what-and-to-whom"
+        );
+        assert_eq!(slug("Ça va -- bien_2"), "ça-va----bien_2");
+        assert_eq!(slug("海绵 城市!"), "海绵-城市");
+    }
+
+    #[test]
+    fn escapes_for_html() {
+        assert_eq!(
+            escape("\"><script>'&"),
+            "&quot;&gt;&lt;script&gt;&#39;&amp;"
+        );
+    }
+}

@@ -1,0 +1,829 @@
+//! Model: turns loaded files into a typed `Course` (modules, lessons, articles, concepts,
+//! quizzes, pages) with ids, course order and resolved references.
+
+use std::collections::HashMap;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::config::{Autolink, Config};
+use crate::diag::{Diagnostic, Pos, did_you_mean};
+use crate::frontmatter::{Fields, Located};
+use crate::load::{Doc, Kind, Loaded, Role, Source};
+use crate::quiz::{self, Quiz};
+
+/// Ids a top-level page may not take: the site uses these URLs itself.
+pub const RESERVED_PAGE_IDS: &[&str] = &[
+    "lessons", "modules", "articles", "concepts", "quizzes", "glossary", "search", "404", "assets",
+];
+
+/// File names Windows cannot create, refused as ids so a course builds everywhere.
+const DEVICE_NAMES: &[&str] = &[
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// Where a page came from: its file, and where its Markdown body starts.
+#[derive(Debug)]
+pub struct Origin {
+    pub source: Source,
+    pub body_offset: usize,
+}
+
+impl Origin {
+    pub fn body(&self) -> &str {
+        &self.source.text[self.body_offset..]
+    }
+    pub fn path(&self) -> &str {
+        &self.source.path
+    }
+}
+
+/// A reference to another page by id, resolved to its index once the course is known.
+#[derive(Clone, Debug)]
+pub struct Ref {
+    pub id: Located<String>,
+    pub target: Option<usize>,
+}
+
+impl Ref {
+    fn new(id: Located<String>) -> Ref {
+        Ref { id, target: None }
+    }
+}
+
+/// Resolved indices of a list of references (unknown ones dropped; already reported).
+pub fn targets(refs: &[Ref]) -> impl Iterator<Item = usize> + '_ {
+    refs.iter().filter_map(|r| r.target)
+}
+
+#[derive(Debug)]
+pub struct Home {
+    pub title: Option<String>,
+    pub origin: Option<Origin>,
+    pub extra: serde_json::Value,
+}
+
+#[derive(Debug)]
+pub struct Module {
+    pub id: String,
+    pub dir: String,
+    pub title: String,
+    pub summary: String,
+    pub origin: Option<Origin>,
+    pub extra: serde_json::Value,
+    /// Lesson indices, in order.
+    pub lessons: Vec<usize>,
+    order: OrderKey,
+}
+
+#[derive(Debug)]
+pub struct Lesson {
+    pub id: String,
+    pub origin: Origin,
+    pub module: usize,
+    pub title: String,
+    pub summary: String,
+    pub objectives: Vec<String>,
+    pub concepts: Vec<Ref>,
+    pub readings: Vec<Ref>,
+    pub quiz: Option<Ref>,
+    pub prerequisites: Vec<Ref>,
+    pub duration: String,
+    pub autolink: Option<Autolink>,
+    pub extra: serde_json::Value,
+    order: OrderKey,
+}
+
+#[derive(Debug)]
+pub struct Article {
+    pub id: String,
+    pub origin: Origin,
+    pub title: String,
+    pub authors: Vec<String>,
+    pub date: Option<String>,
+    pub publication: String,
+    pub url: Option<Located<String>>,
+    pub accessed: Option<String>,
+    pub archive: Option<Located<String>>,
+    pub concepts: Vec<Ref>,
+    pub summary: String,
+    pub autolink: Option<Autolink>,
+    pub extra: serde_json::Value,
+    order: OrderKey,
+}
+
+#[derive(Debug)]
+pub struct Concept {
+    pub id: String,
+    pub origin: Origin,
+    pub term: String,
+    pub aliases: Vec<String>,
+    /// Inline Markdown.
+    pub definition: Located<String>,
+    pub related: Vec<Ref>,
+    pub extra: serde_json::Value,
+}
+
+#[derive(Debug)]
+pub struct Page {
+    pub id: String,
+    pub origin: Origin,
+    pub title: String,
+    pub extra: serde_json::Value,
+    order: OrderKey,
+}
+
+/// The whole course, every list in course order.
+#[derive(Debug)]
+pub struct Course {
+    pub config: Config,
+    pub home: Home,
+    pub modules: Vec<Module>,
+    pub lessons: Vec<Lesson>,
+    pub articles: Vec<Article>,
+    pub concepts: Vec<Concept>,
+    pub quizzes: Vec<Quiz>,
+    pub pages: Vec<Page>,
+    /// Pages left out as drafts: links to them are errors.
+    pub drafts: HashMap<(Kind, String), String>,
+    pub static_files: Vec<String>,
+    pub templates: Vec<(String, String)>,
+}
+
+impl Course {
+    /// Index of a page of `kind` by id.
+    pub fn find(&self, kind: Kind, id: &str) -> Option<usize> {
+        match kind {
+            Kind::Lesson => self.lessons.iter().position(|x| x.id == id),
+            Kind::Module => self.modules.iter().position(|x| x.id == id),
+            Kind::Article => self.articles.iter().position(|x| x.id == id),
+            Kind::Concept => self.concepts.iter().position(|x| x.id == id),
+            Kind::Quiz => self.quizzes.iter().position(|x| x.id == id),
+            Kind::Page => self.pages.iter().position(|x| x.id == id),
+        }
+    }
+
+    pub fn ids(&self, kind: Kind) -> Vec<&str> {
+        match kind {
+            Kind::Lesson => self.lessons.iter().map(|x| x.id.as_str()).collect(),
+            Kind::Module => self.modules.iter().map(|x| x.id.as_str()).collect(),
+            Kind::Article => self.articles.iter().map(|x| x.id.as_str()).collect(),
+            Kind::Concept => self.concepts.iter().map(|x| x.id.as_str()).collect(),
+            Kind::Quiz => self.quizzes.iter().map(|x| x.id.as_str()).collect(),
+            Kind::Page => self.pages.iter().map(|x| x.id.as_str()).collect(),
+        }
+    }
+}
+
+/// Order: `order:` wins, else the file's leading number, else the title.
+#[derive(Clone, Debug, Default)]
+struct OrderKey {
+    rank: Option<f64>,
+    title: String,
+}
+
+impl OrderKey {
+    fn new(explicit: Option<f64>, number: Option<u64>, title: &str) -> OrderKey {
+        OrderKey {
+            rank: explicit.or(number.map(|n| n as f64)),
+            title: title.to_lowercase(),
+        }
+    }
+
+    fn cmp(&self, other: &OrderKey) -> std::cmp::Ordering {
+        let rank = |k: &OrderKey| (k.rank.is_none(), k.rank.unwrap_or(0.0));
+        let (a, b) = (rank(self), rank(other));
+        a.0.cmp(&b.0)
+            .then(a.1.total_cmp(&b.1))
+            .then_with(|| self.title.cmp(&other.title))
+    }
+}
+
+/// Splits a file or folder name into its leading number and its id (`01-intro` is
+/// `(Some(1), "intro")`), NFC-normalised.
+pub fn split_name(stem: &str) -> (Option<u64>, String) {
+    let digits = stem.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && stem.as_bytes().get(digits) == Some(&b'-') && digits + 1 < stem.len() {
+        (
+            stem[..digits].parse().ok(),
+            stem[digits + 1..].nfc().collect(),
+        )
+    } else {
+        (None, stem.nfc().collect())
+    }
+}
+
+/// Checks an id's characters: lowercase letters of any script, digits, `-` and `_`.
+pub fn check_id(id: &str) -> Result<(), String> {
+    if id.is_empty() {
+        return Err("its id is empty".into());
+    }
+    if let Some(c) = id
+        .chars()
+        .find(|c| !(c.is_alphanumeric() && !c.is_uppercase() || *c == '-' || *c == '_'))
+    {
+        let what = if c.is_uppercase() {
+            "an uppercase letter".to_string()
+        } else {
+            format!("{c:?}")
+        };
+        return Err(format!(
+            "its id '{id}' contains {what}; ids are made of lowercase letters, digits, '-' and '_'"
+        ));
+    }
+    if DEVICE_NAMES.contains(&id) {
+        return Err(format!(
+            "its id '{id}' is a device name on Windows; choose another name"
+        ));
+    }
+    Ok(())
+}
+
+const LESSON_KEYS: &[&str] = &[
+    "title",
+    "order",
+    "summary",
+    "objectives",
+    "concepts",
+    "readings",
+    "quiz",
+    "prerequisites",
+    "duration",
+    "autolink",
+    "draft",
+    "extra",
+];
+const MODULE_KEYS: &[&str] = &["title", "order", "summary", "extra"];
+const ARTICLE_KEYS: &[&str] = &[
+    "title",
+    "author",
+    "date",
+    "publication",
+    "url",
+    "accessed",
+    "archive",
+    "concepts",
+    "summary",
+    "autolink",
+    "draft",
+    "extra",
+];
+const CONCEPT_KEYS: &[&str] = &["term", "aliases", "definition", "related", "draft", "extra"];
+const PAGE_KEYS: &[&str] = &["title", "order", "draft", "extra"];
+const HOME_KEYS: &[&str] = &["title", "extra"];
+
+/// Builds the course model from what was loaded.
+pub fn build(loaded: Loaded, config: Config, drafts: bool, diags: &mut Vec<Diagnostic>) -> Course {
+    let mut b = Builder {
+        drafts,
+        diags,
+        draft_ids: HashMap::new(),
+        seen: HashMap::new(),
+    };
+    let mut course = Course {
+        config,
+        home: Home {
+            title: None,
+            origin: None,
+            extra: serde_json::json!({}),
+        },
+        modules: Vec::new(),
+        lessons: Vec::new(),
+        articles: Vec::new(),
+        concepts: Vec::new(),
+        quizzes: Vec::new(),
+        pages: Vec::new(),
+        drafts: HashMap::new(),
+        static_files: loaded.static_files,
+        templates: loaded.templates,
+    };
+    let mut module_of_dir: HashMap<String, usize> = HashMap::new();
+    for dir in &loaded.module_dirs {
+        let (number, id) = split_name(dir);
+        let title = default_title(&id);
+        module_of_dir.insert(dir.clone(), course.modules.len());
+        course.modules.push(Module {
+            id,
+            dir: dir.clone(),
+            order: OrderKey::new(None, number, &title),
+            title,
+            summary: String::new(),
+            origin: None,
+            extra: serde_json::json!({}),
+            lessons: Vec::new(),
+        });
+    }
+    for doc in loaded.docs {
+        match doc.role.clone() {
+            Role::Home => b.home(doc, &mut course.home),
+            Role::ModuleIndex { dir } => {
+                let m = module_of_dir[&dir];
+                b.module(doc, &mut course.modules[m]);
+            }
+            Role::Lesson { dir } => {
+                let m = module_of_dir[&dir];
+                if let Some(l) = b.lesson(doc, m) {
+                    course.lessons.push(l);
+                }
+            }
+            Role::Article => course.articles.extend(b.article(doc)),
+            Role::Concept => course.concepts.extend(b.concept(doc)),
+            Role::Quiz => course.quizzes.extend(b.quiz(doc)),
+            Role::Page => course.pages.extend(b.page(doc)),
+        }
+    }
+    for module in &course.modules {
+        let path = module.origin.as_ref().map_or_else(
+            || format!("content/lessons/{}", module.dir),
+            |o| o.path().to_string(),
+        );
+        if let Err(m) = check_id(&module.id) {
+            b.diags.push(Diagnostic::error(
+                &path,
+                None,
+                format!("bad folder name: {m}"),
+            ));
+        }
+        b.claim(Kind::Module, &module.id, path);
+    }
+    course.drafts = std::mem::take(&mut b.draft_ids);
+    order(&mut course);
+    resolve(&mut course, b.diags);
+    course
+}
+
+fn default_title(id: &str) -> String {
+    let t = id.replace(['-', '_'], " ");
+    let mut c = t.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+struct Builder<'d> {
+    drafts: bool,
+    diags: &'d mut Vec<Diagnostic>,
+    draft_ids: HashMap<(Kind, String), String>,
+    /// Ids taken so far, per kind, with the file that took them.
+    seen: HashMap<(Kind, String), String>,
+}
+
+impl Builder<'_> {
+    /// Registers an id; a duplicate is an error naming both files.
+    fn claim(&mut self, kind: Kind, id: &str, path: String) -> bool {
+        if let Some(first) = self.seen.get(&(kind, id.to_string())) {
+            let (a, b) = if *first <= path {
+                (first.clone(), path)
+            } else {
+                (path, first.clone())
+            };
+            let msg = format!(
+                "duplicate {} id '{id}': {a} and {b} both have it; rename one of them",
+                kind.name()
+            );
+            self.diags.push(Diagnostic::error(b.clone(), None, msg));
+            return false;
+        }
+        self.seen.insert((kind, id.to_string()), path);
+        true
+    }
+
+    /// The id of a file, checked; `None` (reported) when it is not valid.
+    fn id_of(&mut self, doc: &Doc, kind: Kind) -> Option<(Option<u64>, String)> {
+        let (number, id) = split_name(&doc.stem);
+        if let Err(m) = check_id(&id) {
+            self.diags.push(Diagnostic::error(
+                &doc.source.path,
+                None,
+                format!("bad file name: {m}"),
+            ));
+            return None;
+        }
+        if kind == Kind::Page && RESERVED_PAGE_IDS.contains(&id.as_str()) {
+            let msg = format!(
+                "a page may not be called '{id}': the site uses /{id}/ itself (reserved: {})",
+                RESERVED_PAGE_IDS.join(", ")
+            );
+            self.diags
+                .push(Diagnostic::error(&doc.source.path, None, msg));
+            return None;
+        }
+        Some((number, id))
+    }
+
+    fn fields<'a>(
+        &'a mut self,
+        doc: &'a mut Doc,
+        known: &[&str],
+        what: &str,
+    ) -> Option<Fields<'a>> {
+        let node = doc.yaml.take().unwrap_or(crate::frontmatter::Node {
+            pos: Pos::START,
+            value: crate::frontmatter::Value::Null,
+        });
+        Fields::new(&doc.source.path, node, known, what, self.diags)
+    }
+
+    /// True when the page is a draft left out of this build (recorded for link errors).
+    fn skip_draft(&mut self, draft: bool, kind: Kind, id: &str, path: &str) -> bool {
+        if draft && !self.drafts {
+            self.draft_ids
+                .insert((kind, id.to_string()), path.to_string());
+            return true;
+        }
+        false
+    }
+
+    fn home(&mut self, mut doc: Doc, home: &mut Home) {
+        if let Some(mut f) = self.fields(&mut doc, HOME_KEYS, "the home page front matter") {
+            home.title = f.text("title").map(|t| t.value);
+            home.extra = f.extra();
+        }
+        home.origin = Some(origin(doc));
+    }
+
+    fn module(&mut self, mut doc: Doc, module: &mut Module) {
+        let broken = doc.broken;
+        if let Some(mut f) = self.fields(&mut doc, MODULE_KEYS, "a module's _index.md") {
+            let title = if broken {
+                None
+            } else {
+                f.required_text("title", "a module's _index.md")
+            };
+            if let Some(t) = title {
+                module.title = t.value;
+            }
+            let explicit = f.number("order").map(|o| o.value);
+            module.summary = f.text("summary").map(|t| t.value).unwrap_or_default();
+            module.extra = f.extra();
+            module.order = OrderKey::new(explicit, split_name(&module.dir).0, &module.title);
+        }
+        module.origin = Some(origin(doc));
+    }
+
+    fn lesson(&mut self, mut doc: Doc, module: usize) -> Option<Lesson> {
+        let (number, id) = self.id_of(&doc, Kind::Lesson)?;
+        let broken = doc.broken;
+        let mut f = self.fields(&mut doc, LESSON_KEYS, "a lesson's front matter")?;
+        let title = required_title(&mut f, broken, "title", "a lesson", &id);
+        let explicit = f.number("order").map(|o| o.value);
+        let summary = f.text("summary").map(|t| t.value).unwrap_or_default();
+        let objectives = f
+            .text_list("objectives")
+            .into_iter()
+            .map(|o| o.value)
+            .collect();
+        let concepts = f.text_list("concepts").into_iter().map(Ref::new).collect();
+        let readings = f.text_list("readings").into_iter().map(Ref::new).collect();
+        let quiz = f.text("quiz").map(Ref::new);
+        let prerequisites = f
+            .text_list("prerequisites")
+            .into_iter()
+            .map(Ref::new)
+            .collect();
+        let duration = f.text("duration").map(|t| t.value).unwrap_or_default();
+        let autolink = autolink_field(&mut f);
+        let extra = f.extra();
+        let draft = f.boolean("draft").is_some_and(|d| d.value);
+        let path = doc.source.path.clone();
+        if self.skip_draft(draft, Kind::Lesson, &id, &path) {
+            return None;
+        }
+        self.claim(Kind::Lesson, &id, path).then(|| Lesson {
+            order: OrderKey::new(explicit, number, &title),
+            id,
+            origin: origin(doc),
+            module,
+            title,
+            summary,
+            objectives,
+            concepts,
+            readings,
+            quiz,
+            prerequisites,
+            duration,
+            autolink,
+            extra,
+        })
+    }
+
+    fn article(&mut self, mut doc: Doc) -> Option<Article> {
+        let (number, id) = self.id_of(&doc, Kind::Article)?;
+        let broken = doc.broken;
+        let mut f = self.fields(&mut doc, ARTICLE_KEYS, "an article's front matter")?;
+        let title = required_title(&mut f, broken, "title", "an article", &id);
+        let authors = f.text_list("author").into_iter().map(|a| a.value).collect();
+        let date = f.date("date").map(|d| d.value);
+        let publication = f.text("publication").map(|t| t.value).unwrap_or_default();
+        let url = f.text("url");
+        let accessed = f.date("accessed").map(|d| d.value);
+        let archive = f.text("archive");
+        for u in url.iter().chain(archive.iter()) {
+            if let Err(m) = check_external_url(&u.value) {
+                f.error(u.pos, m);
+            }
+        }
+        let concepts = f.text_list("concepts").into_iter().map(Ref::new).collect();
+        let summary = f.text("summary").map(|t| t.value).unwrap_or_default();
+        let autolink = autolink_field(&mut f);
+        let extra = f.extra();
+        let draft = f.boolean("draft").is_some_and(|d| d.value);
+        let path = doc.source.path.clone();
+        if self.skip_draft(draft, Kind::Article, &id, &path) {
+            return None;
+        }
+        self.claim(Kind::Article, &id, path).then(|| Article {
+            order: OrderKey::new(None, number, &title),
+            id,
+            origin: origin(doc),
+            title,
+            authors,
+            date,
+            publication,
+            url,
+            accessed,
+            archive,
+            concepts,
+            summary,
+            autolink,
+            extra,
+        })
+    }
+
+    fn concept(&mut self, mut doc: Doc) -> Option<Concept> {
+        let (_, id) = self.id_of(&doc, Kind::Concept)?;
+        let broken = doc.broken;
+        let mut f = self.fields(&mut doc, CONCEPT_KEYS, "a concept's front matter")?;
+        let term = required_title(&mut f, broken, "term", "a concept", &id);
+        let aliases = f
+            .text_list("aliases")
+            .into_iter()
+            .map(|a| a.value)
+            .collect();
+        let definition = if broken {
+            None
+        } else {
+            f.required_text("definition", "a concept")
+        };
+        let pos = f.pos();
+        let definition = definition.unwrap_or(Located {
+            value: String::new(),
+            pos,
+        });
+        let related = f.text_list("related").into_iter().map(Ref::new).collect();
+        let extra = f.extra();
+        let draft = f.boolean("draft").is_some_and(|d| d.value);
+        let path = doc.source.path.clone();
+        if self.skip_draft(draft, Kind::Concept, &id, &path) {
+            return None;
+        }
+        self.claim(Kind::Concept, &id, path).then(|| Concept {
+            id,
+            origin: origin(doc),
+            term,
+            aliases,
+            definition,
+            related,
+            extra,
+        })
+    }
+
+    fn quiz(&mut self, mut doc: Doc) -> Option<Quiz> {
+        let (_, id) = self.id_of(&doc, Kind::Quiz)?;
+        let broken = doc.broken;
+        let f = self.fields(&mut doc, quiz::KEYS, "a quiz")?;
+        let quiz = quiz::read(id.clone(), f, broken)?;
+        let path = doc.source.path.clone();
+        self.claim(Kind::Quiz, &id, path).then(|| Quiz {
+            origin: Some(origin(doc)),
+            ..quiz
+        })
+    }
+
+    fn page(&mut self, mut doc: Doc) -> Option<Page> {
+        let (number, id) = self.id_of(&doc, Kind::Page)?;
+        let broken = doc.broken;
+        let mut f = self.fields(&mut doc, PAGE_KEYS, "a page's front matter")?;
+        let title = required_title(&mut f, broken, "title", "a page", &id);
+        let explicit = f.number("order").map(|o| o.value);
+        let extra = f.extra();
+        let draft = f.boolean("draft").is_some_and(|d| d.value);
+        let path = doc.source.path.clone();
+        if self.skip_draft(draft, Kind::Page, &id, &path) {
+            return None;
+        }
+        self.claim(Kind::Page, &id, path).then(|| Page {
+            order: OrderKey::new(explicit, number, &title),
+            id,
+            origin: origin(doc),
+            title,
+            extra,
+        })
+    }
+}
+
+/// A required title-like key; a broken front matter falls back to the id, already reported.
+fn required_title(f: &mut Fields, broken: bool, key: &str, what: &str, id: &str) -> String {
+    if broken {
+        return default_title(id);
+    }
+    f.required_text(key, what)
+        .map(|t| t.value)
+        .unwrap_or_else(|| default_title(id))
+}
+
+fn autolink_field(f: &mut Fields) -> Option<Autolink> {
+    let a = f.text("autolink")?;
+    let mode = Autolink::parse(&a.value);
+    if mode.is_none() {
+        f.error(
+            a.pos,
+            format!("'autolink' must be first, all or off, found '{}'", a.value),
+        );
+    }
+    mode
+}
+
+/// An article's `url` or `archive`: only http(s) addresses.
+pub fn check_external_url(url: &str) -> Result<(), String> {
+    let lower = url.trim().to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        Ok(())
+    } else {
+        Err(format!("'{url}' is not an http:// or https:// address"))
+    }
+}
+
+fn origin(doc: Doc) -> Origin {
+    Origin {
+        body_offset: doc.body_offset,
+        source: doc.source,
+    }
+}
+
+/// Puts modules, lessons, articles, concepts and pages in course order.
+fn order(course: &mut Course) {
+    let mut by_rank: Vec<usize> = (0..course.modules.len()).collect();
+    by_rank.sort_by(|&a, &b| course.modules[a].order.cmp(&course.modules[b].order));
+    let mut new_index = vec![0; by_rank.len()];
+    for (new, &old) in by_rank.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut slots: Vec<Option<Module>> = std::mem::take(&mut course.modules)
+        .into_iter()
+        .map(Some)
+        .collect();
+    course.modules = by_rank
+        .iter()
+        .filter_map(|&old| slots[old].take())
+        .collect();
+    for lesson in &mut course.lessons {
+        lesson.module = new_index[lesson.module];
+    }
+    course
+        .lessons
+        .sort_by(|a, b| a.module.cmp(&b.module).then_with(|| a.order.cmp(&b.order)));
+    for (i, lesson) in course.lessons.iter().enumerate() {
+        course.modules[lesson.module].lessons.push(i);
+    }
+    course.articles.sort_by(|a, b| a.order.cmp(&b.order));
+    course.concepts.sort_by(|a, b| {
+        a.term
+            .to_lowercase()
+            .cmp(&b.term.to_lowercase())
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    course.pages.sort_by(|a, b| a.order.cmp(&b.order));
+    quiz::order(&mut course.quizzes, &course.lessons);
+}
+
+/// Resolves ids in `concepts`, `readings`, `quiz`, `prerequisites` and `related`; an unknown
+/// id is an error with file and line.
+fn resolve(course: &mut Course, diags: &mut Vec<Diagnostic>) {
+    let index = |kind: Kind, c: &Course| -> HashMap<String, usize> {
+        c.ids(kind)
+            .into_iter()
+            .enumerate()
+            .map(|(i, id)| (id.to_string(), i))
+            .collect()
+    };
+    let concepts = index(Kind::Concept, course);
+    let articles = index(Kind::Article, course);
+    let quizzes = index(Kind::Quiz, course);
+    let lessons = index(Kind::Lesson, course);
+    let drafts = &course.drafts;
+    let resolver = |diags: &mut Vec<Diagnostic>,
+                    path: &str,
+                    key: &str,
+                    kind: Kind,
+                    map: &HashMap<String, usize>,
+                    r: &mut Ref| {
+        r.target = map.get(&r.id.value).copied();
+        if r.target.is_none() {
+            let msg = if let Some(file) = drafts.get(&(kind, r.id.value.clone())) {
+                format!(
+                    "'{key}' names {} '{}', which is a draft ({file}); publish it or remove it here",
+                    kind.name(),
+                    r.id.value
+                )
+            } else {
+                let hint = did_you_mean(&r.id.value, map.keys().map(String::as_str));
+                format!(
+                    "'{key}' names unknown {} '{}'{hint}",
+                    kind.name(),
+                    r.id.value
+                )
+            };
+            diags.push(Diagnostic::error(path, Some(r.id.pos), msg));
+        }
+    };
+    for (i, lesson) in course.lessons.iter_mut().enumerate() {
+        let path = lesson.origin.source.path.clone();
+        lesson
+            .concepts
+            .iter_mut()
+            .for_each(|r| resolver(diags, &path, "concepts", Kind::Concept, &concepts, r));
+        lesson
+            .readings
+            .iter_mut()
+            .for_each(|r| resolver(diags, &path, "readings", Kind::Article, &articles, r));
+        lesson
+            .quiz
+            .iter_mut()
+            .for_each(|r| resolver(diags, &path, "quiz", Kind::Quiz, &quizzes, r));
+        for r in &mut lesson.prerequisites {
+            resolver(diags, &path, "prerequisites", Kind::Lesson, &lessons, r);
+            if r.target.is_some_and(|t| t >= i) {
+                let msg = format!(
+                    "prerequisite '{}' comes at or after this lesson in course order",
+                    r.id.value
+                );
+                diags.push(Diagnostic::warning(&path, Some(r.id.pos), msg));
+            }
+        }
+    }
+    for article in &mut course.articles {
+        let path = article.origin.source.path.clone();
+        article
+            .concepts
+            .iter_mut()
+            .for_each(|r| resolver(diags, &path, "concepts", Kind::Concept, &concepts, r));
+    }
+    for concept in &mut course.concepts {
+        let path = concept.origin.source.path.clone();
+        concept
+            .related
+            .iter_mut()
+            .for_each(|r| resolver(diags, &path, "related", Kind::Concept, &concepts, r));
+    }
+    for quiz in &mut course.quizzes {
+        let path = quiz.path().to_string();
+        quiz.lesson
+            .iter_mut()
+            .for_each(|r| resolver(diags, &path, "lesson", Kind::Lesson, &lessons, r));
+        for q in &mut quiz.questions {
+            q.concepts
+                .iter_mut()
+                .for_each(|r| resolver(diags, &path, "concepts", Kind::Concept, &concepts, r));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_split_into_number_and_id() {
+        assert_eq!(
+            split_name("01-geopolitical-codes"),
+            (Some(1), "geopolitical-codes".into())
+        );
+        assert_eq!(split_name("intro"), (None, "intro".into()));
+        assert_eq!(split_name("2024"), (None, "2024".into()));
+        assert_eq!(split_name("3-"), (None, "3-".into()));
+    }
+
+    #[test]
+    fn ids_allow_lowercase_letters_of_any_script() {
+        assert!(check_id("海绵城市").is_ok());
+        assert!(check_id("café_2").is_ok());
+        assert!(check_id("Intro").unwrap_err().contains("uppercase"));
+        assert!(check_id("a b").is_err());
+        assert!(check_id("a.b").is_err());
+        assert!(check_id("con").is_err());
+    }
+
+    #[test]
+    fn order_puts_numbered_first_then_titles() {
+        let a = OrderKey::new(None, Some(2), "b");
+        let b = OrderKey::new(Some(1.5), None, "z");
+        let c = OrderKey::new(None, None, "a");
+        let mut v = [c.clone(), a.clone(), b.clone()];
+        v.sort_by(|x, y| x.cmp(y));
+        assert_eq!(
+            v.iter().map(|k| k.title.as_str()).collect::<Vec<_>>(),
+            ["z", "b", "a"]
+        );
+    }
+}

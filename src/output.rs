@@ -1,0 +1,318 @@
+//! Write: the only output I/O. Checks the output folder is ours to write, stages only the
+//! files whose bytes changed as temporary files, then renames them into place and removes
+//! what the build no longer makes; an error before the commit leaves the output untouched.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Component, Path, PathBuf};
+
+/// The file that marks a folder as made by syllabus, so it may be cleaned.
+pub const MARKER: &str = ".syllabus-output";
+const TMP_SUFFIX: &str = ".syllabus-tmp";
+
+/// Why an output folder is refused.
+pub fn check_folder(root: &Path, out: &Path) -> Result<(), String> {
+    let abs = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        normalize(&p)
+    };
+    let root = abs(&root.canonicalize().unwrap_or_else(|_| root.to_path_buf()));
+    let out = abs(&resolve_existing(out));
+    let show = out.display();
+    if out.parent().is_none() {
+        return Err(format!(
+            "refusing to write the site into '{show}': it is the file system root"
+        ));
+    }
+    if root.starts_with(&out) {
+        return Err(format!(
+            "refusing to write the site into '{show}': it holds the course itself"
+        ));
+    }
+    for dir in ["content", "templates", "static"] {
+        if out.starts_with(root.join(dir)) {
+            return Err(format!(
+                "refusing to write the site into '{show}': it is inside the course's {dir}/ folder"
+            ));
+        }
+    }
+    if out.is_dir() && !out.join(MARKER).exists() {
+        let mut entries =
+            fs::read_dir(&out).map_err(|e| format!("cannot read output folder '{show}': {e}"))?;
+        if entries.next().is_some() {
+            return Err(format!(
+                "refusing to write the site into '{show}': the folder is not empty and was not made by syllabus (no {MARKER} file); choose an empty or new folder"
+            ));
+        }
+    }
+    if out.exists() && !out.is_dir() {
+        return Err(format!(
+            "refusing to write the site into '{show}': it is a file"
+        ));
+    }
+    Ok(())
+}
+
+/// The path with as much of it as exists resolved through symbolic links.
+fn resolve_existing(p: &Path) -> PathBuf {
+    if let Ok(c) = p.canonicalize() {
+        return c;
+    }
+    match (p.parent(), p.file_name()) {
+        (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => {
+            resolve_existing(parent).join(name)
+        }
+        _ => p.to_path_buf(),
+    }
+}
+
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Joins a site path to the output folder, refusing any path that could leave it.
+pub fn safe_join(out: &Path, rel: &str) -> io::Result<PathBuf> {
+    let bad = rel.is_empty()
+        || rel.contains('\0')
+        || rel.contains('\\')
+        || rel.starts_with('/')
+        || rel
+            .split('/')
+            .any(|p| p.is_empty() || p == "." || p == ".." || p.contains(':'));
+    if bad {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("unsafe output path '{rel}'"),
+        ));
+    }
+    Ok(out.join(rel))
+}
+
+/// The output folder during a build: what was there, and what this build staged.
+pub struct Output {
+    pub dir: PathBuf,
+    /// Files present before the build (site path → size).
+    existing: HashMap<String, u64>,
+    /// Whether the folder existed before the build.
+    existed: bool,
+}
+
+/// What staging one file did.
+pub enum Staged {
+    Unchanged,
+    /// Written to a temporary file, to be renamed into place at commit.
+    Pending {
+        tmp: PathBuf,
+        dest: PathBuf,
+    },
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Stats {
+    pub written: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+}
+
+impl Output {
+    /// Opens (without changing anything) the output folder, listing what is in it.
+    pub fn open(dir: &Path) -> io::Result<Output> {
+        let mut existing = HashMap::new();
+        if dir.is_dir() {
+            for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+                let entry = entry.map_err(io::Error::other)?;
+                if entry.file_type().is_file() {
+                    let rel = crate::load::rel(dir, entry.path());
+                    existing.insert(rel, entry.metadata().map_err(io::Error::other)?.len());
+                }
+            }
+        }
+        Ok(Output {
+            dir: dir.to_path_buf(),
+            existing,
+            existed: dir.is_dir(),
+        })
+    }
+
+    /// Stages `bytes` for the site path `rel`: nothing if the file already holds them.
+    pub fn stage(&self, rel: &str, bytes: &[u8]) -> io::Result<Staged> {
+        let dest = safe_join(&self.dir, rel)?;
+        if self.existing.get(rel) == Some(&(bytes.len() as u64))
+            && fs::read(&dest).is_ok_and(|old| old == bytes)
+        {
+            return Ok(Staged::Unchanged);
+        }
+        let parent = dest.parent().expect("output paths have a parent");
+        fs::create_dir_all(parent)?;
+        let name = dest
+            .file_name()
+            .expect("output paths have a name")
+            .to_string_lossy();
+        let tmp = parent.join(format!(".{name}{TMP_SUFFIX}"));
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        drop(f);
+        Ok(Staged::Pending { tmp, dest })
+    }
+
+    /// Renames staged files into place, removes files the build no longer makes (and empty
+    /// folders), and writes the marker.
+    pub fn commit(&self, staged: Vec<(String, Staged)>) -> io::Result<Stats> {
+        let mut stats = Stats::default();
+        let mut produced = std::collections::HashSet::new();
+        for (rel, s) in staged {
+            match s {
+                Staged::Unchanged => stats.unchanged += 1,
+                Staged::Pending { tmp, dest } => {
+                    fs::rename(&tmp, &dest)?;
+                    stats.written += 1;
+                }
+            }
+            produced.insert(rel);
+        }
+        for rel in self.existing.keys() {
+            if !produced.contains(rel) && rel != MARKER {
+                let path = safe_join(&self.dir, rel)?;
+                match fs::remove_file(&path) {
+                    Ok(()) => stats.removed += 1,
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        remove_empty_dirs(&self.dir)?;
+        fs::create_dir_all(&self.dir)?;
+        let marker = self.dir.join(MARKER);
+        if !marker.exists() {
+            fs::write(
+                marker,
+                "This folder is written by syllabus; it may delete and replace anything in it.\n",
+            )?;
+        }
+        Ok(stats)
+    }
+
+    /// Removes staged temporary files, and folders made for them, after a failed build.
+    pub fn abort(&self, staged: Vec<(String, Staged)>) {
+        for (_, s) in staged {
+            if let Staged::Pending { tmp, .. } = s {
+                let _ = fs::remove_file(tmp);
+            }
+        }
+        let _ = remove_empty_dirs(&self.dir);
+        if !self.existed {
+            let _ = fs::remove_dir(&self.dir);
+        }
+    }
+}
+
+fn remove_empty_dirs(dir: &Path) -> io::Result<()> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).contents_first(true) {
+        let entry = entry.map_err(io::Error::other)?;
+        if entry.file_type().is_dir() && fs::read_dir(entry.path())?.next().is_none() {
+            fs::remove_dir(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_join_refuses_escapes() {
+        let out = Path::new("/tmp/out");
+        assert!(safe_join(out, "lessons/a/index.html").is_ok());
+        for bad in [
+            "../x",
+            "a/../../x",
+            "/etc/passwd",
+            "a\\..\\b",
+            "a\0b",
+            "",
+            "a//b",
+            "c:/x",
+        ] {
+            assert!(safe_join(out, bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn refuses_dangerous_output_folders() {
+        let course = tempfile::tempdir().unwrap();
+        let root = course.path();
+        fs::create_dir_all(root.join("content")).unwrap();
+        assert!(check_folder(root, root).is_err());
+        assert!(check_folder(root, &root.join("content")).is_err());
+        assert!(check_folder(root, &root.join("content/x")).is_err());
+        assert!(check_folder(root, Path::new("/")).is_err());
+        assert!(check_folder(root, &root.join("..")).is_err());
+        assert!(check_folder(root, &root.join("public")).is_ok());
+        let foreign = root.join("foreign");
+        fs::create_dir_all(&foreign).unwrap();
+        fs::write(foreign.join("keep.txt"), "x").unwrap();
+        assert!(
+            check_folder(root, &foreign)
+                .unwrap_err()
+                .contains("not made by syllabus")
+        );
+        fs::write(foreign.join(MARKER), "").unwrap();
+        assert!(check_folder(root, &foreign).is_ok());
+    }
+
+    #[test]
+    fn stages_only_changed_files_and_removes_stale_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let o = Output::open(&out).unwrap();
+        let staged = vec![
+            (
+                "a/index.html".to_string(),
+                o.stage("a/index.html", b"one").unwrap(),
+            ),
+            ("b.txt".to_string(), o.stage("b.txt", b"b").unwrap()),
+        ];
+        assert_eq!(
+            o.commit(staged).unwrap(),
+            Stats {
+                written: 2,
+                unchanged: 0,
+                removed: 0
+            }
+        );
+        let o = Output::open(&out).unwrap();
+        let staged = vec![(
+            "a/index.html".to_string(),
+            o.stage("a/index.html", b"one").unwrap(),
+        )];
+        assert_eq!(
+            o.commit(staged).unwrap(),
+            Stats {
+                written: 0,
+                unchanged: 1,
+                removed: 1
+            }
+        );
+        assert!(!out.join("b.txt").exists());
+        assert!(out.join(MARKER).exists());
+    }
+}

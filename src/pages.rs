@@ -1,0 +1,1007 @@
+//! Pages: the list of files a site is made of, and for each page the data its template
+//! receives (documented in the README), rendered through the theme.
+
+use serde::Serialize;
+use serde_json::Value as Json;
+use tera::Context;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::diag::Diagnostic;
+use crate::graph::Graph;
+use crate::links::{PageKey, SiteIndex};
+use crate::load::Kind;
+use crate::markdown::{Heading, Rendered};
+use crate::model::{Article, Concept, Lesson, Module, targets};
+use crate::quiz::{Answer, Question, Quiz};
+use crate::render::{Bodies, QuestionHtml, QuizHtml, Text};
+use crate::templates::{self, Theme};
+
+/// One file of the site to produce.
+#[derive(Clone, Copy, Debug)]
+pub enum Job {
+    Home,
+    Module(usize),
+    Lesson(usize),
+    Article(usize),
+    Articles,
+    Concept(usize),
+    Concepts,
+    Glossary,
+    Quiz(usize),
+    Quizzes,
+    Page(usize),
+    NotFound,
+    Robots,
+    Sitemap,
+}
+
+/// Everything a page needs to be rendered.
+pub struct Site<'a> {
+    pub index: &'a SiteIndex<'a>,
+    pub bodies: &'a Bodies,
+    pub graph: &'a Graph,
+    pub theme: &'a Theme,
+}
+
+/// Every page of the site, in a stable order.
+pub fn jobs(index: &SiteIndex) -> Vec<Job> {
+    let c = index.course;
+    let mut jobs = vec![
+        Job::Home,
+        Job::Articles,
+        Job::Concepts,
+        Job::Glossary,
+        Job::Quizzes,
+        Job::NotFound,
+        Job::Robots,
+    ];
+    if c.config.base_url.origin.is_some() {
+        jobs.push(Job::Sitemap);
+    }
+    jobs.extend((0..c.modules.len()).map(Job::Module));
+    jobs.extend((0..c.lessons.len()).map(Job::Lesson));
+    jobs.extend((0..c.articles.len()).map(Job::Article));
+    jobs.extend((0..c.concepts.len()).map(Job::Concept));
+    jobs.extend((0..c.quizzes.len()).map(Job::Quiz));
+    jobs.extend((0..c.pages.len()).map(Job::Page));
+    jobs
+}
+
+/// The output path of a job, relative to the output folder.
+pub fn output_path(index: &SiteIndex, job: Job) -> String {
+    let page = |kind, idx| format!("{}index.html", index.site_path(PageKey::new(kind, idx)));
+    match job {
+        Job::Home => "index.html".into(),
+        Job::Module(i) => page(Kind::Module, i),
+        Job::Lesson(i) => page(Kind::Lesson, i),
+        Job::Article(i) => page(Kind::Article, i),
+        Job::Concept(i) => page(Kind::Concept, i),
+        Job::Quiz(i) => page(Kind::Quiz, i),
+        Job::Page(i) => page(Kind::Page, i),
+        Job::Articles => "articles/index.html".into(),
+        Job::Concepts => "concepts/index.html".into(),
+        Job::Glossary => "glossary/index.html".into(),
+        Job::Quizzes => "quizzes/index.html".into(),
+        Job::NotFound => "404.html".into(),
+        Job::Robots => "robots.txt".into(),
+        Job::Sitemap => "sitemap.xml".into(),
+    }
+}
+
+#[derive(Serialize)]
+struct LinkView<'a> {
+    title: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    author: &'a str,
+    language: &'a str,
+    /// The base URL's path: every link starts with it.
+    base_path: &'a str,
+    /// The absolute base URL, or empty when base_url has no host.
+    base_url: String,
+    css: String,
+    js: String,
+    generator: &'static str,
+    nav: Vec<LinkView<'a>>,
+    extra: &'a Json,
+}
+
+/// Sets the data every template sees as `site`.
+pub fn set_globals(index: &SiteIndex, theme: &mut Theme) {
+    let c = index.course;
+    let base = index.base;
+    let mut nav = vec![
+        LinkView {
+            title: "Readings",
+            url: base.href("articles/"),
+        },
+        LinkView {
+            title: "Concepts",
+            url: base.href("concepts/"),
+        },
+        LinkView {
+            title: "Glossary",
+            url: base.href("glossary/"),
+        },
+        LinkView {
+            title: "Quizzes",
+            url: base.href("quizzes/"),
+        },
+    ];
+    nav.extend(c.pages.iter().enumerate().map(|(i, p)| LinkView {
+        title: &p.title,
+        url: index.href(PageKey::new(Kind::Page, i)),
+    }));
+    let site = SiteView {
+        title: &c.config.title,
+        description: &c.config.description,
+        author: &c.config.author,
+        language: &c.config.language,
+        base_path: &base.path,
+        base_url: base.absolute("").unwrap_or_default(),
+        css: format!("{}?v={}", base.href(templates::CSS_PATH), theme.css_version),
+        js: format!("{}?v={}", base.href(templates::JS_PATH), theme.js_version),
+        generator: concat!("syllabus ", env!("CARGO_PKG_VERSION")),
+        nav,
+        extra: &c.config.extra,
+    };
+    theme.set_global("site", &site);
+}
+
+impl Site<'_> {
+    /// Renders one job to bytes.
+    pub fn render(&self, job: Job) -> Result<Vec<u8>, Diagnostic> {
+        let (template, ctx) = match job {
+            Job::Home => ("index.html", self.home()),
+            Job::Module(i) => ("module.html", self.module(i)),
+            Job::Lesson(i) => ("lesson.html", self.lesson(i)),
+            Job::Article(i) => ("article.html", self.article(i)),
+            Job::Articles => ("articles.html", self.articles()),
+            Job::Concept(i) => ("concept.html", self.concept(i)),
+            Job::Concepts => ("concepts.html", self.concepts()),
+            Job::Glossary => ("glossary.html", self.glossary()),
+            Job::Quiz(i) => ("quiz.html", self.quiz(i)),
+            Job::Quizzes => ("quizzes.html", self.quizzes()),
+            Job::Page(i) => ("page.html", self.page(i)),
+            Job::NotFound => ("404.html", self.plain("Page not found", "")),
+            Job::Robots => ("robots.txt", self.robots()),
+            Job::Sitemap => ("sitemap.xml", self.sitemap()),
+        };
+        self.theme.render(template, &ctx).map(String::into_bytes)
+    }
+
+    fn href(&self, kind: Kind, idx: usize) -> String {
+        self.index.href(PageKey::new(kind, idx))
+    }
+
+    fn link(&self, key: PageKey) -> LinkView<'_> {
+        LinkView {
+            title: self.index.title(key),
+            url: self.index.href(key),
+        }
+    }
+
+    /// The context common to all pages: the page's own title, URL and breadcrumbs.
+    fn base(&self, title: &str, site_path: &str, crumbs: Vec<LinkView>) -> Context {
+        let mut ctx = Context::new();
+        ctx.insert("page_title", title);
+        ctx.insert("page_url", &self.index.base.href(site_path));
+        ctx.insert(
+            "canonical",
+            &self.index.base.absolute(site_path).unwrap_or_default(),
+        );
+        ctx.insert("current_path", site_path);
+        ctx.insert("breadcrumbs", &crumbs);
+        ctx
+    }
+
+    fn home_crumb(&self) -> LinkView<'_> {
+        LinkView {
+            title: "Home",
+            url: self.index.base.href(""),
+        }
+    }
+
+    fn plain(&self, title: &str, path: &str) -> Context {
+        self.base(title, path, Vec::new())
+    }
+
+    fn concept_view(&self, idx: usize) -> ConceptView<'_> {
+        let c: &Concept = &self.index.course.concepts[idx];
+        let def: &Rendered = &self.bodies.definitions[idx];
+        let intro = self.graph.introduced_by[idx].map(|l| self.link(PageKey::new(Kind::Lesson, l)));
+        ConceptView {
+            id: &c.id,
+            term: &c.term,
+            url: self.href(Kind::Concept, idx),
+            definition: &def.html,
+            definition_text: &def.plain,
+            aliases: &c.aliases,
+            introduced_by: intro,
+        }
+    }
+
+    fn lesson_item(&self, idx: usize, current: Option<usize>) -> LessonItem<'_> {
+        let l: &Lesson = &self.index.course.lessons[idx];
+        LessonItem {
+            id: &l.id,
+            title: &l.title,
+            url: self.href(Kind::Lesson, idx),
+            summary: &l.summary,
+            duration: &l.duration,
+            current: current == Some(idx),
+            number: self.lesson_number(idx),
+        }
+    }
+
+    /// `2.3`: module number and place in the module, both from 1.
+    fn lesson_number(&self, idx: usize) -> String {
+        let c = self.index.course;
+        let m = c.lessons[idx].module;
+        let place = c.modules[m]
+            .lessons
+            .iter()
+            .position(|&l| l == idx)
+            .unwrap_or(0);
+        format!("{}.{}", m + 1, place + 1)
+    }
+
+    fn module_view(&self, idx: usize, current: Option<usize>) -> ModuleView<'_> {
+        let m: &Module = &self.index.course.modules[idx];
+        ModuleView {
+            id: &m.id,
+            title: &m.title,
+            url: self.href(Kind::Module, idx),
+            summary: &m.summary,
+            number: idx + 1,
+            lessons: m
+                .lessons
+                .iter()
+                .map(|&l| self.lesson_item(l, current))
+                .collect(),
+            extra: &m.extra,
+        }
+    }
+
+    fn home(&self) -> Context {
+        let c = self.index.course;
+        let title = c.home.title.as_deref().unwrap_or(&c.config.title);
+        let mut ctx = self.base(title, "", Vec::new());
+        let outline: Vec<ModuleView> = (0..c.modules.len())
+            .map(|m| self.module_view(m, None))
+            .collect();
+        ctx.insert(
+            "home",
+            &HomeView {
+                title,
+                content: self.bodies.home.as_ref().map_or("", |r| &r.html),
+                extra: &c.home.extra,
+            },
+        );
+        ctx.insert("outline", &outline);
+        ctx.insert(
+            "counts",
+            &serde_json::json!({
+                "modules": c.modules.len(), "lessons": c.lessons.len(), "articles": c.articles.len(),
+                "concepts": c.concepts.len(), "quizzes": c.quizzes.len(),
+            }),
+        );
+        ctx
+    }
+
+    fn module(&self, idx: usize) -> Context {
+        let c = self.index.course;
+        let m = &c.modules[idx];
+        let key = PageKey::new(Kind::Module, idx);
+        let mut ctx = self.base(
+            &m.title,
+            &self.index.site_path(key),
+            vec![self.home_crumb()],
+        );
+        let mut view = serde_json::to_value(self.module_view(idx, None)).unwrap_or_default();
+        view["content"] = self.bodies.modules[idx]
+            .as_ref()
+            .map_or("", |r| r.html.as_str())
+            .into();
+        ctx.insert("module", &view);
+        ctx.insert(
+            "prev",
+            &idx.checked_sub(1)
+                .map(|p| self.link(PageKey::new(Kind::Module, p))),
+        );
+        ctx.insert(
+            "next",
+            &(idx + 1 < c.modules.len()).then(|| self.link(PageKey::new(Kind::Module, idx + 1))),
+        );
+        ctx
+    }
+
+    fn lesson(&self, idx: usize) -> Context {
+        let c = self.index.course;
+        let l = &c.lessons[idx];
+        let key = PageKey::new(Kind::Lesson, idx);
+        let module = self.link(PageKey::new(Kind::Module, l.module));
+        let mut ctx = self.base(
+            &l.title,
+            &self.index.site_path(key),
+            vec![self.home_crumb(), module],
+        );
+        let body = &self.bodies.lessons[idx];
+        let view = LessonView {
+            id: &l.id,
+            title: &l.title,
+            url: self.href(Kind::Lesson, idx),
+            number: self.lesson_number(idx),
+            summary: &l.summary,
+            objectives: &l.objectives,
+            duration: &l.duration,
+            content: &body.html,
+            toc: &body.toc,
+            concepts: targets(&l.concepts).map(|c| self.concept_view(c)).collect(),
+            readings: targets(&l.readings).map(|a| self.article_card(a)).collect(),
+            quiz: l
+                .quiz
+                .as_ref()
+                .and_then(|q| q.target)
+                .map(|q| self.link(PageKey::new(Kind::Quiz, q))),
+            prerequisites: targets(&l.prerequisites)
+                .map(|p| self.link(PageKey::new(Kind::Lesson, p)))
+                .collect(),
+            backlinks: self.backlinks(key),
+            extra: &l.extra,
+        };
+        ctx.insert("lesson", &view);
+        ctx.insert("module", &self.module_view(l.module, Some(idx)));
+        ctx.insert(
+            "prev",
+            &idx.checked_sub(1)
+                .map(|p| self.link(PageKey::new(Kind::Lesson, p))),
+        );
+        ctx.insert(
+            "next",
+            &(idx + 1 < c.lessons.len()).then(|| self.link(PageKey::new(Kind::Lesson, idx + 1))),
+        );
+        ctx
+    }
+
+    fn backlinks(&self, key: PageKey) -> Vec<PageRef<'_>> {
+        self.graph
+            .backlinks
+            .get(&key)
+            .map_or_else(Vec::new, |keys| {
+                keys.iter().map(|&k| self.page_ref(k)).collect()
+            })
+    }
+
+    fn page_ref(&self, key: PageKey) -> PageRef<'_> {
+        PageRef {
+            kind: key.kind.name(),
+            title: self.index.title(key),
+            url: self.index.href(key),
+        }
+    }
+
+    fn article_card(&self, idx: usize) -> ArticleCard<'_> {
+        let a: &Article = &self.index.course.articles[idx];
+        ArticleCard {
+            id: &a.id,
+            title: &a.title,
+            url: self.href(Kind::Article, idx),
+            authors: &a.authors,
+            author: join_names(&a.authors),
+            date: a.date.as_deref().unwrap_or(""),
+            publication: &a.publication,
+            summary: &a.summary,
+            citation: short_citation(a),
+            assigned_by: self.graph.assigned_by[idx]
+                .iter()
+                .map(|&l| self.link(PageKey::new(Kind::Lesson, l)))
+                .collect(),
+        }
+    }
+
+    fn article(&self, idx: usize) -> Context {
+        let a = &self.index.course.articles[idx];
+        let key = PageKey::new(Kind::Article, idx);
+        let readings = LinkView {
+            title: "Readings",
+            url: self.index.base.href("articles/"),
+        };
+        let mut ctx = self.base(
+            &a.title,
+            &self.index.site_path(key),
+            vec![self.home_crumb(), readings],
+        );
+        let body = &self.bodies.articles[idx];
+        let view = ArticleView {
+            card: self.article_card(idx),
+            source_url: a.url.as_ref().map_or("", |u| u.value.as_str()),
+            accessed: a.accessed.as_deref().unwrap_or(""),
+            archive: a.archive.as_ref().map_or("", |u| u.value.as_str()),
+            content: &body.html,
+            toc: &body.toc,
+            concepts: targets(&a.concepts).map(|c| self.concept_view(c)).collect(),
+            backlinks: self.backlinks(key),
+            extra: &a.extra,
+        };
+        ctx.insert("article", &view);
+        ctx
+    }
+
+    fn articles(&self) -> Context {
+        let mut ctx = self.base("Readings", "articles/", vec![self.home_crumb()]);
+        let cards: Vec<ArticleCard> = (0..self.index.course.articles.len())
+            .map(|a| self.article_card(a))
+            .collect();
+        ctx.insert("articles", &cards);
+        ctx
+    }
+
+    fn concept(&self, idx: usize) -> Context {
+        let c = &self.index.course.concepts[idx];
+        let key = PageKey::new(Kind::Concept, idx);
+        let concepts = LinkView {
+            title: "Concepts",
+            url: self.index.base.href("concepts/"),
+        };
+        let mut ctx = self.base(
+            &c.term,
+            &self.index.site_path(key),
+            vec![self.home_crumb(), concepts],
+        );
+        let view = ConceptPage {
+            concept: self.concept_view(idx),
+            content: &self.bodies.concepts[idx].html,
+            related: targets(&c.related).map(|r| self.concept_view(r)).collect(),
+            used_in: self.used_in(idx),
+            extra: &c.extra,
+        };
+        ctx.insert("concept", &view);
+        ctx
+    }
+
+    /// The pages that use a concept, grouped: lessons by module, then readings, then quizzes.
+    fn used_in(&self, idx: usize) -> Vec<UseGroup<'_>> {
+        let c = self.index.course;
+        let mut groups: Vec<UseGroup> = Vec::new();
+        for &key in &self.graph.concept_uses[idx] {
+            let heading = match key.kind {
+                Kind::Lesson => c.modules[c.lessons[key.idx].module].title.as_str(),
+                Kind::Article => "Readings",
+                Kind::Quiz => "Quizzes",
+                _ => "Other pages",
+            };
+            match groups.last_mut() {
+                Some(g) if g.title == heading => g.pages.push(self.page_ref(key)),
+                _ => groups.push(UseGroup {
+                    title: heading,
+                    pages: vec![self.page_ref(key)],
+                }),
+            }
+        }
+        groups
+    }
+
+    fn concepts(&self) -> Context {
+        let mut ctx = self.base("Concepts", "concepts/", vec![self.home_crumb()]);
+        let all: Vec<ConceptView> = (0..self.index.course.concepts.len())
+            .map(|c| self.concept_view(c))
+            .collect();
+        ctx.insert("concepts", &all);
+        ctx
+    }
+
+    fn glossary(&self) -> Context {
+        let mut ctx = self.base("Glossary", "glossary/", vec![self.home_crumb()]);
+        let mut letters: Vec<Letter> = Vec::new();
+        for (i, c) in self.index.course.concepts.iter().enumerate() {
+            let letter = initial(&c.term);
+            match letters.last_mut() {
+                Some(l) if l.letter == letter => l.concepts.push(self.concept_view(i)),
+                _ => letters.push(Letter {
+                    anchor: format!("letter-{}", letter.to_lowercase()),
+                    letter,
+                    concepts: vec![self.concept_view(i)],
+                }),
+            }
+        }
+        ctx.insert("letters", &letters);
+        ctx
+    }
+
+    fn quiz(&self, idx: usize) -> Context {
+        let q = &self.index.course.quizzes[idx];
+        let key = PageKey::new(Kind::Quiz, idx);
+        let quizzes = LinkView {
+            title: "Quizzes",
+            url: self.index.base.href("quizzes/"),
+        };
+        let mut ctx = self.base(
+            &q.title,
+            &self.index.site_path(key),
+            vec![self.home_crumb(), quizzes],
+        );
+        ctx.insert("quiz", &self.quiz_view(idx, q, &self.bodies.quizzes[idx]));
+        ctx
+    }
+
+    fn quiz_view<'s>(&'s self, idx: usize, q: &'s Quiz, html: &'s QuizHtml) -> QuizView<'s> {
+        QuizView {
+            id: &q.id,
+            title: &q.title,
+            url: self.href(Kind::Quiz, idx),
+            description: &html.description,
+            pass_mark: q.pass_mark.map(number),
+            shuffle: q.shuffle,
+            total_points: number(q.total_points()),
+            lessons: self.graph.quiz_lessons[idx]
+                .iter()
+                .map(|&l| self.link(PageKey::new(Kind::Lesson, l)))
+                .collect(),
+            questions: q
+                .questions
+                .iter()
+                .zip(&html.questions)
+                .map(|(qq, h)| self.question_view(qq, h))
+                .collect(),
+            extra: &q.extra,
+        }
+    }
+
+    fn question_view<'s>(&'s self, q: &'s Question, h: &'s QuestionHtml) -> QuestionView<'s> {
+        let mut v = QuestionView {
+            number: q.number,
+            id: &q.id,
+            kind: q.answer.type_name(),
+            prompt: &h.prompt,
+            explanation: &h.explanation,
+            points: number(q.points),
+            concepts: targets(&q.concepts).map(|c| self.concept_view(c)).collect(),
+            choices: Vec::new(),
+            answer: None,
+            answers: &[],
+            tolerance: None,
+            items: Vec::new(),
+            shuffled: Vec::new(),
+            pairs: Vec::new(),
+        };
+        match &q.answer {
+            Answer::Single(choices) | Answer::Multiple(choices) => {
+                v.choices = choices
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| ChoiceView {
+                        index: i,
+                        text: &h.options[i],
+                        correct: c.correct,
+                        feedback: &h.second[i].html,
+                    })
+                    .collect();
+            }
+            Answer::TrueFalse(b) => v.answer = Some(Json::Bool(*b)),
+            Answer::Short(answers) => v.answers = answers,
+            Answer::Numeric { answer, tolerance } => {
+                v.answer = Some(number(*answer));
+                v.tolerance = (*tolerance > 0.0).then(|| number(*tolerance));
+            }
+            Answer::Order(_) => {
+                v.items = h
+                    .options
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| Item { index: i, text: t })
+                    .collect();
+                v.shuffled = scramble(&q.id, h.options.len())
+                    .into_iter()
+                    .map(|i| Item {
+                        index: i,
+                        text: &h.options[i],
+                    })
+                    .collect();
+            }
+            Answer::Match(_) => {
+                v.pairs = h
+                    .options
+                    .iter()
+                    .zip(&h.second)
+                    .enumerate()
+                    .map(|(i, (l, r))| Pair {
+                        index: i,
+                        left: l,
+                        right: r,
+                    })
+                    .collect();
+                v.shuffled = scramble(&q.id, h.second.len())
+                    .into_iter()
+                    .map(|i| Item {
+                        index: i,
+                        text: &h.second[i],
+                    })
+                    .collect();
+            }
+        }
+        v
+    }
+
+    fn quizzes(&self) -> Context {
+        let c = self.index.course;
+        let mut ctx = self.base("Quizzes", "quizzes/", vec![self.home_crumb()]);
+        let cards: Vec<QuizCard> = c
+            .quizzes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| QuizCard {
+                id: &q.id,
+                title: &q.title,
+                url: self.href(Kind::Quiz, i),
+                description: &self.bodies.quizzes[i].description,
+                questions: q.questions.len(),
+                total_points: number(q.total_points()),
+                lessons: self.graph.quiz_lessons[i]
+                    .iter()
+                    .map(|&l| self.link(PageKey::new(Kind::Lesson, l)))
+                    .collect(),
+            })
+            .collect();
+        ctx.insert("quizzes", &cards);
+        ctx
+    }
+
+    fn page(&self, idx: usize) -> Context {
+        let p = &self.index.course.pages[idx];
+        let key = PageKey::new(Kind::Page, idx);
+        let mut ctx = self.base(
+            &p.title,
+            &self.index.site_path(key),
+            vec![self.home_crumb()],
+        );
+        let body = &self.bodies.pages[idx];
+        ctx.insert(
+            "page",
+            &PageView {
+                id: &p.id,
+                title: &p.title,
+                url: self.href(Kind::Page, idx),
+                content: &body.html,
+                toc: &body.toc,
+                extra: &p.extra,
+            },
+        );
+        ctx
+    }
+
+    fn robots(&self) -> Context {
+        let mut ctx = Context::new();
+        ctx.insert("sitemap", &self.index.base.absolute("sitemap.xml"));
+        ctx
+    }
+
+    fn sitemap(&self) -> Context {
+        let mut urls: Vec<String> = ["", "articles/", "concepts/", "glossary/", "quizzes/"]
+            .iter()
+            .filter_map(|p| self.index.base.absolute(p))
+            .collect();
+        for kind in [
+            Kind::Module,
+            Kind::Lesson,
+            Kind::Article,
+            Kind::Concept,
+            Kind::Quiz,
+            Kind::Page,
+        ] {
+            for i in 0..self.index.course.ids(kind).len() {
+                urls.extend(
+                    self.index
+                        .base
+                        .absolute(&self.index.site_path(PageKey::new(kind, i))),
+                );
+            }
+        }
+        let urls: Vec<String> = urls.iter().map(|u| percent_encode_url(u)).collect();
+        let mut ctx = Context::new();
+        ctx.insert("urls", &urls);
+        ctx
+    }
+}
+
+/// The glossary letter of a term: its first letter without accents, uppercased.
+fn initial(term: &str) -> String {
+    term.nfd()
+        .find(|c| c.is_alphanumeric())
+        .map(|c| c.to_uppercase().collect::<String>())
+        .unwrap_or_else(|| "#".into())
+}
+
+/// A fixed shuffle (from the question id) so the no-JavaScript page does not show
+/// items in their answer order, and every build gives the same page.
+fn scramble(seed: &str, n: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut state =
+        u64::from_str_radix(&templates::fingerprint(seed.as_bytes()), 16).unwrap_or(1) | 1;
+    for i in (1..n).rev() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        order.swap(i, (state % (i as u64 + 1)) as usize);
+    }
+    if n > 1 && order.iter().enumerate().all(|(i, &o)| i == o) {
+        order.rotate_left(1);
+    }
+    order
+}
+
+/// A number for templates: whole numbers as integers (`3`, not `3.0`).
+fn number(x: f64) -> Json {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        Json::from(x as i64)
+    } else {
+        serde_json::Number::from_f64(x).map_or(Json::Null, Json::Number)
+    }
+}
+
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// `Author (2022). Title. Publication.`
+fn short_citation(a: &Article) -> String {
+    let mut parts = Vec::new();
+    let year = a.date.as_deref().map(|d| &d[..4]);
+    match (a.authors.is_empty(), year) {
+        (false, Some(y)) => parts.push(format!("{} ({y}).", join_names(&a.authors))),
+        (false, None) => parts.push(format!("{}.", join_names(&a.authors))),
+        (true, Some(y)) => parts.push(format!("({y}).")),
+        (true, None) => {}
+    }
+    parts.push(format!("{}.", a.title.trim_end_matches('.')));
+    if !a.publication.is_empty() {
+        parts.push(format!("{}.", a.publication.trim_end_matches('.')));
+    }
+    parts.join(" ")
+}
+
+/// Percent-encodes the characters a URL in XML may not hold raw (non-ASCII, spaces).
+fn percent_encode_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for b in url.bytes() {
+        if b.is_ascii_graphic() && b != b'"' && b != b'<' && b != b'>' {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct HomeView<'a> {
+    title: &'a str,
+    content: &'a str,
+    extra: &'a Json,
+}
+
+#[derive(Serialize)]
+struct ConceptView<'a> {
+    id: &'a str,
+    term: &'a str,
+    url: String,
+    definition: &'a str,
+    definition_text: &'a str,
+    aliases: &'a [String],
+    introduced_by: Option<LinkView<'a>>,
+}
+
+#[derive(Serialize)]
+struct LessonItem<'a> {
+    id: &'a str,
+    title: &'a str,
+    url: String,
+    summary: &'a str,
+    duration: &'a str,
+    current: bool,
+    number: String,
+}
+
+#[derive(Serialize)]
+struct ModuleView<'a> {
+    id: &'a str,
+    title: &'a str,
+    url: String,
+    summary: &'a str,
+    number: usize,
+    lessons: Vec<LessonItem<'a>>,
+    extra: &'a Json,
+}
+
+#[derive(Serialize)]
+struct PageRef<'a> {
+    kind: &'static str,
+    title: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct LessonView<'a> {
+    id: &'a str,
+    title: &'a str,
+    url: String,
+    number: String,
+    summary: &'a str,
+    objectives: &'a [String],
+    duration: &'a str,
+    content: &'a str,
+    toc: &'a [Heading],
+    concepts: Vec<ConceptView<'a>>,
+    readings: Vec<ArticleCard<'a>>,
+    quiz: Option<LinkView<'a>>,
+    prerequisites: Vec<LinkView<'a>>,
+    backlinks: Vec<PageRef<'a>>,
+    extra: &'a Json,
+}
+
+#[derive(Serialize)]
+struct ArticleCard<'a> {
+    id: &'a str,
+    title: &'a str,
+    url: String,
+    authors: &'a [String],
+    author: String,
+    date: &'a str,
+    publication: &'a str,
+    summary: &'a str,
+    citation: String,
+    assigned_by: Vec<LinkView<'a>>,
+}
+
+#[derive(Serialize)]
+struct ArticleView<'a> {
+    #[serde(flatten)]
+    card: ArticleCard<'a>,
+    source_url: &'a str,
+    accessed: &'a str,
+    archive: &'a str,
+    content: &'a str,
+    toc: &'a [Heading],
+    concepts: Vec<ConceptView<'a>>,
+    backlinks: Vec<PageRef<'a>>,
+    extra: &'a Json,
+}
+
+#[derive(Serialize)]
+struct ConceptPage<'a> {
+    #[serde(flatten)]
+    concept: ConceptView<'a>,
+    content: &'a str,
+    related: Vec<ConceptView<'a>>,
+    used_in: Vec<UseGroup<'a>>,
+    extra: &'a Json,
+}
+
+#[derive(Serialize)]
+struct UseGroup<'a> {
+    title: &'a str,
+    pages: Vec<PageRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct Letter<'a> {
+    letter: String,
+    anchor: String,
+    concepts: Vec<ConceptView<'a>>,
+}
+
+#[derive(Serialize)]
+struct QuizView<'a> {
+    id: &'a str,
+    title: &'a str,
+    url: String,
+    description: &'a str,
+    pass_mark: Option<Json>,
+    shuffle: bool,
+    total_points: Json,
+    lessons: Vec<LinkView<'a>>,
+    questions: Vec<QuestionView<'a>>,
+    extra: &'a Json,
+}
+
+#[derive(Serialize)]
+struct QuestionView<'a> {
+    number: usize,
+    id: &'a str,
+    kind: &'static str,
+    prompt: &'a str,
+    explanation: &'a str,
+    points: Json,
+    concepts: Vec<ConceptView<'a>>,
+    choices: Vec<ChoiceView<'a>>,
+    /// true_false: the answer; numeric: the number.
+    answer: Option<Json>,
+    answers: &'a [String],
+    tolerance: Option<Json>,
+    /// order: items in the right order.
+    items: Vec<Item<'a>>,
+    /// order: items as shown; match: right sides as offered.
+    shuffled: Vec<Item<'a>>,
+    pairs: Vec<Pair<'a>>,
+}
+
+#[derive(Serialize)]
+struct ChoiceView<'a> {
+    index: usize,
+    text: &'a Text,
+    correct: bool,
+    feedback: &'a str,
+}
+
+#[derive(Serialize)]
+struct Item<'a> {
+    index: usize,
+    text: &'a Text,
+}
+
+#[derive(Serialize)]
+struct Pair<'a> {
+    index: usize,
+    left: &'a Text,
+    right: &'a Text,
+}
+
+#[derive(Serialize)]
+struct QuizCard<'a> {
+    id: &'a str,
+    title: &'a str,
+    url: String,
+    description: &'a str,
+    questions: usize,
+    total_points: Json,
+    lessons: Vec<LinkView<'a>>,
+}
+
+#[derive(Serialize)]
+struct PageView<'a> {
+    id: &'a str,
+    title: &'a str,
+    url: String,
+    content: &'a str,
+    toc: &'a [Heading],
+    extra: &'a Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glossary_initials_drop_accents() {
+        assert_eq!(initial("Éducation"), "E");
+        assert_eq!(initial("海绵城市"), "海");
+        assert_eq!(initial("'quoted'"), "Q");
+    }
+
+    #[test]
+    fn scramble_is_stable_and_never_the_identity() {
+        assert_eq!(scramble("q", 4), scramble("q", 4));
+        let s = scramble("x", 3);
+        assert_ne!(s, vec![0, 1, 2]);
+        let mut sorted = s.clone();
+        sorted.sort();
+        assert_eq!(sorted, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn names_join_naturally() {
+        assert_eq!(
+            join_names(&["A".into(), "B".into(), "C".into()]),
+            "A, B and C"
+        );
+    }
+}

@@ -1,0 +1,298 @@
+//! Render: the Markdown of every page and field of the course, in parallel, into HTML
+//! with the links, anchors and mentions each one holds.
+
+use rayon::prelude::*;
+
+use crate::config::Autolink;
+use crate::diag::Diagnostic;
+use crate::frontmatter::Located;
+use crate::links::{PageKey, SiteIndex, site_path};
+use crate::load::Kind;
+use crate::markdown::{self, Ctx, Place, Rendered};
+use crate::model::Origin;
+use crate::quiz::{Answer, Quiz};
+
+/// Element ids each page kind's built-in template uses; headings in a body never take them.
+pub fn template_ids(kind: Option<Kind>) -> &'static [&'static str] {
+    match kind {
+        Some(Kind::Lesson) => &[
+            "main",
+            "objectives",
+            "key-concepts",
+            "readings",
+            "check-your-understanding",
+            "linked-from",
+            "lesson-nav",
+        ],
+        Some(Kind::Article) => &[
+            "main",
+            "citation",
+            "illustrates",
+            "assigned-in",
+            "linked-from",
+        ],
+        Some(Kind::Concept) => &["main", "definition", "explanation", "related", "used-in"],
+        Some(Kind::Quiz) => &["main", "questions", "result"],
+        Some(Kind::Module) => &["main", "lessons"],
+        Some(Kind::Page) | None => &["main", "outline"],
+    }
+}
+
+/// A quiz's Markdown fields as HTML, in the shape of the quiz.
+#[derive(Debug, Default)]
+pub struct QuizHtml {
+    pub description: String,
+    pub questions: Vec<QuestionHtml>,
+    /// Links and diagnostics of every field together.
+    pub rendered: Rendered,
+}
+
+#[derive(Debug, Default)]
+pub struct QuestionHtml {
+    pub prompt: String,
+    pub explanation: String,
+    /// Choices (single, multiple), items (order) or left sides (match).
+    pub options: Vec<Text>,
+    /// Feedback per choice, or right sides (match).
+    pub second: Vec<Text>,
+}
+
+/// An inline field as HTML and as plain text (for `<option>` labels and attributes).
+#[derive(Debug, Default, Clone, serde::Serialize)]
+pub struct Text {
+    pub html: String,
+    pub text: String,
+}
+
+/// Every rendered text of the course, by page kind and index.
+#[derive(Debug, Default)]
+pub struct Bodies {
+    pub home: Option<Rendered>,
+    pub modules: Vec<Option<Rendered>>,
+    pub lessons: Vec<Rendered>,
+    pub articles: Vec<Rendered>,
+    pub concepts: Vec<Rendered>,
+    /// Concept definitions (inline Markdown).
+    pub definitions: Vec<Rendered>,
+    pub pages: Vec<Rendered>,
+    pub quizzes: Vec<QuizHtml>,
+}
+
+impl Bodies {
+    /// Every rendered text with the page it belongs to (`None`: the home page).
+    pub fn all(&self) -> impl Iterator<Item = (Option<PageKey>, &Rendered)> {
+        fn keyed(kind: Kind) -> impl Fn((usize, &Rendered)) -> (Option<PageKey>, &Rendered) {
+            move |(i, r)| (Some(PageKey::new(kind, i)), r)
+        }
+        self.home
+            .iter()
+            .map(|r| (None, r))
+            .chain(
+                self.modules.iter().enumerate().filter_map(|(i, r)| {
+                    r.as_ref().map(|r| (Some(PageKey::new(Kind::Module, i)), r))
+                }),
+            )
+            .chain(self.lessons.iter().enumerate().map(keyed(Kind::Lesson)))
+            .chain(self.articles.iter().enumerate().map(keyed(Kind::Article)))
+            .chain(self.concepts.iter().enumerate().map(keyed(Kind::Concept)))
+            .chain(
+                self.definitions
+                    .iter()
+                    .enumerate()
+                    .map(keyed(Kind::Concept)),
+            )
+            .chain(self.pages.iter().enumerate().map(keyed(Kind::Page)))
+            .chain(
+                self.quizzes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, q)| (Some(PageKey::new(Kind::Quiz, i)), &q.rendered)),
+            )
+    }
+
+    /// Moves every diagnostic out.
+    pub fn take_diags(&mut self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let mut take = |r: &mut Rendered| out.append(&mut r.diags);
+        self.home.iter_mut().for_each(&mut take);
+        self.modules.iter_mut().flatten().for_each(&mut take);
+        for list in [
+            &mut self.lessons,
+            &mut self.articles,
+            &mut self.concepts,
+            &mut self.definitions,
+            &mut self.pages,
+        ] {
+            list.iter_mut().for_each(&mut take);
+        }
+        self.quizzes.iter_mut().for_each(|q| take(&mut q.rendered));
+        out
+    }
+}
+
+/// Renders every page's Markdown.
+pub fn bodies(index: &SiteIndex) -> Bodies {
+    let course = index.course;
+    let body = |key: Option<PageKey>, origin: &Origin, autolink: Option<Autolink>| {
+        let page_path = key.map_or(String::new(), |k| index.site_path(k));
+        let mentions = matches!(key.map(|k| k.kind), Some(Kind::Lesson | Kind::Article));
+        let ctx = Ctx {
+            index,
+            place: Place::Body {
+                source: &origin.source,
+                offset: origin.body_offset,
+            },
+            page: key,
+            page_path: &page_path,
+            autolink: if mentions {
+                autolink.unwrap_or(course.config.autolink)
+            } else {
+                Autolink::Off
+            },
+            mentions,
+            raw_html: course.config.raw_html,
+            reserved_ids: template_ids(key.map(|k| k.kind)),
+            paragraph_ids: key.is_some_and(|k| k.kind == Kind::Article),
+        };
+        markdown::render(origin.body(), &ctx)
+    };
+    let key = PageKey::new;
+    let lessons = course.lessons.par_iter().enumerate();
+    let lessons = lessons
+        .map(|(i, l)| body(Some(key(Kind::Lesson, i)), &l.origin, l.autolink))
+        .collect();
+    let articles = course.articles.par_iter().enumerate();
+    let articles = articles
+        .map(|(i, a)| body(Some(key(Kind::Article, i)), &a.origin, a.autolink))
+        .collect();
+    let concepts = course.concepts.par_iter().enumerate();
+    let concepts = concepts
+        .map(|(i, c)| body(Some(key(Kind::Concept, i)), &c.origin, None))
+        .collect();
+    let definitions = course.concepts.par_iter().enumerate();
+    let definitions = definitions
+        .map(|(i, c)| inline(index, key(Kind::Concept, i), c.origin.path(), &c.definition))
+        .collect();
+    let pages = course.pages.par_iter().enumerate();
+    let pages = pages
+        .map(|(i, p)| body(Some(key(Kind::Page, i)), &p.origin, None))
+        .collect();
+    let quizzes = course
+        .quizzes
+        .par_iter()
+        .enumerate()
+        .map(|(i, q)| quiz(index, i, q))
+        .collect();
+    Bodies {
+        home: course.home.origin.as_ref().map(|o| body(None, o, None)),
+        modules: course
+            .modules
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                m.origin
+                    .as_ref()
+                    .map(|o| body(Some(PageKey::new(Kind::Module, i)), o, None))
+            })
+            .collect(),
+        lessons,
+        articles,
+        concepts,
+        definitions,
+        pages,
+        quizzes,
+    }
+}
+
+/// Renders one inline field of page `key`.
+fn inline(index: &SiteIndex, key: PageKey, path: &str, field: &Located<String>) -> Rendered {
+    let page_path = site_path(key.kind, index.id(key));
+    let ctx = Ctx {
+        index,
+        place: Place::Field {
+            path,
+            pos: field.pos,
+        },
+        page: Some(key),
+        page_path: &page_path,
+        autolink: Autolink::Off,
+        mentions: false,
+        raw_html: false,
+        reserved_ids: template_ids(Some(key.kind)),
+        paragraph_ids: false,
+    };
+    markdown::render_inline(&field.value, &ctx)
+}
+
+/// Renders a quiz's Markdown fields.
+fn quiz(index: &SiteIndex, i: usize, quiz: &Quiz) -> QuizHtml {
+    let key = PageKey::new(Kind::Quiz, i);
+    let path = quiz.path();
+    let mut all = Rendered::default();
+    let mut field = |f: &Located<String>| {
+        let mut r = inline(index, key, path, f);
+        all.links.append(&mut r.links);
+        all.diags.append(&mut r.diags);
+        Text {
+            html: r.html,
+            text: r.plain,
+        }
+    };
+    let description = quiz
+        .description
+        .as_ref()
+        .map(&mut field)
+        .unwrap_or_default()
+        .html;
+    let mut questions = Vec::with_capacity(quiz.questions.len());
+    for q in &quiz.questions {
+        let prompt = field(&q.prompt).html;
+        let explanation = q
+            .explanation
+            .as_ref()
+            .map(&mut field)
+            .unwrap_or_default()
+            .html;
+        let (options, second) = match &q.answer {
+            Answer::Single(choices) | Answer::Multiple(choices) => {
+                let options = choices.iter().map(|c| field(&c.text)).collect();
+                let feedback = choices
+                    .iter()
+                    .map(|c| c.feedback.as_ref().map(&mut field).unwrap_or_default())
+                    .collect();
+                (options, feedback)
+            }
+            Answer::Order(items) => (items.iter().map(&mut field).collect(), Vec::new()),
+            Answer::Match(pairs) => {
+                let left = pairs.iter().map(|p| field(&p.0)).collect();
+                let right = pairs.iter().map(|p| field(&p.1)).collect();
+                (left, right)
+            }
+            Answer::TrueFalse(_) | Answer::Short(_) | Answer::Numeric { .. } => {
+                (Vec::new(), Vec::new())
+            }
+        };
+        questions.push(QuestionHtml {
+            prompt,
+            explanation,
+            options,
+            second,
+        });
+        all.anchors.push(q.id.clone());
+    }
+    for q in &quiz.questions {
+        for c in crate::model::targets(&q.concepts) {
+            all.links.push(markdown::LinkUse {
+                target: PageKey::new(Kind::Concept, c),
+                anchor: None,
+                pos: q.pos,
+                written: format!("concepts: {}", index.course.concepts[c].id),
+            });
+        }
+    }
+    QuizHtml {
+        description,
+        questions,
+        rendered: all,
+    }
+}

@@ -1,0 +1,164 @@
+//! Templates: the built-in Tera templates and theme files compiled into the binary, a
+//! course's own `templates/NAME` replacing the built-in `NAME`, and rendering with them.
+
+use tera::{Context, Tera};
+
+use crate::diag::Diagnostic;
+
+/// Where the theme's stylesheet and script are written in the site.
+pub const CSS_PATH: &str = "assets/syllabus.css";
+pub const JS_PATH: &str = "assets/syllabus.js";
+
+/// Built-in templates, by name. The repository's `templates/` folder is both these and
+/// the example course's templates.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("base.html", include_str!("../templates/base.html")),
+    ("index.html", include_str!("../templates/index.html")),
+    ("module.html", include_str!("../templates/module.html")),
+    ("lesson.html", include_str!("../templates/lesson.html")),
+    ("article.html", include_str!("../templates/article.html")),
+    ("articles.html", include_str!("../templates/articles.html")),
+    ("concept.html", include_str!("../templates/concept.html")),
+    ("concepts.html", include_str!("../templates/concepts.html")),
+    ("glossary.html", include_str!("../templates/glossary.html")),
+    ("quiz.html", include_str!("../templates/quiz.html")),
+    ("quizzes.html", include_str!("../templates/quizzes.html")),
+    ("page.html", include_str!("../templates/page.html")),
+    ("404.html", include_str!("../templates/404.html")),
+    ("sitemap.xml", include_str!("../templates/sitemap.xml")),
+    ("robots.txt", include_str!("../templates/robots.txt")),
+    (
+        "partials/concept-list.html",
+        include_str!("../templates/partials/concept-list.html"),
+    ),
+    (
+        "partials/question.html",
+        include_str!("../templates/partials/question.html"),
+    ),
+];
+
+/// Theme files copied (not rendered) to the site: name in `templates/`, site path.
+pub const THEME_FILES: &[(&str, &str, &str)] = &[
+    (
+        "syllabus.css",
+        CSS_PATH,
+        include_str!("../templates/syllabus.css"),
+    ),
+    (
+        "syllabus.js",
+        JS_PATH,
+        include_str!("../templates/syllabus.js"),
+    ),
+];
+
+/// The templates a build renders with, and the theme files it writes.
+pub struct Theme {
+    tera: Tera,
+    /// Site path and bytes of each theme file.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// `?v=` fingerprints of the stylesheet and script, so browsers never keep a stale one.
+    pub css_version: String,
+    pub js_version: String,
+}
+
+impl Theme {
+    /// Built-in templates with the course's own (`templates/NAME`) in their place.
+    pub fn load(
+        course_templates: &[(String, String)],
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Theme> {
+        let mut sources: Vec<(String, String)> = BUILTIN
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        let mut files: Vec<(String, Vec<u8>)> = THEME_FILES
+            .iter()
+            .map(|(_, path, text)| (path.to_string(), text.as_bytes().to_vec()))
+            .collect();
+        for (name, text) in course_templates {
+            if let Some(i) = THEME_FILES.iter().position(|(n, _, _)| n == name) {
+                files[i].1 = text.as_bytes().to_vec();
+            } else if let Some(slot) = sources.iter_mut().find(|(n, _)| n == name) {
+                slot.1 = text.clone();
+            } else if name.ends_with(".html") || name.ends_with(".xml") || name.ends_with(".txt") {
+                sources.push((name.clone(), text.clone()));
+            }
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        if let Err(e) =
+            tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        {
+            diags.push(template_error(&first_template_named(&e, &sources), &e));
+        }
+        if diags.iter().any(Diagnostic::is_error) {
+            return None;
+        }
+        let css_version = fingerprint(&files[0].1);
+        let js_version = fingerprint(&files[1].1);
+        Some(Theme {
+            tera,
+            files,
+            css_version,
+            js_version,
+        })
+    }
+
+    /// Sets data every template sees.
+    pub fn set_global(&mut self, key: &'static str, value: &impl serde::Serialize) {
+        self.tera.global_context().insert(key, value);
+    }
+
+    pub fn render(&self, template: &str, context: &Context) -> Result<String, Diagnostic> {
+        self.tera
+            .render(template, context)
+            .map_err(|e| template_error(template, &e))
+    }
+}
+
+fn template_error(name: &str, e: &tera::Error) -> Diagnostic {
+    let mut msg = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        source = s.source();
+    }
+    let msg = msg
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Diagnostic::error(
+        format!("templates/{name}"),
+        None,
+        format!("template error: {msg}"),
+    )
+}
+
+/// The template an error is about, found in its message (Tera names it there).
+fn first_template_named(e: &tera::Error, sources: &[(String, String)]) -> String {
+    let msg = e.to_string();
+    sources
+        .iter()
+        .map(|(n, _)| n)
+        .filter(|n| {
+            msg.contains(&format!("--> {n}:"))
+                || msg.contains(&format!("'{n}'"))
+                || msg.contains(&format!("`{n}`"))
+        })
+        .max_by_key(|n| n.len())
+        .cloned()
+        .unwrap_or_else(|| "base.html".into())
+}
+
+/// A short content hash (FNV-1a) for cache-busting URLs.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    format!("{:08x}", h as u32)
+}
