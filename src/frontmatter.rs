@@ -498,7 +498,7 @@ mod tests {
     #[test]
     fn positions_are_file_lines() {
         let node = parse("title: A\nsummary: [x\n", 2).unwrap_err();
-        assert_eq!(node.0.line, 4, "{node:?}");
+        assert_eq!(node.0, Pos::new(3, 10), "{node:?}");
         let ok = parse("title: A\nlist:\n  - b\n", 2).unwrap();
         let Value::Map(entries) = ok.value else {
             panic!()
