@@ -37,12 +37,6 @@ pub struct Report {
     pub timings: Vec<(&'static str, Duration)>,
 }
 
-impl Report {
-    pub fn failed(&self) -> bool {
-        self.diags.iter().any(Diagnostic::is_error)
-    }
-}
-
 struct Clock {
     last: Instant,
     timings: Vec<(&'static str, Duration)>,
@@ -58,10 +52,7 @@ impl Clock {
 
 /// Builds (or, without an output folder, checks) the course.
 pub fn run(opts: &Options) -> Report {
-    let mut clock = Clock {
-        last: Instant::now(),
-        timings: Vec::new(),
-    };
+    let mut clock = Clock { last: Instant::now(), timings: Vec::new() };
     let mut diags = Vec::new();
     if let Some(out) = &opts.output
         && let Err(m) = output::check_folder(&opts.root, out)
@@ -87,28 +78,15 @@ pub fn run(opts: &Options) -> Report {
     if opts.strict {
         diag::make_strict(&mut diags);
     }
-    if course.config.base_url.origin.is_none() && opts.output.is_some() {
-        let msg = "sitemap.xml is not written: base_url has no scheme and host (set base_url: https://host/path/ in course.yaml, or --base-url)";
-        diags.push(Diagnostic {
-            path: "course.yaml".into(),
-            pos: None,
-            severity: Severity::Note,
-            message: msg.into(),
-        });
-    }
-    let mut report = Report {
-        pages: pages::jobs(&index).len(),
-        ..Report::default()
-    };
+    let mut report = Report { pages: pages::jobs(&index).len(), ..Report::default() };
     let failed = diags.iter().any(Diagnostic::is_error);
+    if course.config.base_url.origin.is_none() && opts.output.is_some() && !failed {
+        let msg = "sitemap.xml is not written: base_url has no scheme and host (set base_url: https://host/path/ in course.yaml, or --base-url)";
+        diags.push(Diagnostic { path: "course.yaml".into(), pos: None, severity: Severity::Note, message: msg.into() });
+    }
     if let (Some(out), Some(theme), false) = (&opts.output, theme.as_mut(), failed) {
         pages::set_globals(&index, theme);
-        let site = Site {
-            index: &index,
-            bodies: &bodies,
-            graph: &graph,
-            theme,
-        };
+        let site = Site { index: &index, bodies: &bodies, graph: &graph, theme };
         match write(&site, &opts.root, out) {
             Ok(stats) => report.stats = Some(stats),
             Err(mut errors) => diags.append(&mut errors),
@@ -125,11 +103,7 @@ pub fn run(opts: &Options) -> Report {
 /// removes what was staged and leaves the output as it was.
 fn write(site: &Site, root: &Path, out: &Path) -> Result<Stats, Vec<Diagnostic>> {
     let io_error = |e: std::io::Error| {
-        vec![Diagnostic::error(
-            out.display().to_string(),
-            None,
-            format!("cannot write the site: {e}"),
-        )]
+        vec![Diagnostic::error(out.display().to_string(), None, format!("cannot write the site: {e}"))]
     };
     let output = Output::open(out).map_err(io_error)?;
     let jobs = pages::jobs(site.index);
@@ -137,9 +111,7 @@ fn write(site: &Site, root: &Path, out: &Path) -> Result<Stats, Vec<Diagnostic>>
         .par_iter()
         .map(|&job| {
             let path = pages::output_path(site.index, job);
-            let staged = site
-                .render(job)
-                .and_then(|bytes| stage(&output, &path, &bytes));
+            let staged = site.render(job).and_then(|bytes| stage(&output, &path, &bytes));
             (path, staged)
         })
         .collect();
@@ -161,16 +133,12 @@ fn write(site: &Site, root: &Path, out: &Path) -> Result<Stats, Vec<Diagnostic>>
     }
     for file in &site.index.course.static_files {
         if produced.contains(file) {
-            let msg = format!(
-                "static/{file} has the same path as a page syllabus makes; rename or move it"
-            );
+            let msg = format!("static/{file} has the same path as a page syllabus makes; rename or move it");
             errors.push(Diagnostic::error(format!("static/{file}"), None, msg));
             continue;
         }
         let result = std::fs::read(root.join("static").join(file))
-            .map_err(|e| {
-                Diagnostic::error(format!("static/{file}"), None, format!("cannot read: {e}"))
-            })
+            .map_err(|e| Diagnostic::error(format!("static/{file}"), None, format!("cannot read: {e}")))
             .and_then(|bytes| stage(&output, file, &bytes));
         match result {
             Ok(s) => staged.push((file.clone(), s)),
@@ -185,11 +153,7 @@ fn write(site: &Site, root: &Path, out: &Path) -> Result<Stats, Vec<Diagnostic>>
 }
 
 fn stage(output: &Output, path: &str, bytes: &[u8]) -> Result<Staged, Diagnostic> {
-    output.stage(path, bytes).map_err(|e| {
-        Diagnostic::error(
-            output.dir.join(path).display().to_string(),
-            None,
-            format!("cannot write: {e}"),
-        )
-    })
+    output
+        .stage(path, bytes)
+        .map_err(|e| Diagnostic::error(output.dir.join(path).display().to_string(), None, format!("cannot write: {e}")))
 }

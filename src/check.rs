@@ -19,25 +19,15 @@ fn anchors(index: &SiteIndex, bodies: &Bodies, diags: &mut Vec<Diagnostic>) {
     let mut known: HashMap<PageKey, HashSet<&str>> = HashMap::new();
     for (key, rendered) in bodies.all() {
         if let Some(key) = key {
-            known
-                .entry(key)
-                .or_default()
-                .extend(rendered.anchors.iter().map(String::as_str));
+            known.entry(key).or_default().extend(rendered.anchors.iter().map(String::as_str));
         }
     }
-    let home_path = index
-        .course
-        .home
-        .origin
-        .as_ref()
-        .map_or("content/_index.md", |o| o.path());
+    let home_path = index.course.home.origin.as_ref().map_or("content/_index.md", |o| o.path());
     for (from, rendered) in bodies.all() {
         let path = from.map_or(home_path, |k| index.source_path(k));
         for link in &rendered.links {
             let Some(anchor) = &link.anchor else { continue };
-            let on_page = known
-                .get(&link.target)
-                .is_some_and(|set| set.contains(anchor.as_str()));
+            let on_page = known.get(&link.target).is_some_and(|set| set.contains(anchor.as_str()));
             if !on_page && !template_ids(Some(link.target.kind)).contains(&anchor.as_str()) {
                 let msg = format!(
                     "broken anchor in {}: {} has no heading or element with id '{anchor}'",
@@ -54,11 +44,8 @@ fn teaching_order(index: &SiteIndex, bodies: &Bodies, graph: &Graph, diags: &mut
     let course = index.course;
     for (i, rendered) in bodies.lessons.iter().enumerate() {
         let path = course.lessons[i].origin.path();
-        let concept_links = rendered
-            .links
-            .iter()
-            .filter(|l| l.target.kind == Kind::Concept)
-            .map(|l| (l.target.idx, l.pos));
+        let concept_links =
+            rendered.links.iter().filter(|l| l.target.kind == Kind::Concept).map(|l| (l.target.idx, l.pos));
         let mut reported = HashSet::new();
         for (c, pos) in concept_links.chain(rendered.mentions.iter().copied()) {
             let Some(intro) = graph.introduced_by[c] else {

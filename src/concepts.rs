@@ -69,11 +69,7 @@ impl Matcher {
         let mut found: Vec<Mention> = ac
             .find_overlapping_iter(hay)
             .filter(|m| whole_word(hay, m.start(), m.end()))
-            .map(|m| Mention {
-                start: m.start(),
-                end: m.end(),
-                concept: self.owner[m.pattern().as_usize()],
-            })
+            .map(|m| Mention { start: m.start(), end: m.end(), concept: self.owner[m.pattern().as_usize()] })
             .collect();
         found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         let mut out: Vec<Mention> = Vec::new();
@@ -94,10 +90,7 @@ impl Matcher {
 
 /// Lowercase for matching; newlines count as spaces (a term may wrap across lines).
 fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '\n' { ' ' } else { c })
-        .collect()
+    s.chars().flat_map(char::to_lowercase).map(|c| if c == '\n' { ' ' } else { c }).collect()
 }
 
 /// Folds a non-ASCII text, with a map from each folded byte offset (and the end) back to
@@ -178,60 +171,35 @@ mod tests {
     fn concept(term: &str, aliases: &[&str]) -> Concept {
         Concept {
             id: term.to_lowercase().replace(' ', "-"),
-            origin: Origin {
-                source: Source::new("c.md".into(), String::new()),
-                body_offset: 0,
-            },
+            origin: Origin { source: Source::new("c.md".into(), String::new()), body_offset: 0 },
             term: term.into(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
-            definition: Located {
-                value: "d".into(),
-                pos: Pos::START,
-            },
+            definition: Located { value: "d".into(), pos: Pos::START },
             related: Vec::new(),
             extra: serde_json::Value::Null,
         }
     }
 
     fn found(m: &Matcher, text: &str) -> Vec<(String, usize)> {
-        m.find(text)
-            .into_iter()
-            .map(|x| (text[x.start..x.end].to_string(), x.concept))
-            .collect()
+        m.find(text).into_iter().map(|x| (text[x.start..x.end].to_string(), x.concept)).collect()
     }
 
     #[test]
     fn longest_match_wins_and_words_are_whole() {
-        let m = Matcher::new(&[
-            concept("Nationalism", &[]),
-            concept("Top-down nationalism", &[]),
-        ]);
+        let m = Matcher::new(&[concept("Nationalism", &[]), concept("Top-down nationalism", &[])]);
         assert_eq!(
             found(&m, "Top-down nationalism and nationalism."),
-            [
-                ("Top-down nationalism".into(), 1),
-                ("nationalism".into(), 0)
-            ]
+            [("Top-down nationalism".into(), 1), ("nationalism".into(), 0)]
         );
-        assert_eq!(
-            found(&m, "nationalisms? ultranationalism"),
-            [("nationalisms".into(), 0)]
-        );
+        assert_eq!(found(&m, "nationalisms? ultranationalism"), [("nationalisms".into(), 0)]);
     }
 
     #[test]
     fn aliases_plurals_and_case() {
-        let m = Matcher::new(&[
-            concept("Geopolitical code", &["code of a state"]),
-            concept("Policy", &[]),
-        ]);
+        let m = Matcher::new(&[concept("Geopolitical code", &["code of a state"]), concept("Policy", &[])]);
         assert_eq!(
             found(&m, "GEOPOLITICAL CODES, the code of a state, policies."),
-            [
-                ("GEOPOLITICAL CODES".into(), 0),
-                ("code of a state".into(), 0),
-                ("policies".into(), 1)
-            ]
+            [("GEOPOLITICAL CODES".into(), 0), ("code of a state".into(), 0), ("policies".into(), 1)]
         );
     }
 
@@ -243,27 +211,16 @@ mod tests {
 
     #[test]
     fn unicode_terms_and_text() {
-        let m = Matcher::new(&[
-            concept("海绵城市", &[]),
-            concept("Flood", &[]),
-            concept("Éducation", &[]),
-        ]);
+        let m = Matcher::new(&[concept("海绵城市", &[]), concept("Flood", &[]), concept("Éducation", &[])]);
         assert_eq!(
             found(&m, "建设海绵城市 reduces floods; l'ÉDUCATION"),
-            [
-                ("海绵城市".into(), 0),
-                ("floods".into(), 1),
-                ("ÉDUCATION".into(), 2)
-            ]
+            [("海绵城市".into(), 0), ("floods".into(), 1), ("ÉDUCATION".into(), 2)]
         );
     }
 
     #[test]
     fn terms_may_wrap_across_lines() {
         let m = Matcher::new(&[concept("Geopolitical code", &[])]);
-        assert_eq!(
-            found(&m, "a geopolitical\ncode"),
-            [("geopolitical\ncode".into(), 0)]
-        );
+        assert_eq!(found(&m, "a geopolitical\ncode"), [("geopolitical\ncode".into(), 0)]);
     }
 }

@@ -35,10 +35,7 @@ pub struct BaseUrl {
 
 impl Default for BaseUrl {
     fn default() -> Self {
-        BaseUrl {
-            origin: None,
-            path: "/".into(),
-        }
+        BaseUrl { origin: None, path: "/".into() }
     }
 }
 
@@ -48,27 +45,17 @@ impl BaseUrl {
         let s = s.trim();
         if let Some((scheme, rest)) = s.split_once("://") {
             if scheme != "http" && scheme != "https" {
-                return Err(format!(
-                    "base_url must start with http://, https:// or /, found '{s}'"
-                ));
+                return Err(format!("base_url must start with http://, https:// or /, found '{s}'"));
             }
             let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
             if host.is_empty() || host.contains(['?', '#', ' ', '"', '<', '>', '\\']) {
                 return Err(format!("base_url has no valid host: '{s}'"));
             }
-            Ok(BaseUrl {
-                origin: Some(format!("{scheme}://{host}")),
-                path: clean_path(path)?,
-            })
+            Ok(BaseUrl { origin: Some(format!("{scheme}://{host}")), path: clean_path(path)? })
         } else if s.starts_with('/') || s.is_empty() {
-            Ok(BaseUrl {
-                origin: None,
-                path: clean_path(s)?,
-            })
+            Ok(BaseUrl { origin: None, path: clean_path(s)? })
         } else {
-            Err(format!(
-                "base_url must start with http://, https:// or /, found '{s}'"
-            ))
+            Err(format!("base_url must start with http://, https:// or /, found '{s}'"))
         }
     }
 
@@ -79,24 +66,16 @@ impl BaseUrl {
 
     /// The absolute URL of a site path, when the base has an origin.
     pub fn absolute(&self, site_path: &str) -> Option<String> {
-        self.origin
-            .as_ref()
-            .map(|o| format!("{o}{}", self.href(site_path)))
+        self.origin.as_ref().map(|o| format!("{o}{}", self.href(site_path)))
     }
 }
 
 fn clean_path(path: &str) -> Result<String, String> {
     if path.contains(['?', '#', '"', '<', '>', '\\', ' ']) || path.split('/').any(|p| p == "..") {
-        return Err(format!(
-            "base_url path '{path}' may hold only plain path segments"
-        ));
+        return Err(format!("base_url path '{path}' may hold only plain path segments"));
     }
     let trimmed = path.trim_matches('/');
-    Ok(if trimmed.is_empty() {
-        "/".into()
-    } else {
-        format!("/{trimmed}/")
-    })
+    Ok(if trimmed.is_empty() { "/".into() } else { format!("/{trimmed}/") })
 }
 
 /// Settings from `course.yaml`.
@@ -127,16 +106,7 @@ impl Default for Config {
     }
 }
 
-pub const KEYS: &[&str] = &[
-    "title",
-    "description",
-    "author",
-    "language",
-    "base_url",
-    "autolink",
-    "raw_html",
-    "extra",
-];
+pub const KEYS: &[&str] = &["title", "description", "author", "language", "base_url", "autolink", "raw_html", "extra"];
 
 /// Reads `course.yaml` (when there is one), reporting problems into `diags`.
 pub fn read(doc: Option<&Doc>, diags: &mut Vec<Diagnostic>) -> Config {
@@ -154,19 +124,8 @@ pub fn read(doc: Option<&Doc>, diags: &mut Vec<Diagnostic>) -> Config {
     config.description = f.text("description").map(|t| t.value).unwrap_or_default();
     config.author = f.text("author").map(|t| t.value).unwrap_or_default();
     if let Some(l) = f.text("language") {
-        if l.value.is_empty()
-            || !l
-                .value
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-')
-        {
-            f.error(
-                l.pos,
-                format!(
-                    "'language' must be a language tag such as 'en' or 'pt-BR', found '{}'",
-                    l.value
-                ),
-            );
+        if l.value.is_empty() || !l.value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            f.error(l.pos, format!("'language' must be a language tag such as 'en' or 'pt-BR', found '{}'", l.value));
         } else {
             config.language = l.value;
         }
@@ -180,10 +139,7 @@ pub fn read(doc: Option<&Doc>, diags: &mut Vec<Diagnostic>) -> Config {
     if let Some(a) = f.text("autolink") {
         match Autolink::parse(&a.value) {
             Some(mode) => config.autolink = mode,
-            None => f.error(
-                a.pos,
-                format!("'autolink' must be first, all or off, found '{}'", a.value),
-            ),
+            None => f.error(a.pos, format!("'autolink' must be first, all or off, found '{}'", a.value)),
         }
     }
     if let Some(r) = f.boolean("raw_html") {
@@ -203,10 +159,7 @@ mod tests {
         assert_eq!(b.origin.as_deref(), Some("https://example.org"));
         assert_eq!(b.path, "/course/");
         assert_eq!(b.href("/lessons/a/"), "/course/lessons/a/");
-        assert_eq!(
-            b.absolute("lessons/a/").unwrap(),
-            "https://example.org/course/lessons/a/"
-        );
+        assert_eq!(b.absolute("lessons/a/").unwrap(), "https://example.org/course/lessons/a/");
         assert_eq!(BaseUrl::parse("/").unwrap().path, "/");
         assert_eq!(BaseUrl::parse("https://h").unwrap().path, "/");
         assert!(BaseUrl::parse("javascript:alert(1)").is_err());

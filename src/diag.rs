@@ -36,21 +36,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(path: impl Into<String>, pos: Option<Pos>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            path: path.into(),
-            pos,
-            severity: Severity::Error,
-            message: message.into(),
-        }
+        Diagnostic { path: path.into(), pos, severity: Severity::Error, message: message.into() }
     }
 
     pub fn warning(path: impl Into<String>, pos: Option<Pos>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            path: path.into(),
-            pos,
-            severity: Severity::Warning,
-            message: message.into(),
-        }
+        Diagnostic { path: path.into(), pos, severity: Severity::Warning, message: message.into() }
     }
 
     pub fn is_error(&self) -> bool {
@@ -58,12 +48,7 @@ impl Diagnostic {
     }
 
     fn sort_key(&self) -> (&str, Pos, Severity, &str) {
-        (
-            &self.path,
-            self.pos.unwrap_or_default(),
-            self.severity,
-            &self.message,
-        )
+        (&self.path, self.pos.unwrap_or_default(), self.severity, &self.message)
     }
 }
 
@@ -75,11 +60,7 @@ impl fmt::Display for Diagnostic {
             Severity::Note => "note",
         };
         match self.pos {
-            Some(p) => write!(
-                f,
-                "{}:{}:{}: {label}: {}",
-                self.path, p.line, p.col, self.message
-            ),
+            Some(p) => write!(f, "{}:{}:{}: {label}: {}", self.path, p.line, p.col, self.message),
             None => write!(f, "{}: {label}: {}", self.path, self.message),
         }
     }
@@ -117,18 +98,13 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
-        let col = text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let col = text.get(start..offset).map_or(offset - start, |s| s.chars().count());
         Pos::new(line as u32 + 1, col as u32 + 1)
     }
 }
 
 fn memchr_iter(needle: u8, hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    hay.iter()
-        .enumerate()
-        .filter(move |(_, b)| **b == needle)
-        .map(|(i, _)| i)
+    hay.iter().enumerate().filter(move |(_, b)| **b == needle).map(|(i, _)| i)
 }
 
 /// The closest of `known` to `word`, if it is close enough to be a likely typo.
@@ -143,9 +119,7 @@ pub fn suggest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Opti
 
 /// ` (did you mean 'x'?)` or nothing.
 pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> String {
-    suggest(word, known)
-        .map(|k| format!(" (did you mean '{k}'?)"))
-        .unwrap_or_default()
+    suggest(word, known).map(|k| format!(" (did you mean '{k}'?)")).unwrap_or_default()
 }
 
 #[cfg(test)]

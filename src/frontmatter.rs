@@ -76,15 +76,10 @@ impl Value {
             Value::Null => serde_json::Value::Null,
             Value::Bool(b) => (*b).into(),
             Value::Int(i) => (*i).into(),
-            Value::Float(f) => {
-                serde_json::Number::from_f64(*f).map_or(serde_json::Value::Null, Into::into)
-            }
+            Value::Float(f) => serde_json::Number::from_f64(*f).map_or(serde_json::Value::Null, Into::into),
             Value::Str(s) => s.clone().into(),
             Value::Seq(items) => items.iter().map(|n| n.value.to_json()).collect(),
-            Value::Map(entries) => entries
-                .iter()
-                .map(|(k, n)| (k.name.clone(), n.value.to_json()))
-                .collect(),
+            Value::Map(entries) => entries.iter().map(|(k, n)| (k.name.clone(), n.value.to_json())).collect(),
         }
     }
 }
@@ -93,34 +88,22 @@ impl Value {
 pub struct Split<'a> {
     /// The YAML text (may be empty), and the file line its first line is on.
     pub yaml: Option<(&'a str, u32)>,
-    /// The Markdown body and its byte offset in the file.
-    pub body: &'a str,
+    /// The byte offset in the file where the Markdown body starts.
     pub body_offset: usize,
 }
 
 /// Splits `---` front matter from a Markdown text (BOM and CRLF already removed).
 /// A first line `---` without a closing `---` line is an error at line 1.
 pub fn split(text: &str) -> Result<Split<'_>, String> {
-    let Some(rest) = text
-        .strip_prefix("---\n")
-        .or_else(|| (text == "---").then_some(""))
-    else {
-        return Ok(Split {
-            yaml: None,
-            body: text,
-            body_offset: 0,
-        });
+    let Some(rest) = text.strip_prefix("---\n").or_else(|| (text == "---").then_some("")) else {
+        return Ok(Split { yaml: None, body_offset: 0 });
     };
     let open = text.len() - rest.len();
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == "---" {
             let body_offset = open + offset + line.len();
-            return Ok(Split {
-                yaml: Some((&rest[..offset], 2)),
-                body: &text[body_offset..],
-                body_offset,
-            });
+            return Ok(Split { yaml: Some((&rest[..offset], 2)), body_offset });
         }
         offset += line.len();
     }
@@ -130,18 +113,13 @@ pub fn split(text: &str) -> Result<Split<'_>, String> {
 /// Parses YAML whose first line is line `first_line` of its file.
 pub fn parse(yaml: &str, first_line: u32) -> Result<Node, (Pos, String)> {
     if yaml.trim().is_empty() {
-        return Ok(Node {
-            pos: Pos::new(first_line, 1),
-            value: Value::Map(Vec::new()),
-        });
+        return Ok(Node { pos: Pos::new(first_line, 1), value: Value::Map(Vec::new()) });
     }
     let raw: Spanned<Raw> = serde_saphyr::from_str(yaml).map_err(|e| {
         let loc = e.location();
         let pos = loc
             .filter(|l| l.line() > 0)
-            .map_or(Pos::new(first_line, 1), |l| {
-                Pos::new(l.line() as u32 + first_line - 1, l.column() as u32)
-            });
+            .map_or(Pos::new(first_line, 1), |l| Pos::new(l.line() as u32 + first_line - 1, l.column() as u32));
         (pos, yaml_message(&e))
     })?;
     Ok(lift(raw, first_line - 1))
@@ -153,8 +131,12 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
     let text = text.strip_prefix("error: ").unwrap_or(&text);
     let cut = text.find(" at line ").unwrap_or(text.len());
     let msg = text[..cut].trim();
-    if msg.starts_with("budget breached") || msg.contains("recursion limit") {
-        format!("YAML too large or too deeply nested ({msg})")
+    if msg.contains("Nodes") || msg.contains("Aliases") || msg.contains("Events") {
+        "the YAML expands to too many values (over the limit of 250,000; are aliases repeating each other?)".into()
+    } else if msg.contains("Depth") || msg.contains("recursion limit") {
+        "the YAML is nested too deeply (over the limit of 64 levels)".into()
+    } else if msg.starts_with("budget breached") {
+        format!("the YAML is too large ({msg})")
     } else {
         format!("invalid YAML: {msg}")
     }
@@ -173,10 +155,7 @@ fn lift(raw: Spanned<Raw>, line_shift: u32) -> Node {
             entries
                 .into_iter()
                 .map(|(k, v)| {
-                    let key = Key {
-                        pos: to_pos(&k.referenced, line_shift),
-                        name: k.value,
-                    };
+                    let key = Key { pos: to_pos(&k.referenced, line_shift), name: k.value };
                     (key, lift(v, line_shift))
                 })
                 .collect(),
@@ -276,32 +255,18 @@ impl<'d> Fields<'d> {
             Value::Map(entries) => entries,
             Value::Null => Vec::new(),
             other => {
-                let msg = format!(
-                    "{what} must be a mapping of keys to values, found {}",
-                    other.kind_name()
-                );
+                let msg = format!("{what} must be a mapping of keys to values, found {}", other.kind_name());
                 diags.push(Diagnostic::error(path, Some(node.pos), msg));
                 return None;
             }
         };
-        for (key, _) in entries
-            .iter()
-            .filter(|(k, _)| !known.contains(&k.name.as_str()))
-        {
+        for (key, _) in entries.iter().filter(|(k, _)| !known.contains(&k.name.as_str())) {
             let hint = did_you_mean(&key.name, known.iter().copied());
             let expected = known.join(", ");
-            let msg = format!(
-                "unknown key '{}' in {what}{hint}; expected one of: {expected}",
-                key.name
-            );
+            let msg = format!("unknown key '{}' in {what}{hint}; expected one of: {expected}", key.name);
             diags.push(Diagnostic::error(path, Some(key.pos), msg));
         }
-        Some(Fields {
-            path,
-            pos: node.pos,
-            entries,
-            diags,
-        })
+        Some(Fields { path, pos: node.pos, entries, diags })
     }
 
     pub fn path(&self) -> &'d str {
@@ -314,8 +279,7 @@ impl<'d> Fields<'d> {
     }
 
     pub fn error(&mut self, pos: Pos, msg: impl Into<String>) {
-        self.diags
-            .push(Diagnostic::error(self.path, Some(pos), msg));
+        self.diags.push(Diagnostic::error(self.path, Some(pos), msg));
     }
 
     /// Takes the raw node of a key, if present and not null.
@@ -326,20 +290,14 @@ impl<'d> Fields<'d> {
     }
 
     fn wrong(&mut self, key: &str, node: &Node, expected: &str) {
-        let msg = format!(
-            "'{key}' must be {expected}, found {}",
-            node.value.kind_name()
-        );
+        let msg = format!("'{key}' must be {expected}, found {}", node.value.kind_name());
         self.error(node.pos, msg);
     }
 
     pub fn text(&mut self, key: &str) -> Option<Located<String>> {
         let node = self.node(key)?;
         match node.value.as_text() {
-            Some(value) => Some(Located {
-                value,
-                pos: node.pos,
-            }),
+            Some(value) => Some(Located { value, pos: node.pos }),
             None => {
                 self.wrong(key, &node, "text");
                 None
@@ -348,10 +306,7 @@ impl<'d> Fields<'d> {
     }
 
     pub fn required_text(&mut self, key: &str, what: &str) -> Option<Located<String>> {
-        let present = self
-            .entries
-            .iter()
-            .any(|(k, n)| k.name == key && n.value != Value::Null);
+        let present = self.entries.iter().any(|(k, n)| k.name == key && n.value != Value::Null);
         let value = self.text(key);
         match &value {
             Some(v) if v.value.trim().is_empty() => {
@@ -370,10 +325,7 @@ impl<'d> Fields<'d> {
     pub fn number(&mut self, key: &str) -> Option<Located<f64>> {
         let node = self.node(key)?;
         match node.value.as_f64() {
-            Some(value) if value.is_finite() => Some(Located {
-                value,
-                pos: node.pos,
-            }),
+            Some(value) if value.is_finite() => Some(Located { value, pos: node.pos }),
             _ => {
                 self.wrong(key, &node, "a number");
                 None
@@ -384,10 +336,7 @@ impl<'d> Fields<'d> {
     pub fn boolean(&mut self, key: &str) -> Option<Located<bool>> {
         let node = self.node(key)?;
         match node.value {
-            Value::Bool(value) => Some(Located {
-                value,
-                pos: node.pos,
-            }),
+            Value::Bool(value) => Some(Located { value, pos: node.pos }),
             _ => {
                 self.wrong(key, &node, "true or false");
                 None
@@ -401,10 +350,7 @@ impl<'d> Fields<'d> {
             return Vec::new();
         };
         if let Some(value) = node.value.as_text() {
-            return vec![Located {
-                value,
-                pos: node.pos,
-            }];
+            return vec![Located { value, pos: node.pos }];
         }
         let Value::Seq(items) = node.value else {
             self.wrong(key, &node, "a list of text");
@@ -413,10 +359,7 @@ impl<'d> Fields<'d> {
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             match item.value.as_text() {
-                Some(value) => out.push(Located {
-                    value,
-                    pos: item.pos,
-                }),
+                Some(value) => out.push(Located { value, pos: item.pos }),
                 None => self.wrong(key, &item, "a list of text"),
             }
         }
@@ -437,8 +380,7 @@ impl<'d> Fields<'d> {
 
     /// `extra:` as JSON (an empty object when absent).
     pub fn extra(&mut self) -> serde_json::Value {
-        self.node("extra")
-            .map_or_else(|| serde_json::json!({}), |n| n.value.to_json())
+        self.node("extra").map_or_else(|| serde_json::json!({}), |n| n.value.to_json())
     }
 
     /// A date written `YYYY-MM-DD`.
@@ -447,13 +389,7 @@ impl<'d> Fields<'d> {
         if is_date(&v.value) {
             Some(v)
         } else {
-            self.error(
-                v.pos,
-                format!(
-                    "'{key}' must be a date written YYYY-MM-DD, found '{}'",
-                    v.value
-                ),
-            );
+            self.error(v.pos, format!("'{key}' must be a date written YYYY-MM-DD, found '{}'", v.value));
             None
         }
     }
@@ -466,13 +402,7 @@ impl<'d> Fields<'d> {
 fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if b.len() != 10
-        || b[4] != b'-'
-        || b[7] != b'-'
-        || !digits(0..4)
-        || !digits(5..7)
-        || !digits(8..10)
-    {
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
         return false;
     }
     let month: u32 = s[5..7].parse().unwrap_or(0);
@@ -489,7 +419,6 @@ mod tests {
         let text = "---\ntitle: A\n---\n\nBody";
         let s = split(text).unwrap();
         assert_eq!(s.yaml, Some(("title: A\n", 2)));
-        assert_eq!(s.body, "\nBody");
         assert_eq!(&text[s.body_offset..], "\nBody");
         assert!(split("no front matter").unwrap().yaml.is_none());
         assert!(split("---\ntitle: A\n").is_err());
@@ -500,13 +429,9 @@ mod tests {
         let node = parse("title: A\nsummary: [x\n", 2).unwrap_err();
         assert_eq!(node.0, Pos::new(3, 10), "{node:?}");
         let ok = parse("title: A\nlist:\n  - b\n", 2).unwrap();
-        let Value::Map(entries) = ok.value else {
-            panic!()
-        };
+        let Value::Map(entries) = ok.value else { panic!() };
         assert_eq!(entries[1].0.pos, Pos::new(3, 1));
-        let Value::Seq(items) = &entries[1].1.value else {
-            panic!()
-        };
+        let Value::Seq(items) = &entries[1].1.value else { panic!() };
         assert_eq!(items[0].pos, Pos::new(4, 5));
     }
 
@@ -514,14 +439,7 @@ mod tests {
     fn fields_report_unknown_missing_and_wrong_types() {
         let mut diags = Vec::new();
         let node = parse("titel: A\nobjectives: 3\norder: x\n", 2).unwrap();
-        let mut f = Fields::new(
-            "a.md",
-            node,
-            &["title", "objectives", "order"],
-            "a lesson",
-            &mut diags,
-        )
-        .unwrap();
+        let mut f = Fields::new("a.md", node, &["title", "objectives", "order"], "a lesson", &mut diags).unwrap();
         assert!(f.required_text("title", "a lesson").is_none());
         assert!(f.text_list("objectives").len() == 1);
         assert!(f.number("order").is_none());
@@ -548,13 +466,10 @@ mod tests {
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for (i, c) in "bcdefgh".chars().enumerate() {
             let prev = (b'a' + i as u8) as char;
-            bomb.push_str(&format!(
-                "{c}: &{c} [{}]\n",
-                vec![format!("*{prev}"); 10].join(", ")
-            ));
+            bomb.push_str(&format!("{c}: &{c} [{}]\n", vec![format!("*{prev}"); 10].join(", ")));
         }
         let err = parse(&bomb, 2).unwrap_err();
-        assert!(err.1.contains("too large"), "{}", err.1);
+        assert!(err.1.contains("too many values"), "{}", err.1);
         let deep = format!("a: {}{}", "[".repeat(10_000), "]".repeat(10_000));
         assert!(parse(&deep, 2).is_err());
     }

@@ -37,21 +37,15 @@ pub fn course_rank(key: PageKey) -> (u8, usize) {
 
 pub fn build(course: &Course, bodies: &Bodies) -> Graph {
     let mut backlinks: HashMap<PageKey, BTreeSet<(u8, usize, PageKey)>> = HashMap::new();
-    let mut uses: Vec<BTreeSet<(u8, usize, PageKey)>> =
-        vec![BTreeSet::new(); course.concepts.len()];
+    let mut uses: Vec<BTreeSet<(u8, usize, PageKey)>> = vec![BTreeSet::new(); course.concepts.len()];
     for (from, rendered) in bodies.all() {
         let Some(from) = from else { continue };
         let ranked = |k: PageKey| (course_rank(k).0, course_rank(k).1, k);
         for link in &rendered.links {
             if link.target != from {
-                backlinks
-                    .entry(link.target)
-                    .or_default()
-                    .insert(ranked(from));
+                backlinks.entry(link.target).or_default().insert(ranked(from));
             }
-            if link.target.kind == Kind::Concept
-                && matches!(from.kind, Kind::Lesson | Kind::Article | Kind::Quiz)
-            {
+            if link.target.kind == Kind::Concept && matches!(from.kind, Kind::Lesson | Kind::Article | Kind::Quiz) {
                 uses[link.target.idx].insert(ranked(from));
             }
         }
@@ -83,9 +77,7 @@ pub fn build(course: &Course, bodies: &Bodies) -> Graph {
             quiz_lessons[q].sort_unstable();
         }
     }
-    let strip = |set: BTreeSet<(u8, usize, PageKey)>| {
-        set.into_iter().map(|(_, _, k)| k).collect::<Vec<_>>()
-    };
+    let strip = |set: BTreeSet<(u8, usize, PageKey)>| set.into_iter().map(|(_, _, k)| k).collect::<Vec<_>>();
     Graph {
         backlinks: backlinks.into_iter().map(|(k, v)| (k, strip(v))).collect(),
         concept_uses: uses.into_iter().map(strip).collect(),

@@ -8,10 +8,7 @@ use std::path::Path;
 /// The starter course, as (path, text).
 const FILES: &[(&str, &str)] = &[
     ("course.yaml", include_str!("starter/course.yaml")),
-    (
-        "content/_index.md",
-        include_str!("starter/content/_index.md"),
-    ),
+    ("content/_index.md", include_str!("starter/content/_index.md")),
     ("content/about.md", include_str!("starter/content/about.md")),
     (
         "content/lessons/01-getting-started/_index.md",
@@ -25,22 +22,10 @@ const FILES: &[(&str, &str)] = &[
         "content/lessons/01-getting-started/02-second-lesson.md",
         include_str!("starter/content/lessons/01-getting-started/02-second-lesson.md"),
     ),
-    (
-        "content/articles/example-reading.md",
-        include_str!("starter/content/articles/example-reading.md"),
-    ),
-    (
-        "content/concepts/key-idea.md",
-        include_str!("starter/content/concepts/key-idea.md"),
-    ),
-    (
-        "content/concepts/second-idea.md",
-        include_str!("starter/content/concepts/second-idea.md"),
-    ),
-    (
-        "content/quizzes/first-check.yaml",
-        include_str!("starter/content/quizzes/first-check.yaml"),
-    ),
+    ("content/articles/example-reading.md", include_str!("starter/content/articles/example-reading.md")),
+    ("content/concepts/key-idea.md", include_str!("starter/content/concepts/key-idea.md")),
+    ("content/concepts/second-idea.md", include_str!("starter/content/concepts/second-idea.md")),
+    ("content/quizzes/first-check.yaml", include_str!("starter/content/quizzes/first-check.yaml")),
 ];
 
 /// Writes the starter course into `dir`, which must be new or empty.

@@ -22,16 +22,8 @@ impl PageKey {
 }
 
 /// Site paths of the pages syllabus makes itself, besides one per course page.
-pub const INDEX_PATHS: &[&str] = &[
-    "",
-    "articles/",
-    "concepts/",
-    "glossary/",
-    "quizzes/",
-    "404.html",
-    "robots.txt",
-    "sitemap.xml",
-];
+pub const INDEX_PATHS: &[&str] =
+    &["", "articles/", "concepts/", "glossary/", "quizzes/", "404.html", "robots.txt", "sitemap.xml"];
 
 /// The site path (no leading slash) of a page of `kind` with `id`.
 pub fn site_path(kind: Kind, id: &str) -> String {
@@ -94,23 +86,10 @@ impl<'c> SiteIndex<'c> {
                 index.by_path.insert(site_path(kind, id), key);
             }
         }
-        let sources = course
-            .lessons
-            .iter()
-            .map(|x| (Kind::Lesson, x.origin.path()));
+        let sources = course.lessons.iter().map(|x| (Kind::Lesson, x.origin.path()));
         let sources = sources
-            .chain(
-                course
-                    .articles
-                    .iter()
-                    .map(|x| (Kind::Article, x.origin.path())),
-            )
-            .chain(
-                course
-                    .concepts
-                    .iter()
-                    .map(|x| (Kind::Concept, x.origin.path())),
-            )
+            .chain(course.articles.iter().map(|x| (Kind::Article, x.origin.path())))
+            .chain(course.concepts.iter().map(|x| (Kind::Concept, x.origin.path())))
             .chain(course.pages.iter().map(|x| (Kind::Page, x.origin.path())));
         let mut counters: HashMap<Kind, usize> = HashMap::new();
         for (kind, path) in sources {
@@ -120,9 +99,7 @@ impl<'c> SiteIndex<'c> {
         }
         for (idx, m) in course.modules.iter().enumerate() {
             if let Some(o) = &m.origin {
-                index
-                    .by_source
-                    .insert(o.path(), PageKey::new(Kind::Module, idx));
+                index.by_source.insert(o.path(), PageKey::new(Kind::Module, idx));
             }
         }
         if course.home.origin.is_some() {
@@ -196,19 +173,14 @@ impl<'c> SiteIndex<'c> {
                 let kind = Kind::from_name(k.trim()).ok_or_else(|| {
                     let names = Kind::ALL.map(Kind::name);
                     let hint = crate::diag::did_you_mean(k, names);
-                    format!(
-                        "unknown kind '{k}' in [[{dest}]]{hint}; expected one of: {}",
-                        names.join(", ")
-                    )
+                    format!("unknown kind '{k}' in [[{dest}]]{hint}; expected one of: {}", names.join(", "))
                 })?;
                 (Some(kind), id.trim())
             }
             None => (None, spec),
         };
         let key = match kind {
-            Some(kind) => self
-                .find(kind, id)
-                .ok_or_else(|| self.missing(Some(kind), id, dest))?,
+            Some(kind) => self.find(kind, id).ok_or_else(|| self.missing(Some(kind), id, dest))?,
             None => self.bare(id, dest)?,
         };
         Ok((key, anchor.filter(|a| !a.is_empty())))
@@ -222,10 +194,7 @@ impl<'c> SiteIndex<'c> {
         match self.by_id.get(id).map(Vec::as_slice) {
             Some([key]) => Ok(*key),
             Some(keys) if keys.len() > 1 => {
-                let forms: Vec<String> = keys
-                    .iter()
-                    .map(|k| format!("[[{}:{id}]]", k.kind.name()))
-                    .collect();
+                let forms: Vec<String> = keys.iter().map(|k| format!("[[{}:{id}]]", k.kind.name())).collect();
                 Err(format!(
                     "[[{dest}]] is ambiguous: '{id}' names pages of {} kinds; write one of {}",
                     keys.len(),
@@ -255,53 +224,29 @@ impl<'c> SiteIndex<'c> {
 
     /// Resolves the destination of a Markdown link or image written in the file `from`
     /// (a path under the course root), on the page at site path `page_path`.
-    pub fn href_target(
-        &self,
-        from: &str,
-        page_path: &str,
-        dest: &str,
-        image: bool,
-    ) -> Result<Resolved, String> {
+    pub fn href_target(&self, from: &str, page_path: &str, dest: &str, image: bool) -> Result<Resolved, String> {
         let dest = dest.trim();
         if dest.is_empty() {
-            return Ok(Resolved {
-                href: String::new(),
-                target: Target::External,
-            });
+            return Ok(Resolved { href: String::new(), target: Target::External });
         }
         if let Some(anchor) = dest.strip_prefix('#') {
-            return Ok(Resolved {
-                href: dest.to_string(),
-                target: Target::SelfAnchor(anchor.to_string()),
-            });
+            return Ok(Resolved { href: dest.to_string(), target: Target::SelfAnchor(anchor.to_string()) });
         }
         if let Some(scheme) = scheme(dest) {
             let lower = scheme.to_ascii_lowercase();
-            let data_image = image
-                && dest
-                    .get(..11)
-                    .is_some_and(|p| p.eq_ignore_ascii_case("data:image/"));
+            let data_image = image && dest.get(..11).is_some_and(|p| p.eq_ignore_ascii_case("data:image/"));
             if matches!(lower.as_str(), "javascript" | "vbscript" | "data") && !data_image {
                 return Err(format!(
                     "refused '{lower}:' URL in a link; only http, https, mailto and site links are allowed"
                 ));
             }
-            return Ok(Resolved {
-                href: dest.to_string(),
-                target: Target::External,
-            });
+            return Ok(Resolved { href: dest.to_string(), target: Target::External });
         }
         if dest.starts_with("//") {
-            return Ok(Resolved {
-                href: dest.to_string(),
-                target: Target::External,
-            });
+            return Ok(Resolved { href: dest.to_string(), target: Target::External });
         }
         let (path, rest) = dest.split_at(dest.find(['#', '?']).unwrap_or(dest.len()));
-        let anchor = rest
-            .split_once('#')
-            .map(|(_, a)| a.to_string())
-            .filter(|a| !a.is_empty());
+        let anchor = rest.split_once('#').map(|(_, a)| a.to_string()).filter(|a| !a.is_empty());
         let path = percent_decode(path);
         if !path.starts_with('/') && (path.ends_with(".md") || path.ends_with(".yaml")) {
             let file = join(from.rsplit_once('/').map_or("", |(d, _)| d), &path);
@@ -322,50 +267,27 @@ impl<'c> SiteIndex<'c> {
             if joined.starts_with("../") || joined == ".." {
                 return Err(format!("broken link '{dest}': it leaves the site"));
             }
-            let keep_slash = if path.ends_with('/') && !joined.is_empty() {
-                "/"
-            } else {
-                ""
-            };
+            let keep_slash = if path.ends_with('/') && !joined.is_empty() { "/" } else { "" };
             format!("{joined}{keep_slash}")
         };
         self.site_target(&site, &anchor, rest, dest)
     }
 
-    fn site_target(
-        &self,
-        site: &str,
-        anchor: &Option<String>,
-        rest: &str,
-        dest: &str,
-    ) -> Result<Resolved, String> {
+    fn site_target(&self, site: &str, anchor: &Option<String>, rest: &str, dest: &str) -> Result<Resolved, String> {
         let href = format!("{}{rest}", self.base.href(site));
-        let as_dir = if site.is_empty() || site.ends_with('/') {
-            site.to_string()
-        } else {
-            format!("{site}/")
-        };
+        let as_dir = if site.is_empty() || site.ends_with('/') { site.to_string() } else { format!("{site}/") };
         if let Some(key) = self.by_path.get(&as_dir).or_else(|| self.by_path.get(site)) {
             let href = format!("{}{rest}", self.href(*key));
-            return Ok(Resolved {
-                href,
-                target: Target::Page(*key, anchor.clone()),
-            });
+            return Ok(Resolved { href, target: Target::Page(*key, anchor.clone()) });
         }
         let index_page = site.strip_suffix("index.html").unwrap_or(site);
-        if self.files.contains(site)
-            || self.files.contains(&as_dir)
-            || self.files.contains(index_page)
-        {
+        if self.files.contains(site) || self.files.contains(&as_dir) || self.files.contains(index_page) {
             let href = if self.files.contains(&as_dir) && !site.ends_with('/') && !site.is_empty() {
                 format!("{}{rest}", self.base.href(&as_dir))
             } else {
                 href
             };
-            return Ok(Resolved {
-                href,
-                target: Target::File,
-            });
+            return Ok(Resolved { href, target: Target::File });
         }
         Err(format!("broken link '{dest}': no page or file at /{site}"))
     }
@@ -412,11 +334,7 @@ fn normalize(path: &str) -> Option<String> {
     if joined.starts_with("..") {
         return None;
     }
-    let slash = if path.ends_with('/') && !joined.is_empty() {
-        "/"
-    } else {
-        ""
-    };
+    let slash = if path.ends_with('/') && !joined.is_empty() { "/" } else { "" };
     Some(format!("{joined}{slash}"))
 }
 
@@ -450,14 +368,8 @@ mod tests {
 
     #[test]
     fn joins_relative_paths() {
-        assert_eq!(
-            join("content/lessons/01-a", "../02-b/01-x.md"),
-            "content/lessons/02-b/01-x.md"
-        );
-        assert_eq!(
-            join("content/lessons/01-a", "./x.md"),
-            "content/lessons/01-a/x.md"
-        );
+        assert_eq!(join("content/lessons/01-a", "../02-b/01-x.md"), "content/lessons/02-b/01-x.md");
+        assert_eq!(join("content/lessons/01-a", "./x.md"), "content/lessons/01-a/x.md");
         assert_eq!(join("a", "../../x"), "../x");
         assert_eq!(normalize("img/../map.svg").as_deref(), Some("map.svg"));
         assert_eq!(normalize("../x"), None);

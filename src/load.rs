@@ -22,14 +22,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
-        Kind::Lesson,
-        Kind::Module,
-        Kind::Article,
-        Kind::Concept,
-        Kind::Quiz,
-        Kind::Page,
-    ];
+    pub const ALL: [Kind; 6] = [Kind::Lesson, Kind::Module, Kind::Article, Kind::Concept, Kind::Quiz, Kind::Page];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -100,12 +93,6 @@ pub struct Doc {
     pub broken: bool,
 }
 
-impl Doc {
-    pub fn body(&self) -> &str {
-        &self.source.text[self.body_offset..]
-    }
-}
-
 /// Everything read from disk.
 #[derive(Debug, Default)]
 pub struct Loaded {
@@ -151,10 +138,8 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
             "the course has no content/ folder (run `syllabus init DIR` to start one)",
         ));
     }
-    let results: Vec<Result<(Doc, Option<Diagnostic>), Diagnostic>> = files
-        .into_par_iter()
-        .map(|(path, role)| read_doc(root, &path, role))
-        .collect();
+    let results: Vec<Result<(Doc, Option<Diagnostic>), Diagnostic>> =
+        files.into_par_iter().map(|(path, role)| read_doc(root, &path, role)).collect();
     for r in results {
         match r {
             Ok((doc, problem)) => {
@@ -182,10 +167,7 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
 /// Path relative to the root, `/`-separated, for messages.
 pub fn rel(root: &Path, path: &Path) -> String {
     let r = path.strip_prefix(root).unwrap_or(path);
-    r.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    r.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 fn ignored(name: &str) -> bool {
@@ -199,25 +181,13 @@ fn ignored(name: &str) -> bool {
 /// The course's content files and their roles; other files are reported.
 fn walk(root: &Path, content: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(PathBuf, Role)> {
     let mut out = Vec::new();
-    let walker = WalkDir::new(content)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter();
-    for entry in
-        walker.filter_entry(|e| e.depth() == 0 || !ignored(&e.file_name().to_string_lossy()))
-    {
+    let walker = WalkDir::new(content).follow_links(true).sort_by_file_name().into_iter();
+    for entry in walker.filter_entry(|e| e.depth() == 0 || !ignored(&e.file_name().to_string_lossy())) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let at = e
-                    .path()
-                    .map(|p| rel(root, p))
-                    .unwrap_or_else(|| "content".into());
-                diags.push(Diagnostic::error(
-                    at,
-                    None,
-                    format!("cannot read: {}", walk_error(&e)),
-                ));
+                let at = e.path().map(|p| rel(root, p)).unwrap_or_else(|| "content".into());
+                diags.push(Diagnostic::error(at, None, format!("cannot read: {}", walk_error(&e))));
                 continue;
             }
         };
@@ -251,8 +221,7 @@ fn walk_error(e: &walkdir::Error) -> String {
     if e.loop_ancestor().is_some() {
         "symbolic link loop".into()
     } else {
-        e.io_error()
-            .map_or_else(|| e.to_string(), |io| io.to_string())
+        e.io_error().map_or_else(|| e.to_string(), |io| io.to_string())
     }
 }
 
@@ -270,15 +239,11 @@ fn role_of(parts: &[String]) -> Option<Role> {
         [name] if md(name) => Some(Role::Page),
         [dir, name] if dir == "articles" && md(name) => Some(Role::Article),
         [dir, name] if dir == "concepts" && md(name) => Some(Role::Concept),
-        [dir, name] if dir == "quizzes" && (name.ends_with(".yaml") || name.ends_with(".yml")) => {
-            Some(Role::Quiz)
+        [dir, name] if dir == "quizzes" && (name.ends_with(".yaml") || name.ends_with(".yml")) => Some(Role::Quiz),
+        [dir, module, name] if dir == "lessons" && name == "_index.md" => {
+            Some(Role::ModuleIndex { dir: module.clone() })
         }
-        [dir, module, name] if dir == "lessons" && name == "_index.md" => Some(Role::ModuleIndex {
-            dir: module.clone(),
-        }),
-        [dir, module, name] if dir == "lessons" && md(name) => Some(Role::Lesson {
-            dir: module.clone(),
-        }),
+        [dir, module, name] if dir == "lessons" && md(name) => Some(Role::Lesson { dir: module.clone() }),
         _ => None,
     }
 }
@@ -304,15 +269,8 @@ fn list_files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Strin
             }
             Ok(_) => {}
             Err(e) => {
-                let at = e
-                    .path()
-                    .map(|p| rel(root, p))
-                    .unwrap_or_else(|| rel(root, dir));
-                diags.push(Diagnostic::error(
-                    at,
-                    None,
-                    format!("cannot read: {}", walk_error(&e)),
-                ));
+                let at = e.path().map(|p| rel(root, p)).unwrap_or_else(|| rel(root, dir));
+                diags.push(Diagnostic::error(at, None, format!("cannot read: {}", walk_error(&e))));
             }
         }
     }
@@ -322,17 +280,12 @@ fn list_files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Strin
 /// Reads a file as UTF-8 text without a BOM and with `\n` line ends.
 pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     let name = rel(root, path);
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error(&name, None, format!("cannot read: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(&name, None, format!("cannot read: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let good = std::str::from_utf8(good).unwrap_or_default();
         let pos = LineIndex::new(good).pos(good, good.len());
-        Diagnostic::error(
-            &name,
-            Some(pos),
-            "the file is not valid UTF-8 text (save it as UTF-8)",
-        )
+        Diagnostic::error(&name, Some(pos), "the file is not valid UTF-8 text (save it as UTF-8)")
     })?;
     Ok(normalize_text(text))
 }
@@ -343,11 +296,7 @@ pub fn normalize_text(text: String) -> String {
         Some(rest) => rest.to_owned(),
         None => text,
     };
-    if text.contains('\r') {
-        text.replace("\r\n", "\n")
-    } else {
-        text
-    }
+    if text.contains('\r') { text.replace("\r\n", "\n") } else { text }
 }
 
 /// Reads one content file. An unreadable file is an `Err`; a YAML error keeps the page
@@ -355,19 +304,9 @@ pub fn normalize_text(text: String) -> String {
 fn read_doc(root: &Path, path: &Path, role: Role) -> Result<(Doc, Option<Diagnostic>), Diagnostic> {
     let text = read_text(root, path)?;
     let source = Source::new(rel(root, path), text);
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let whole_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
-    let mut doc = Doc {
-        role,
-        stem,
-        yaml: None,
-        body_offset: 0,
-        broken: false,
-        source,
-    };
+    let mut doc = Doc { role, stem, yaml: None, body_offset: 0, broken: false, source };
     let (yaml_text, first_line) = if whole_yaml {
         doc.body_offset = doc.source.text.len();
         (Some(doc.source.text.as_str()), 1)
@@ -408,14 +347,8 @@ mod tests {
         let p = |s: &str| s.split('/').map(String::from).collect::<Vec<_>>();
         assert_eq!(role_of(&p("_index.md")), Some(Role::Home));
         assert_eq!(role_of(&p("about.md")), Some(Role::Page));
-        assert_eq!(
-            role_of(&p("lessons/01-a/_index.md")),
-            Some(Role::ModuleIndex { dir: "01-a".into() })
-        );
-        assert_eq!(
-            role_of(&p("lessons/01-a/02-b.md")),
-            Some(Role::Lesson { dir: "01-a".into() })
-        );
+        assert_eq!(role_of(&p("lessons/01-a/_index.md")), Some(Role::ModuleIndex { dir: "01-a".into() }));
+        assert_eq!(role_of(&p("lessons/01-a/02-b.md")), Some(Role::Lesson { dir: "01-a".into() }));
         assert_eq!(role_of(&p("quizzes/q.yaml")), Some(Role::Quiz));
         assert_eq!(role_of(&p("lessons/x.md")), None);
         assert_eq!(role_of(&p("articles/img.png")), None);

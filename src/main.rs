@@ -28,11 +28,7 @@ use clap::{Parser, Subcommand};
 use crate::config::BaseUrl;
 
 #[derive(Parser)]
-#[command(
-    name = "syllabus",
-    version,
-    about = "Build a teaching website from lessons, readings, concepts and quizzes"
-)]
+#[command(name = "syllabus", version, about = "Build a teaching website from lessons, readings, concepts and quizzes")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -74,33 +70,13 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build {
-            root,
-            output,
-            base_url,
-            drafts,
-            strict,
-        } => {
+        Command::Build { root, output, base_url, drafts, strict } => {
             let output = Some(output.unwrap_or_else(|| root.join("public")));
-            run(build::Options {
-                root,
-                output,
-                base_url,
-                drafts,
-                strict,
-            })
+            run(build::Options { root, output, base_url, drafts, strict })
         }
-        Command::Check {
-            root,
-            drafts,
-            strict,
-        } => run(build::Options {
-            root,
-            output: None,
-            base_url: None,
-            drafts,
-            strict,
-        }),
+        Command::Check { root, drafts, strict } => {
+            run(build::Options { root, output: None, base_url: None, drafts, strict })
+        }
         Command::Init { dir } => match init::run(&dir) {
             Ok(()) => {
                 println!(
@@ -125,23 +101,11 @@ fn run(opts: build::Options) -> ExitCode {
         let _ = writeln!(err, "{d}");
     }
     let errors = report.diags.iter().filter(|d| d.is_error()).count();
-    let warnings = report
-        .diags
-        .iter()
-        .filter(|d| d.severity == diag::Severity::Warning)
-        .count();
+    let warnings = report.diags.iter().filter(|d| d.severity == diag::Severity::Warning).count();
     if errors > 0 {
-        let what = if opts.output.is_some() {
-            "; nothing was written"
-        } else {
-            ""
-        };
-        let _ = writeln!(
-            err,
-            "syllabus: {errors} error{}, {warnings} warning{}{what}",
-            plural(errors),
-            plural(warnings)
-        );
+        let what = if opts.output.is_some() { "; nothing was written" } else { "" };
+        let _ =
+            writeln!(err, "syllabus: {errors} error{}, {warnings} warning{}{what}", plural(errors), plural(warnings));
         return ExitCode::from(1);
     }
     let total: f64 = report.timings.iter().map(|(_, d)| d.as_secs_f64()).sum();
@@ -154,11 +118,7 @@ fn run(opts: build::Options) -> ExitCode {
             s.written,
             s.unchanged,
             s.removed,
-            if warnings > 0 {
-                format!(" ({warnings} warning{})", plural(warnings))
-            } else {
-                String::new()
-            }
+            if warnings > 0 { format!(" ({warnings} warning{})", plural(warnings)) } else { String::new() }
         ),
         _ => println!(
             "Checked {} pages in {:.2} s: no errors, {warnings} warning{}",

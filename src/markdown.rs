@@ -5,9 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use pulldown_cmark::{
-    CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, TextMergeWithOffset,
-};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 
 use crate::config::Autolink;
 use crate::diag::{Diagnostic, Pos};
@@ -26,10 +24,7 @@ pub enum Place<'a> {
 impl Place<'_> {
     fn locate(&self, offset: usize) -> (&str, Pos) {
         match self {
-            Place::Body {
-                source,
-                offset: base,
-            } => (&source.path, source.pos(base + offset)),
+            Place::Body { source, offset: base } => (&source.path, source.pos(base + offset)),
             Place::Field { path, pos } => (path, *pos),
         }
     }
@@ -108,11 +103,7 @@ pub fn render(text: &str, ctx: &Ctx) -> Rendered {
 /// Renders inline Markdown (a definition, a prompt): block structure is flattened so
 /// the result can sit inside a sentence. Raw HTML is always shown as text.
 pub fn render_inline(text: &str, ctx: &Ctx) -> Rendered {
-    let ctx = Ctx {
-        raw_html: false,
-        paragraph_ids: false,
-        ..*ctx
-    };
+    let ctx = Ctx { raw_html: false, paragraph_ids: false, ..*ctx };
     let mut r = Renderer::new(&ctx);
     let mut paragraphs = 0;
     let mut plain = String::new();
@@ -120,10 +111,8 @@ pub fn render_inline(text: &str, ctx: &Ctx) -> Rendered {
     for (event, range) in TextMergeWithOffset::new(parser) {
         if let Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) = &event {
             plain.push_str(t);
-        } else if matches!(
-            event,
-            Event::SoftBreak | Event::HardBreak | Event::Start(Tag::Paragraph)
-        ) && !plain.is_empty()
+        } else if matches!(event, Event::SoftBreak | Event::HardBreak | Event::Start(Tag::Paragraph))
+            && !plain.is_empty()
         {
             plain.push(' ');
         }
@@ -254,11 +243,7 @@ impl<'c, 'a> Renderer<'c, 'a> {
             code_block: false,
             run: String::new(),
             run_map: Vec::new(),
-            used_ids: ctx
-                .reserved_ids
-                .iter()
-                .map(|id| (id.to_string(), 0))
-                .collect(),
+            used_ids: ctx.reserved_ids.iter().map(|id| (id.to_string(), 0)).collect(),
             linked: HashSet::new(),
             paragraphs: 0,
             self_anchors: Vec::new(),
@@ -275,16 +260,12 @@ impl<'c, 'a> Renderer<'c, 'a> {
 
     fn error(&mut self, offset: usize, msg: String) {
         let (path, pos) = self.ctx.place.locate(offset);
-        self.result
-            .diags
-            .push(Diagnostic::error(path, Some(pos), msg));
+        self.result.diags.push(Diagnostic::error(path, Some(pos), msg));
     }
 
     fn warn(&mut self, offset: usize, msg: String) {
         let (path, pos) = self.ctx.place.locate(offset);
-        self.result
-            .diags
-            .push(Diagnostic::warning(path, Some(pos), msg));
+        self.result.diags.push(Diagnostic::warning(path, Some(pos), msg));
     }
 
     fn in_running_text(&self) -> bool {
@@ -329,21 +310,14 @@ impl<'c, 'a> Renderer<'c, 'a> {
                 }
                 self.push(Event::Code(t));
             }
-            Event::Html(h) | Event::InlineHtml(h) if !self.ctx.raw_html => {
-                self.push(Event::Text(h))
-            }
+            Event::Html(h) | Event::InlineHtml(h) if !self.ctx.raw_html => self.push(Event::Text(h)),
             e => self.push(e),
         }
     }
 
     fn start(&mut self, tag: Tag<'a>, range: Range<usize>) {
         match tag {
-            Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            } => {
+            Tag::Heading { level, id, classes, attrs } => {
                 self.heading = Some(HeadingBuf {
                     level,
                     explicit_id: id.map(|i| i.to_string()),
@@ -356,34 +330,15 @@ impl<'c, 'a> Renderer<'c, 'a> {
                     self.warn(range.start, "a level-1 heading ('# ...') in the body: the page title is the page's only h1, so this one is shown as a level-2 heading; write '## ...'".into());
                 }
             }
-            Tag::Link {
-                link_type: LinkType::WikiLink { has_pothole },
-                dest_url,
-                ..
-            } => self.wikilink(&dest_url, has_pothole, range.start),
-            Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            } => self.link(link_type, dest_url, title, id, range.start),
-            Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            } => {
+            Tag::Link { link_type: LinkType::WikiLink { has_pothole }, dest_url, .. } => {
+                self.wikilink(&dest_url, has_pothole, range.start)
+            }
+            Tag::Link { link_type, dest_url, title, id } => self.link(link_type, dest_url, title, id, range.start),
+            Tag::Image { link_type, dest_url, title, id } => {
                 self.image_depth += 1;
-                let dest = self
-                    .resolve_href(&dest_url, true, range.start)
-                    .map(|(href, _)| href);
+                let dest = self.resolve_href(&dest_url, true, range.start).map(|(href, _)| href);
                 let dest_url = dest.map_or(dest_url, CowStr::from);
-                self.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
+                self.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
             }
             Tag::CodeBlock(kind) => {
                 self.code_block = true;
@@ -445,18 +400,9 @@ impl<'c, 'a> Renderer<'c, 'a> {
         self.result.anchors.push(id.clone());
         let depth = level as u8;
         if depth <= 3 {
-            self.result.toc.push(Heading {
-                level: depth,
-                id: id.clone(),
-                text: h.text.trim().to_string(),
-            });
+            self.result.toc.push(Heading { level: depth, id: id.clone(), text: h.text.trim().to_string() });
         }
-        self.out.push(Event::Start(Tag::Heading {
-            level,
-            id: Some(id.into()),
-            classes: h.classes,
-            attrs: h.attrs,
-        }));
+        self.out.push(Event::Start(Tag::Heading { level, id: Some(id.into()), classes: h.classes, attrs: h.attrs }));
         self.out.extend(h.events);
         self.out.push(Event::End(TagEnd::Heading(level)));
     }
@@ -480,25 +426,16 @@ impl<'c, 'a> Renderer<'c, 'a> {
         match self.ctx.index.wikilink(dest) {
             Ok((key, anchor)) => {
                 let index = self.ctx.index;
-                let href = format!(
-                    "{}{}",
-                    index.href(key),
-                    anchor.as_ref().map(|a| format!("#{a}")).unwrap_or_default()
-                );
+                let href =
+                    format!("{}{}", index.href(key), anchor.as_ref().map(|a| format!("#{a}")).unwrap_or_default());
                 self.record(key, anchor, offset, format!("[[{dest}]]"));
                 let title = index.title(key);
                 let close = self.open_link(key, &href);
-                self.links.push(LinkFrame {
-                    close,
-                    label: label(title),
-                });
+                self.links.push(LinkFrame { close, label: label(title) });
             }
             Err(msg) => {
                 self.error(offset, msg);
-                self.links.push(LinkFrame {
-                    close: Close::Dropped,
-                    label: None,
-                });
+                self.links.push(LinkFrame { close: Close::Dropped, label: None });
             }
         }
     }
@@ -523,27 +460,16 @@ impl<'c, 'a> Renderer<'c, 'a> {
 
     fn record(&mut self, target: PageKey, anchor: Option<String>, offset: usize, written: String) {
         let (_, pos) = self.ctx.place.locate(offset);
-        self.result.links.push(LinkUse {
-            target,
-            anchor,
-            pos,
-            written,
-        });
+        self.result.links.push(LinkUse { target, anchor, pos, written });
     }
 
     fn resolve_href(&mut self, dest: &str, image: bool, offset: usize) -> Option<(String, Target)> {
         let (path, _) = self.ctx.place.locate(offset);
         let path = path.to_string();
-        match self
-            .ctx
-            .index
-            .href_target(&path, self.ctx.page_path, dest, image)
-        {
+        match self.ctx.index.href_target(&path, self.ctx.page_path, dest, image) {
             Ok(r) => {
                 match &r.target {
-                    Target::Page(key, anchor) => {
-                        self.record(*key, anchor.clone(), offset, dest.to_string())
-                    }
+                    Target::Page(key, anchor) => self.record(*key, anchor.clone(), offset, dest.to_string()),
                     Target::SelfAnchor(a) => self.self_anchors.push((a.clone(), offset)),
                     Target::File | Target::External => {}
                 }
@@ -556,35 +482,17 @@ impl<'c, 'a> Renderer<'c, 'a> {
         }
     }
 
-    fn link(
-        &mut self,
-        link_type: LinkType,
-        dest: CowStr<'a>,
-        title: CowStr<'a>,
-        id: CowStr<'a>,
-        offset: usize,
-    ) {
+    fn link(&mut self, link_type: LinkType, dest: CowStr<'a>, title: CowStr<'a>, id: CowStr<'a>, offset: usize) {
         match self.resolve_href(&dest, false, offset) {
             Some((href, Target::Page(key, _))) if key.kind == Kind::Concept => {
                 let close = self.open_link(key, &href);
                 self.links.push(LinkFrame { close, label: None });
             }
             Some((href, _)) => {
-                self.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: href.into(),
-                    title,
-                    id,
-                }));
-                self.links.push(LinkFrame {
-                    close: Close::Tag,
-                    label: None,
-                });
+                self.push(Event::Start(Tag::Link { link_type, dest_url: href.into(), title, id }));
+                self.links.push(LinkFrame { close: Close::Tag, label: None });
             }
-            None => self.links.push(LinkFrame {
-                close: Close::Dropped,
-                label: None,
-            }),
+            None => self.links.push(LinkFrame { close: Close::Dropped, label: None }),
         }
     }
 
@@ -598,9 +506,7 @@ impl<'c, 'a> Renderer<'c, 'a> {
         let index = self.ctx.index;
         let mut last = 0;
         for m in index.matcher.find(&text) {
-            let piece = map
-                .partition_point(|(at, _)| *at <= m.start)
-                .saturating_sub(1);
+            let piece = map.partition_point(|(at, _)| *at <= m.start).saturating_sub(1);
             let source_offset = map.get(piece).map_or(0, |(at, src)| src + (m.start - at));
             let (_, pos) = self.ctx.place.locate(source_offset);
             self.result.mentions.push((m.concept, pos));
@@ -614,15 +520,11 @@ impl<'c, 'a> Renderer<'c, 'a> {
             }
             self.linked.insert(m.concept);
             if m.start > last {
-                self.out
-                    .push(Event::Text(text[last..m.start].to_string().into()));
+                self.out.push(Event::Text(text[last..m.start].to_string().into()));
             }
             let href = index.href(PageKey::new(Kind::Concept, m.concept));
-            self.out.push(Event::InlineHtml(
-                concept_link_open(index, m.concept, &href).into(),
-            ));
-            self.out
-                .push(Event::Text(text[m.start..m.end].to_string().into()));
+            self.out.push(Event::InlineHtml(concept_link_open(index, m.concept, &href).into()));
+            self.out.push(Event::Text(text[m.start..m.end].to_string().into()));
             self.out.push(Event::InlineHtml("</a>".into()));
             last = m.end;
         }
@@ -633,26 +535,12 @@ impl<'c, 'a> Renderer<'c, 'a> {
 
     fn finish(mut self) -> Rendered {
         self.flush_run();
-        let known: HashSet<&str> = self
-            .result
-            .anchors
-            .iter()
-            .map(String::as_str)
-            .chain(self.ctx.reserved_ids.iter().copied())
-            .collect();
-        let missing: Vec<(String, usize)> = self
-            .self_anchors
-            .iter()
-            .filter(|(a, _)| !known.contains(a.as_str()))
-            .cloned()
-            .collect();
+        let known: HashSet<&str> =
+            self.result.anchors.iter().map(String::as_str).chain(self.ctx.reserved_ids.iter().copied()).collect();
+        let missing: Vec<(String, usize)> =
+            self.self_anchors.iter().filter(|(a, _)| !known.contains(a.as_str())).cloned().collect();
         for (anchor, offset) in missing {
-            self.error(
-                offset,
-                format!(
-                    "broken anchor '#{anchor}': no heading or element with that id on this page"
-                ),
-            );
+            self.error(offset, format!("broken anchor '#{anchor}': no heading or element with that id on this page"));
         }
         let mut html = String::with_capacity(self.out.len() * 16);
         pulldown_cmark::html::push_html(&mut html, self.out.into_iter());
@@ -665,11 +553,7 @@ impl<'c, 'a> Renderer<'c, 'a> {
 /// a fallback preview.
 pub fn concept_link_open(index: &SiteIndex, idx: usize, href: &str) -> String {
     let concept = &index.course.concepts[idx];
-    format!(
-        "<a href=\"{}\" class=\"concept-link\" data-concept=\"{}\">",
-        escape(href),
-        escape(&concept.id),
-    )
+    format!("<a href=\"{}\" class=\"concept-link\" data-concept=\"{}\">", escape(href), escape(&concept.id),)
 }
 
 #[cfg(test)]
@@ -678,19 +562,13 @@ mod tests {
 
     #[test]
     fn slugs_follow_github() {
-        assert_eq!(
-            slug("Who sells what, and to whom?"),
-            "who-sells-what-and-to-whom"
-        );
+        assert_eq!(slug("Who sells what, and to whom?"), "who-sells-what-and-to-whom");
         assert_eq!(slug("Ça va -- bien_2"), "ça-va----bien_2");
         assert_eq!(slug("海绵 城市!"), "海绵-城市");
     }
 
     #[test]
     fn escapes_for_html() {
-        assert_eq!(
-            escape("\"><script>'&"),
-            "&quot;&gt;&lt;script&gt;&#39;&amp;"
-        );
+        assert_eq!(escape("\"><script>'&"), "&quot;&gt;&lt;script&gt;&#39;&amp;");
     }
 }

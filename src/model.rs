@@ -12,14 +12,13 @@ use crate::load::{Doc, Kind, Loaded, Role, Source};
 use crate::quiz::{self, Quiz};
 
 /// Ids a top-level page may not take: the site uses these URLs itself.
-pub const RESERVED_PAGE_IDS: &[&str] = &[
-    "lessons", "modules", "articles", "concepts", "quizzes", "glossary", "search", "404", "assets",
-];
+pub const RESERVED_PAGE_IDS: &[&str] =
+    &["lessons", "modules", "articles", "concepts", "quizzes", "glossary", "search", "404", "assets"];
 
 /// File names Windows cannot create, refused as ids so a course builds everywhere.
 const DEVICE_NAMES: &[&str] = &[
-    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
-    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2",
+    "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
 ];
 
 /// Where a page came from: its file, and where its Markdown body starts.
@@ -151,18 +150,6 @@ pub struct Course {
 }
 
 impl Course {
-    /// Index of a page of `kind` by id.
-    pub fn find(&self, kind: Kind, id: &str) -> Option<usize> {
-        match kind {
-            Kind::Lesson => self.lessons.iter().position(|x| x.id == id),
-            Kind::Module => self.modules.iter().position(|x| x.id == id),
-            Kind::Article => self.articles.iter().position(|x| x.id == id),
-            Kind::Concept => self.concepts.iter().position(|x| x.id == id),
-            Kind::Quiz => self.quizzes.iter().position(|x| x.id == id),
-            Kind::Page => self.pages.iter().position(|x| x.id == id),
-        }
-    }
-
     pub fn ids(&self, kind: Kind) -> Vec<&str> {
         match kind {
             Kind::Lesson => self.lessons.iter().map(|x| x.id.as_str()).collect(),
@@ -184,18 +171,13 @@ struct OrderKey {
 
 impl OrderKey {
     fn new(explicit: Option<f64>, number: Option<u64>, title: &str) -> OrderKey {
-        OrderKey {
-            rank: explicit.or(number.map(|n| n as f64)),
-            title: title.to_lowercase(),
-        }
+        OrderKey { rank: explicit.or(number.map(|n| n as f64)), title: title.to_lowercase() }
     }
 
     fn cmp(&self, other: &OrderKey) -> std::cmp::Ordering {
         let rank = |k: &OrderKey| (k.rank.is_none(), k.rank.unwrap_or(0.0));
         let (a, b) = (rank(self), rank(other));
-        a.0.cmp(&b.0)
-            .then(a.1.total_cmp(&b.1))
-            .then_with(|| self.title.cmp(&other.title))
+        a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then_with(|| self.title.cmp(&other.title))
     }
 }
 
@@ -204,10 +186,7 @@ impl OrderKey {
 pub fn split_name(stem: &str) -> (Option<u64>, String) {
     let digits = stem.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 && stem.as_bytes().get(digits) == Some(&b'-') && digits + 1 < stem.len() {
-        (
-            stem[..digits].parse().ok(),
-            stem[digits + 1..].nfc().collect(),
-        )
+        (stem[..digits].parse().ok(), stem[digits + 1..].nfc().collect())
     } else {
         (None, stem.nfc().collect())
     }
@@ -218,23 +197,12 @@ pub fn check_id(id: &str) -> Result<(), String> {
     if id.is_empty() {
         return Err("its id is empty".into());
     }
-    if let Some(c) = id
-        .chars()
-        .find(|c| !(c.is_alphanumeric() && !c.is_uppercase() || *c == '-' || *c == '_'))
-    {
-        let what = if c.is_uppercase() {
-            "an uppercase letter".to_string()
-        } else {
-            format!("{c:?}")
-        };
-        return Err(format!(
-            "its id '{id}' contains {what}; ids are made of lowercase letters, digits, '-' and '_'"
-        ));
+    if let Some(c) = id.chars().find(|c| !(c.is_alphanumeric() && !c.is_uppercase() || *c == '-' || *c == '_')) {
+        let what = if c.is_uppercase() { "an uppercase letter".to_string() } else { format!("{c:?}") };
+        return Err(format!("its id '{id}' contains {what}; ids are made of lowercase letters, digits, '-' and '_'"));
     }
     if DEVICE_NAMES.contains(&id) {
-        return Err(format!(
-            "its id '{id}' is a device name on Windows; choose another name"
-        ));
+        return Err(format!("its id '{id}' is a device name on Windows; choose another name"));
     }
     Ok(())
 }
@@ -274,19 +242,10 @@ const HOME_KEYS: &[&str] = &["title", "extra"];
 
 /// Builds the course model from what was loaded.
 pub fn build(loaded: Loaded, config: Config, drafts: bool, diags: &mut Vec<Diagnostic>) -> Course {
-    let mut b = Builder {
-        drafts,
-        diags,
-        draft_ids: HashMap::new(),
-        seen: HashMap::new(),
-    };
+    let mut b = Builder { drafts, diags, draft_ids: HashMap::new(), seen: HashMap::new() };
     let mut course = Course {
         config,
-        home: Home {
-            title: None,
-            origin: None,
-            extra: serde_json::json!({}),
-        },
+        home: Home { title: None, origin: None, extra: serde_json::json!({}) },
         modules: Vec::new(),
         lessons: Vec::new(),
         articles: Vec::new(),
@@ -333,16 +292,10 @@ pub fn build(loaded: Loaded, config: Config, drafts: bool, diags: &mut Vec<Diagn
         }
     }
     for module in &course.modules {
-        let path = module.origin.as_ref().map_or_else(
-            || format!("content/lessons/{}", module.dir),
-            |o| o.path().to_string(),
-        );
+        let path =
+            module.origin.as_ref().map_or_else(|| format!("content/lessons/{}", module.dir), |o| o.path().to_string());
         if let Err(m) = check_id(&module.id) {
-            b.diags.push(Diagnostic::error(
-                &path,
-                None,
-                format!("bad folder name: {m}"),
-            ));
+            b.diags.push(Diagnostic::error(&path, None, format!("bad folder name: {m}")));
         }
         b.claim(Kind::Module, &module.id, path);
     }
@@ -355,9 +308,7 @@ pub fn build(loaded: Loaded, config: Config, drafts: bool, diags: &mut Vec<Diagn
 fn default_title(id: &str) -> String {
     let t = id.replace(['-', '_'], " ");
     let mut c = t.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 struct Builder<'d> {
@@ -372,15 +323,8 @@ impl Builder<'_> {
     /// Registers an id; a duplicate is an error naming both files.
     fn claim(&mut self, kind: Kind, id: &str, path: String) -> bool {
         if let Some(first) = self.seen.get(&(kind, id.to_string())) {
-            let (a, b) = if *first <= path {
-                (first.clone(), path)
-            } else {
-                (path, first.clone())
-            };
-            let msg = format!(
-                "duplicate {} id '{id}': {a} and {b} both have it; rename one of them",
-                kind.name()
-            );
+            let (a, b) = if *first <= path { (first.clone(), path) } else { (path, first.clone()) };
+            let msg = format!("duplicate {} id '{id}': {a} and {b} both have it; rename one of them", kind.name());
             self.diags.push(Diagnostic::error(b.clone(), None, msg));
             return false;
         }
@@ -392,11 +336,7 @@ impl Builder<'_> {
     fn id_of(&mut self, doc: &Doc, kind: Kind) -> Option<(Option<u64>, String)> {
         let (number, id) = split_name(&doc.stem);
         if let Err(m) = check_id(&id) {
-            self.diags.push(Diagnostic::error(
-                &doc.source.path,
-                None,
-                format!("bad file name: {m}"),
-            ));
+            self.diags.push(Diagnostic::error(&doc.source.path, None, format!("bad file name: {m}")));
             return None;
         }
         if kind == Kind::Page && RESERVED_PAGE_IDS.contains(&id.as_str()) {
@@ -404,31 +344,24 @@ impl Builder<'_> {
                 "a page may not be called '{id}': the site uses /{id}/ itself (reserved: {})",
                 RESERVED_PAGE_IDS.join(", ")
             );
-            self.diags
-                .push(Diagnostic::error(&doc.source.path, None, msg));
+            self.diags.push(Diagnostic::error(&doc.source.path, None, msg));
             return None;
         }
         Some((number, id))
     }
 
-    fn fields<'a>(
-        &'a mut self,
-        doc: &'a mut Doc,
-        known: &[&str],
-        what: &str,
-    ) -> Option<Fields<'a>> {
-        let node = doc.yaml.take().unwrap_or(crate::frontmatter::Node {
-            pos: Pos::START,
-            value: crate::frontmatter::Value::Null,
-        });
+    fn fields<'a>(&'a mut self, doc: &'a mut Doc, known: &[&str], what: &str) -> Option<Fields<'a>> {
+        let node = doc
+            .yaml
+            .take()
+            .unwrap_or(crate::frontmatter::Node { pos: Pos::START, value: crate::frontmatter::Value::Null });
         Fields::new(&doc.source.path, node, known, what, self.diags)
     }
 
     /// True when the page is a draft left out of this build (recorded for link errors).
     fn skip_draft(&mut self, draft: bool, kind: Kind, id: &str, path: &str) -> bool {
         if draft && !self.drafts {
-            self.draft_ids
-                .insert((kind, id.to_string()), path.to_string());
+            self.draft_ids.insert((kind, id.to_string()), path.to_string());
             return true;
         }
         false
@@ -445,11 +378,7 @@ impl Builder<'_> {
     fn module(&mut self, mut doc: Doc, module: &mut Module) {
         let broken = doc.broken;
         if let Some(mut f) = self.fields(&mut doc, MODULE_KEYS, "a module's _index.md") {
-            let title = if broken {
-                None
-            } else {
-                f.required_text("title", "a module's _index.md")
-            };
+            let title = if broken { None } else { f.required_text("title", "a module's _index.md") };
             if let Some(t) = title {
                 module.title = t.value;
             }
@@ -468,19 +397,11 @@ impl Builder<'_> {
         let title = required_title(&mut f, broken, "title", "a lesson", &id);
         let explicit = f.number("order").map(|o| o.value);
         let summary = f.text("summary").map(|t| t.value).unwrap_or_default();
-        let objectives = f
-            .text_list("objectives")
-            .into_iter()
-            .map(|o| o.value)
-            .collect();
+        let objectives = f.text_list("objectives").into_iter().map(|o| o.value).collect();
         let concepts = f.text_list("concepts").into_iter().map(Ref::new).collect();
         let readings = f.text_list("readings").into_iter().map(Ref::new).collect();
         let quiz = f.text("quiz").map(Ref::new);
-        let prerequisites = f
-            .text_list("prerequisites")
-            .into_iter()
-            .map(Ref::new)
-            .collect();
+        let prerequisites = f.text_list("prerequisites").into_iter().map(Ref::new).collect();
         let duration = f.text("duration").map(|t| t.value).unwrap_or_default();
         let autolink = autolink_field(&mut f);
         let extra = f.extra();
@@ -555,21 +476,10 @@ impl Builder<'_> {
         let broken = doc.broken;
         let mut f = self.fields(&mut doc, CONCEPT_KEYS, "a concept's front matter")?;
         let term = required_title(&mut f, broken, "term", "a concept", &id);
-        let aliases = f
-            .text_list("aliases")
-            .into_iter()
-            .map(|a| a.value)
-            .collect();
-        let definition = if broken {
-            None
-        } else {
-            f.required_text("definition", "a concept")
-        };
+        let aliases = f.text_list("aliases").into_iter().map(|a| a.value).collect();
+        let definition = if broken { None } else { f.required_text("definition", "a concept") };
         let pos = f.pos();
-        let definition = definition.unwrap_or(Located {
-            value: String::new(),
-            pos,
-        });
+        let definition = definition.unwrap_or(Located { value: String::new(), pos });
         let related = f.text_list("related").into_iter().map(Ref::new).collect();
         let extra = f.extra();
         let draft = f.boolean("draft").is_some_and(|d| d.value);
@@ -594,10 +504,7 @@ impl Builder<'_> {
         let f = self.fields(&mut doc, quiz::KEYS, "a quiz")?;
         let quiz = quiz::read(id.clone(), f, broken)?;
         let path = doc.source.path.clone();
-        self.claim(Kind::Quiz, &id, path).then(|| Quiz {
-            origin: Some(origin(doc)),
-            ..quiz
-        })
+        self.claim(Kind::Quiz, &id, path).then(|| Quiz { origin: Some(origin(doc)), ..quiz })
     }
 
     fn page(&mut self, mut doc: Doc) -> Option<Page> {
@@ -627,19 +534,14 @@ fn required_title(f: &mut Fields, broken: bool, key: &str, what: &str, id: &str)
     if broken {
         return default_title(id);
     }
-    f.required_text(key, what)
-        .map(|t| t.value)
-        .unwrap_or_else(|| default_title(id))
+    f.required_text(key, what).map(|t| t.value).unwrap_or_else(|| default_title(id))
 }
 
 fn autolink_field(f: &mut Fields) -> Option<Autolink> {
     let a = f.text("autolink")?;
     let mode = Autolink::parse(&a.value);
     if mode.is_none() {
-        f.error(
-            a.pos,
-            format!("'autolink' must be first, all or off, found '{}'", a.value),
-        );
+        f.error(a.pos, format!("'autolink' must be first, all or off, found '{}'", a.value));
     }
     mode
 }
@@ -655,10 +557,7 @@ pub fn check_external_url(url: &str) -> Result<(), String> {
 }
 
 fn origin(doc: Doc) -> Origin {
-    Origin {
-        body_offset: doc.body_offset,
-        source: doc.source,
-    }
+    Origin { body_offset: doc.body_offset, source: doc.source }
 }
 
 /// Puts modules, lessons, articles, concepts and pages in course order.
@@ -669,30 +568,17 @@ fn order(course: &mut Course) {
     for (new, &old) in by_rank.iter().enumerate() {
         new_index[old] = new;
     }
-    let mut slots: Vec<Option<Module>> = std::mem::take(&mut course.modules)
-        .into_iter()
-        .map(Some)
-        .collect();
-    course.modules = by_rank
-        .iter()
-        .filter_map(|&old| slots[old].take())
-        .collect();
+    let mut slots: Vec<Option<Module>> = std::mem::take(&mut course.modules).into_iter().map(Some).collect();
+    course.modules = by_rank.iter().filter_map(|&old| slots[old].take()).collect();
     for lesson in &mut course.lessons {
         lesson.module = new_index[lesson.module];
     }
-    course
-        .lessons
-        .sort_by(|a, b| a.module.cmp(&b.module).then_with(|| a.order.cmp(&b.order)));
+    course.lessons.sort_by(|a, b| a.module.cmp(&b.module).then_with(|| a.order.cmp(&b.order)));
     for (i, lesson) in course.lessons.iter().enumerate() {
         course.modules[lesson.module].lessons.push(i);
     }
     course.articles.sort_by(|a, b| a.order.cmp(&b.order));
-    course.concepts.sort_by(|a, b| {
-        a.term
-            .to_lowercase()
-            .cmp(&b.term.to_lowercase())
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    course.concepts.sort_by(|a, b| a.term.to_lowercase().cmp(&b.term.to_lowercase()).then_with(|| a.id.cmp(&b.id)));
     course.pages.sort_by(|a, b| a.order.cmp(&b.order));
     quiz::order(&mut course.quizzes, &course.lessons);
 }
@@ -701,90 +587,57 @@ fn order(course: &mut Course) {
 /// id is an error with file and line.
 fn resolve(course: &mut Course, diags: &mut Vec<Diagnostic>) {
     let index = |kind: Kind, c: &Course| -> HashMap<String, usize> {
-        c.ids(kind)
-            .into_iter()
-            .enumerate()
-            .map(|(i, id)| (id.to_string(), i))
-            .collect()
+        c.ids(kind).into_iter().enumerate().map(|(i, id)| (id.to_string(), i)).collect()
     };
     let concepts = index(Kind::Concept, course);
     let articles = index(Kind::Article, course);
     let quizzes = index(Kind::Quiz, course);
     let lessons = index(Kind::Lesson, course);
     let drafts = &course.drafts;
-    let resolver = |diags: &mut Vec<Diagnostic>,
-                    path: &str,
-                    key: &str,
-                    kind: Kind,
-                    map: &HashMap<String, usize>,
-                    r: &mut Ref| {
-        r.target = map.get(&r.id.value).copied();
-        if r.target.is_none() {
-            let msg = if let Some(file) = drafts.get(&(kind, r.id.value.clone())) {
-                format!(
-                    "'{key}' names {} '{}', which is a draft ({file}); publish it or remove it here",
-                    kind.name(),
-                    r.id.value
-                )
-            } else {
-                let hint = did_you_mean(&r.id.value, map.keys().map(String::as_str));
-                format!(
-                    "'{key}' names unknown {} '{}'{hint}",
-                    kind.name(),
-                    r.id.value
-                )
-            };
-            diags.push(Diagnostic::error(path, Some(r.id.pos), msg));
-        }
-    };
+    let resolver =
+        |diags: &mut Vec<Diagnostic>, path: &str, key: &str, kind: Kind, map: &HashMap<String, usize>, r: &mut Ref| {
+            r.target = map.get(&r.id.value).copied();
+            if r.target.is_none() {
+                let msg = if let Some(file) = drafts.get(&(kind, r.id.value.clone())) {
+                    format!(
+                        "{key} names {} '{}', which is a draft ({file}); publish it or remove it here",
+                        kind.name(),
+                        r.id.value
+                    )
+                } else {
+                    let hint = did_you_mean(&r.id.value, map.keys().map(String::as_str));
+                    format!("{key} names unknown {} '{}'{hint}", kind.name(), r.id.value)
+                };
+                diags.push(Diagnostic::error(path, Some(r.id.pos), msg));
+            }
+        };
     for (i, lesson) in course.lessons.iter_mut().enumerate() {
         let path = lesson.origin.source.path.clone();
-        lesson
-            .concepts
-            .iter_mut()
-            .for_each(|r| resolver(diags, &path, "concepts", Kind::Concept, &concepts, r));
-        lesson
-            .readings
-            .iter_mut()
-            .for_each(|r| resolver(diags, &path, "readings", Kind::Article, &articles, r));
-        lesson
-            .quiz
-            .iter_mut()
-            .for_each(|r| resolver(diags, &path, "quiz", Kind::Quiz, &quizzes, r));
+        lesson.concepts.iter_mut().for_each(|r| resolver(diags, &path, "'concepts'", Kind::Concept, &concepts, r));
+        lesson.readings.iter_mut().for_each(|r| resolver(diags, &path, "'readings'", Kind::Article, &articles, r));
+        lesson.quiz.iter_mut().for_each(|r| resolver(diags, &path, "'quiz'", Kind::Quiz, &quizzes, r));
         for r in &mut lesson.prerequisites {
-            resolver(diags, &path, "prerequisites", Kind::Lesson, &lessons, r);
+            resolver(diags, &path, "'prerequisites'", Kind::Lesson, &lessons, r);
             if r.target.is_some_and(|t| t >= i) {
-                let msg = format!(
-                    "prerequisite '{}' comes at or after this lesson in course order",
-                    r.id.value
-                );
+                let msg = format!("prerequisite '{}' comes at or after this lesson in course order", r.id.value);
                 diags.push(Diagnostic::warning(&path, Some(r.id.pos), msg));
             }
         }
     }
     for article in &mut course.articles {
         let path = article.origin.source.path.clone();
-        article
-            .concepts
-            .iter_mut()
-            .for_each(|r| resolver(diags, &path, "concepts", Kind::Concept, &concepts, r));
+        article.concepts.iter_mut().for_each(|r| resolver(diags, &path, "'concepts'", Kind::Concept, &concepts, r));
     }
     for concept in &mut course.concepts {
         let path = concept.origin.source.path.clone();
-        concept
-            .related
-            .iter_mut()
-            .for_each(|r| resolver(diags, &path, "related", Kind::Concept, &concepts, r));
+        concept.related.iter_mut().for_each(|r| resolver(diags, &path, "'related'", Kind::Concept, &concepts, r));
     }
     for quiz in &mut course.quizzes {
         let path = quiz.path().to_string();
-        quiz.lesson
-            .iter_mut()
-            .for_each(|r| resolver(diags, &path, "lesson", Kind::Lesson, &lessons, r));
+        quiz.lesson.iter_mut().for_each(|r| resolver(diags, &path, "'lesson'", Kind::Lesson, &lessons, r));
         for q in &mut quiz.questions {
-            q.concepts
-                .iter_mut()
-                .for_each(|r| resolver(diags, &path, "concepts", Kind::Concept, &concepts, r));
+            let key = format!("question {}: 'concepts'", q.number);
+            q.concepts.iter_mut().for_each(|r| resolver(diags, &path, &key, Kind::Concept, &concepts, r));
         }
     }
 }
@@ -795,10 +648,7 @@ mod tests {
 
     #[test]
     fn names_split_into_number_and_id() {
-        assert_eq!(
-            split_name("01-geopolitical-codes"),
-            (Some(1), "geopolitical-codes".into())
-        );
+        assert_eq!(split_name("01-geopolitical-codes"), (Some(1), "geopolitical-codes".into()));
         assert_eq!(split_name("intro"), (None, "intro".into()));
         assert_eq!(split_name("2024"), (None, "2024".into()));
         assert_eq!(split_name("3-"), (None, "3-".into()));
@@ -821,9 +671,6 @@ mod tests {
         let c = OrderKey::new(None, None, "a");
         let mut v = [c.clone(), a.clone(), b.clone()];
         v.sort_by(|x, y| x.cmp(y));
-        assert_eq!(
-            v.iter().map(|k| k.title.as_str()).collect::<Vec<_>>(),
-            ["z", "b", "a"]
-        );
+        assert_eq!(v.iter().map(|k| k.title.as_str()).collect::<Vec<_>>(), ["z", "b", "a"]);
     }
 }

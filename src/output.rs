@@ -14,36 +14,25 @@ const TMP_SUFFIX: &str = ".syllabus-tmp";
 /// Why an output folder is refused.
 pub fn check_folder(root: &Path, out: &Path) -> Result<(), String> {
     let abs = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir().unwrap_or_default().join(p)
-        };
+        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
         normalize(&p)
     };
     let root = abs(&root.canonicalize().unwrap_or_else(|_| root.to_path_buf()));
     let out = abs(&resolve_existing(out));
     let show = out.display();
     if out.parent().is_none() {
-        return Err(format!(
-            "refusing to write the site into '{show}': it is the file system root"
-        ));
+        return Err(format!("refusing to write the site into '{show}': it is the file system root"));
     }
     if root.starts_with(&out) {
-        return Err(format!(
-            "refusing to write the site into '{show}': it holds the course itself"
-        ));
+        return Err(format!("refusing to write the site into '{show}': it holds the course itself"));
     }
     for dir in ["content", "templates", "static"] {
         if out.starts_with(root.join(dir)) {
-            return Err(format!(
-                "refusing to write the site into '{show}': it is inside the course's {dir}/ folder"
-            ));
+            return Err(format!("refusing to write the site into '{show}': it is inside the course's {dir}/ folder"));
         }
     }
     if out.is_dir() && !out.join(MARKER).exists() {
-        let mut entries =
-            fs::read_dir(&out).map_err(|e| format!("cannot read output folder '{show}': {e}"))?;
+        let mut entries = fs::read_dir(&out).map_err(|e| format!("cannot read output folder '{show}': {e}"))?;
         if entries.next().is_some() {
             return Err(format!(
                 "refusing to write the site into '{show}': the folder is not empty and was not made by syllabus (no {MARKER} file); choose an empty or new folder"
@@ -51,9 +40,7 @@ pub fn check_folder(root: &Path, out: &Path) -> Result<(), String> {
         }
     }
     if out.exists() && !out.is_dir() {
-        return Err(format!(
-            "refusing to write the site into '{show}': it is a file"
-        ));
+        return Err(format!("refusing to write the site into '{show}': it is a file"));
     }
     Ok(())
 }
@@ -64,9 +51,7 @@ fn resolve_existing(p: &Path) -> PathBuf {
         return c;
     }
     match (p.parent(), p.file_name()) {
-        (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => {
-            resolve_existing(parent).join(name)
-        }
+        (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => resolve_existing(parent).join(name),
         _ => p.to_path_buf(),
     }
 }
@@ -91,14 +76,9 @@ pub fn safe_join(out: &Path, rel: &str) -> io::Result<PathBuf> {
         || rel.contains('\0')
         || rel.contains('\\')
         || rel.starts_with('/')
-        || rel
-            .split('/')
-            .any(|p| p.is_empty() || p == "." || p == ".." || p.contains(':'));
+        || rel.split('/').any(|p| p.is_empty() || p == "." || p == ".." || p.contains(':'));
     if bad {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!("unsafe output path '{rel}'"),
-        ));
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("unsafe output path '{rel}'")));
     }
     Ok(out.join(rel))
 }
@@ -142,27 +122,18 @@ impl Output {
                 }
             }
         }
-        Ok(Output {
-            dir: dir.to_path_buf(),
-            existing,
-            existed: dir.is_dir(),
-        })
+        Ok(Output { dir: dir.to_path_buf(), existing, existed: dir.is_dir() })
     }
 
     /// Stages `bytes` for the site path `rel`: nothing if the file already holds them.
     pub fn stage(&self, rel: &str, bytes: &[u8]) -> io::Result<Staged> {
         let dest = safe_join(&self.dir, rel)?;
-        if self.existing.get(rel) == Some(&(bytes.len() as u64))
-            && fs::read(&dest).is_ok_and(|old| old == bytes)
-        {
+        if self.existing.get(rel) == Some(&(bytes.len() as u64)) && fs::read(&dest).is_ok_and(|old| old == bytes) {
             return Ok(Staged::Unchanged);
         }
         let parent = dest.parent().expect("output paths have a parent");
         fs::create_dir_all(parent)?;
-        let name = dest
-            .file_name()
-            .expect("output paths have a name")
-            .to_string_lossy();
+        let name = dest.file_name().expect("output paths have a name").to_string_lossy();
         let tmp = parent.join(format!(".{name}{TMP_SUFFIX}"));
         let mut f = fs::File::create(&tmp)?;
         f.write_all(bytes)?;
@@ -199,10 +170,7 @@ impl Output {
         fs::create_dir_all(&self.dir)?;
         let marker = self.dir.join(MARKER);
         if !marker.exists() {
-            fs::write(
-                marker,
-                "This folder is written by syllabus; it may delete and replace anything in it.\n",
-            )?;
+            fs::write(marker, "This folder is written by syllabus; it may delete and replace anything in it.\n")?;
         }
         Ok(stats)
     }
@@ -242,16 +210,7 @@ mod tests {
     fn safe_join_refuses_escapes() {
         let out = Path::new("/tmp/out");
         assert!(safe_join(out, "lessons/a/index.html").is_ok());
-        for bad in [
-            "../x",
-            "a/../../x",
-            "/etc/passwd",
-            "a\\..\\b",
-            "a\0b",
-            "",
-            "a//b",
-            "c:/x",
-        ] {
+        for bad in ["../x", "a/../../x", "/etc/passwd", "a\\..\\b", "a\0b", "", "a//b", "c:/x"] {
             assert!(safe_join(out, bad).is_err(), "{bad:?}");
         }
     }
@@ -270,11 +229,7 @@ mod tests {
         let foreign = root.join("foreign");
         fs::create_dir_all(&foreign).unwrap();
         fs::write(foreign.join("keep.txt"), "x").unwrap();
-        assert!(
-            check_folder(root, &foreign)
-                .unwrap_err()
-                .contains("not made by syllabus")
-        );
+        assert!(check_folder(root, &foreign).unwrap_err().contains("not made by syllabus"));
         fs::write(foreign.join(MARKER), "").unwrap();
         assert!(check_folder(root, &foreign).is_ok());
     }
@@ -285,33 +240,13 @@ mod tests {
         let out = dir.path().join("public");
         let o = Output::open(&out).unwrap();
         let staged = vec![
-            (
-                "a/index.html".to_string(),
-                o.stage("a/index.html", b"one").unwrap(),
-            ),
+            ("a/index.html".to_string(), o.stage("a/index.html", b"one").unwrap()),
             ("b.txt".to_string(), o.stage("b.txt", b"b").unwrap()),
         ];
-        assert_eq!(
-            o.commit(staged).unwrap(),
-            Stats {
-                written: 2,
-                unchanged: 0,
-                removed: 0
-            }
-        );
+        assert_eq!(o.commit(staged).unwrap(), Stats { written: 2, unchanged: 0, removed: 0 });
         let o = Output::open(&out).unwrap();
-        let staged = vec![(
-            "a/index.html".to_string(),
-            o.stage("a/index.html", b"one").unwrap(),
-        )];
-        assert_eq!(
-            o.commit(staged).unwrap(),
-            Stats {
-                written: 0,
-                unchanged: 1,
-                removed: 1
-            }
-        );
+        let staged = vec![("a/index.html".to_string(), o.stage("a/index.html", b"one").unwrap())];
+        assert_eq!(o.commit(staged).unwrap(), Stats { written: 0, unchanged: 1, removed: 1 });
         assert!(!out.join("b.txt").exists());
         assert!(out.join(MARKER).exists());
     }

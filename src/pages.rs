@@ -46,15 +46,8 @@ pub struct Site<'a> {
 /// Every page of the site, in a stable order.
 pub fn jobs(index: &SiteIndex) -> Vec<Job> {
     let c = index.course;
-    let mut jobs = vec![
-        Job::Home,
-        Job::Articles,
-        Job::Concepts,
-        Job::Glossary,
-        Job::Quizzes,
-        Job::NotFound,
-        Job::Robots,
-    ];
+    let mut jobs =
+        vec![Job::Home, Job::Articles, Job::Concepts, Job::Glossary, Job::Quizzes, Job::NotFound, Job::Robots];
     if c.config.base_url.origin.is_some() {
         jobs.push(Job::Sitemap);
     }
@@ -116,27 +109,17 @@ pub fn set_globals(index: &SiteIndex, theme: &mut Theme) {
     let c = index.course;
     let base = index.base;
     let mut nav = vec![
-        LinkView {
-            title: "Readings",
-            url: base.href("articles/"),
-        },
-        LinkView {
-            title: "Concepts",
-            url: base.href("concepts/"),
-        },
-        LinkView {
-            title: "Glossary",
-            url: base.href("glossary/"),
-        },
-        LinkView {
-            title: "Quizzes",
-            url: base.href("quizzes/"),
-        },
+        LinkView { title: "Readings", url: base.href("articles/") },
+        LinkView { title: "Concepts", url: base.href("concepts/") },
+        LinkView { title: "Glossary", url: base.href("glossary/") },
+        LinkView { title: "Quizzes", url: base.href("quizzes/") },
     ];
-    nav.extend(c.pages.iter().enumerate().map(|(i, p)| LinkView {
-        title: &p.title,
-        url: index.href(PageKey::new(Kind::Page, i)),
-    }));
+    nav.extend(
+        c.pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| LinkView { title: &p.title, url: index.href(PageKey::new(Kind::Page, i)) }),
+    );
     let site = SiteView {
         title: &c.config.title,
         description: &c.config.description,
@@ -180,10 +163,7 @@ impl Site<'_> {
     }
 
     fn link(&self, key: PageKey) -> LinkView<'_> {
-        LinkView {
-            title: self.index.title(key),
-            url: self.index.href(key),
-        }
+        LinkView { title: self.index.title(key), url: self.index.href(key) }
     }
 
     /// The context common to all pages: the page's own title, URL and breadcrumbs.
@@ -191,20 +171,14 @@ impl Site<'_> {
         let mut ctx = Context::new();
         ctx.insert("page_title", title);
         ctx.insert("page_url", &self.index.base.href(site_path));
-        ctx.insert(
-            "canonical",
-            &self.index.base.absolute(site_path).unwrap_or_default(),
-        );
+        ctx.insert("canonical", &self.index.base.absolute(site_path).unwrap_or_default());
         ctx.insert("current_path", site_path);
         ctx.insert("breadcrumbs", &crumbs);
         ctx
     }
 
     fn home_crumb(&self) -> LinkView<'_> {
-        LinkView {
-            title: "Home",
-            url: self.index.base.href(""),
-        }
+        LinkView { title: "Home", url: self.index.base.href("") }
     }
 
     fn plain(&self, title: &str, path: &str) -> Context {
@@ -243,11 +217,7 @@ impl Site<'_> {
     fn lesson_number(&self, idx: usize) -> String {
         let c = self.index.course;
         let m = c.lessons[idx].module;
-        let place = c.modules[m]
-            .lessons
-            .iter()
-            .position(|&l| l == idx)
-            .unwrap_or(0);
+        let place = c.modules[m].lessons.iter().position(|&l| l == idx).unwrap_or(0);
         format!("{}.{}", m + 1, place + 1)
     }
 
@@ -259,11 +229,7 @@ impl Site<'_> {
             url: self.href(Kind::Module, idx),
             summary: &m.summary,
             number: idx + 1,
-            lessons: m
-                .lessons
-                .iter()
-                .map(|&l| self.lesson_item(l, current))
-                .collect(),
+            lessons: m.lessons.iter().map(|&l| self.lesson_item(l, current)).collect(),
             extra: &m.extra,
         }
     }
@@ -272,16 +238,10 @@ impl Site<'_> {
         let c = self.index.course;
         let title = c.home.title.as_deref().unwrap_or(&c.config.title);
         let mut ctx = self.base(title, "", Vec::new());
-        let outline: Vec<ModuleView> = (0..c.modules.len())
-            .map(|m| self.module_view(m, None))
-            .collect();
+        let outline: Vec<ModuleView> = (0..c.modules.len()).map(|m| self.module_view(m, None)).collect();
         ctx.insert(
             "home",
-            &HomeView {
-                title,
-                content: self.bodies.home.as_ref().map_or("", |r| &r.html),
-                extra: &c.home.extra,
-            },
+            &HomeView { title, content: self.bodies.home.as_ref().map_or("", |r| &r.html), extra: &c.home.extra },
         );
         ctx.insert("outline", &outline);
         ctx.insert(
@@ -298,26 +258,12 @@ impl Site<'_> {
         let c = self.index.course;
         let m = &c.modules[idx];
         let key = PageKey::new(Kind::Module, idx);
-        let mut ctx = self.base(
-            &m.title,
-            &self.index.site_path(key),
-            vec![self.home_crumb()],
-        );
+        let mut ctx = self.base(&m.title, &self.index.site_path(key), vec![self.home_crumb()]);
         let mut view = serde_json::to_value(self.module_view(idx, None)).unwrap_or_default();
-        view["content"] = self.bodies.modules[idx]
-            .as_ref()
-            .map_or("", |r| r.html.as_str())
-            .into();
+        view["content"] = self.bodies.modules[idx].as_ref().map_or("", |r| r.html.as_str()).into();
         ctx.insert("module", &view);
-        ctx.insert(
-            "prev",
-            &idx.checked_sub(1)
-                .map(|p| self.link(PageKey::new(Kind::Module, p))),
-        );
-        ctx.insert(
-            "next",
-            &(idx + 1 < c.modules.len()).then(|| self.link(PageKey::new(Kind::Module, idx + 1))),
-        );
+        ctx.insert("prev", &idx.checked_sub(1).map(|p| self.link(PageKey::new(Kind::Module, p))));
+        ctx.insert("next", &(idx + 1 < c.modules.len()).then(|| self.link(PageKey::new(Kind::Module, idx + 1))));
         ctx
     }
 
@@ -326,11 +272,7 @@ impl Site<'_> {
         let l = &c.lessons[idx];
         let key = PageKey::new(Kind::Lesson, idx);
         let module = self.link(PageKey::new(Kind::Module, l.module));
-        let mut ctx = self.base(
-            &l.title,
-            &self.index.site_path(key),
-            vec![self.home_crumb(), module],
-        );
+        let mut ctx = self.base(&l.title, &self.index.site_path(key), vec![self.home_crumb(), module]);
         let body = &self.bodies.lessons[idx];
         let view = LessonView {
             id: &l.id,
@@ -344,46 +286,24 @@ impl Site<'_> {
             toc: &body.toc,
             concepts: targets(&l.concepts).map(|c| self.concept_view(c)).collect(),
             readings: targets(&l.readings).map(|a| self.article_card(a)).collect(),
-            quiz: l
-                .quiz
-                .as_ref()
-                .and_then(|q| q.target)
-                .map(|q| self.link(PageKey::new(Kind::Quiz, q))),
-            prerequisites: targets(&l.prerequisites)
-                .map(|p| self.link(PageKey::new(Kind::Lesson, p)))
-                .collect(),
+            quiz: l.quiz.as_ref().and_then(|q| q.target).map(|q| self.link(PageKey::new(Kind::Quiz, q))),
+            prerequisites: targets(&l.prerequisites).map(|p| self.link(PageKey::new(Kind::Lesson, p))).collect(),
             backlinks: self.backlinks(key),
             extra: &l.extra,
         };
         ctx.insert("lesson", &view);
         ctx.insert("module", &self.module_view(l.module, Some(idx)));
-        ctx.insert(
-            "prev",
-            &idx.checked_sub(1)
-                .map(|p| self.link(PageKey::new(Kind::Lesson, p))),
-        );
-        ctx.insert(
-            "next",
-            &(idx + 1 < c.lessons.len()).then(|| self.link(PageKey::new(Kind::Lesson, idx + 1))),
-        );
+        ctx.insert("prev", &idx.checked_sub(1).map(|p| self.link(PageKey::new(Kind::Lesson, p))));
+        ctx.insert("next", &(idx + 1 < c.lessons.len()).then(|| self.link(PageKey::new(Kind::Lesson, idx + 1))));
         ctx
     }
 
     fn backlinks(&self, key: PageKey) -> Vec<PageRef<'_>> {
-        self.graph
-            .backlinks
-            .get(&key)
-            .map_or_else(Vec::new, |keys| {
-                keys.iter().map(|&k| self.page_ref(k)).collect()
-            })
+        self.graph.backlinks.get(&key).map_or_else(Vec::new, |keys| keys.iter().map(|&k| self.page_ref(k)).collect())
     }
 
     fn page_ref(&self, key: PageKey) -> PageRef<'_> {
-        PageRef {
-            kind: key.kind.name(),
-            title: self.index.title(key),
-            url: self.index.href(key),
-        }
+        PageRef { kind: key.kind.name(), title: self.index.title(key), url: self.index.href(key) }
     }
 
     fn article_card(&self, idx: usize) -> ArticleCard<'_> {
@@ -408,15 +328,8 @@ impl Site<'_> {
     fn article(&self, idx: usize) -> Context {
         let a = &self.index.course.articles[idx];
         let key = PageKey::new(Kind::Article, idx);
-        let readings = LinkView {
-            title: "Readings",
-            url: self.index.base.href("articles/"),
-        };
-        let mut ctx = self.base(
-            &a.title,
-            &self.index.site_path(key),
-            vec![self.home_crumb(), readings],
-        );
+        let readings = LinkView { title: "Readings", url: self.index.base.href("articles/") };
+        let mut ctx = self.base(&a.title, &self.index.site_path(key), vec![self.home_crumb(), readings]);
         let body = &self.bodies.articles[idx];
         let view = ArticleView {
             card: self.article_card(idx),
@@ -435,9 +348,7 @@ impl Site<'_> {
 
     fn articles(&self) -> Context {
         let mut ctx = self.base("Readings", "articles/", vec![self.home_crumb()]);
-        let cards: Vec<ArticleCard> = (0..self.index.course.articles.len())
-            .map(|a| self.article_card(a))
-            .collect();
+        let cards: Vec<ArticleCard> = (0..self.index.course.articles.len()).map(|a| self.article_card(a)).collect();
         ctx.insert("articles", &cards);
         ctx
     }
@@ -445,15 +356,8 @@ impl Site<'_> {
     fn concept(&self, idx: usize) -> Context {
         let c = &self.index.course.concepts[idx];
         let key = PageKey::new(Kind::Concept, idx);
-        let concepts = LinkView {
-            title: "Concepts",
-            url: self.index.base.href("concepts/"),
-        };
-        let mut ctx = self.base(
-            &c.term,
-            &self.index.site_path(key),
-            vec![self.home_crumb(), concepts],
-        );
+        let concepts = LinkView { title: "Concepts", url: self.index.base.href("concepts/") };
+        let mut ctx = self.base(&c.term, &self.index.site_path(key), vec![self.home_crumb(), concepts]);
         let view = ConceptPage {
             concept: self.concept_view(idx),
             content: &self.bodies.concepts[idx].html,
@@ -478,10 +382,7 @@ impl Site<'_> {
             };
             match groups.last_mut() {
                 Some(g) if g.title == heading => g.pages.push(self.page_ref(key)),
-                _ => groups.push(UseGroup {
-                    title: heading,
-                    pages: vec![self.page_ref(key)],
-                }),
+                _ => groups.push(UseGroup { title: heading, pages: vec![self.page_ref(key)] }),
             }
         }
         groups
@@ -489,9 +390,7 @@ impl Site<'_> {
 
     fn concepts(&self) -> Context {
         let mut ctx = self.base("Concepts", "concepts/", vec![self.home_crumb()]);
-        let all: Vec<ConceptView> = (0..self.index.course.concepts.len())
-            .map(|c| self.concept_view(c))
-            .collect();
+        let all: Vec<ConceptView> = (0..self.index.course.concepts.len()).map(|c| self.concept_view(c)).collect();
         ctx.insert("concepts", &all);
         ctx
     }
@@ -517,15 +416,8 @@ impl Site<'_> {
     fn quiz(&self, idx: usize) -> Context {
         let q = &self.index.course.quizzes[idx];
         let key = PageKey::new(Kind::Quiz, idx);
-        let quizzes = LinkView {
-            title: "Quizzes",
-            url: self.index.base.href("quizzes/"),
-        };
-        let mut ctx = self.base(
-            &q.title,
-            &self.index.site_path(key),
-            vec![self.home_crumb(), quizzes],
-        );
+        let quizzes = LinkView { title: "Quizzes", url: self.index.base.href("quizzes/") };
+        let mut ctx = self.base(&q.title, &self.index.site_path(key), vec![self.home_crumb(), quizzes]);
         ctx.insert("quiz", &self.quiz_view(idx, q, &self.bodies.quizzes[idx]));
         ctx
     }
@@ -539,16 +431,8 @@ impl Site<'_> {
             pass_mark: q.pass_mark.map(number),
             shuffle: q.shuffle,
             total_points: number(q.total_points()),
-            lessons: self.graph.quiz_lessons[idx]
-                .iter()
-                .map(|&l| self.link(PageKey::new(Kind::Lesson, l)))
-                .collect(),
-            questions: q
-                .questions
-                .iter()
-                .zip(&html.questions)
-                .map(|(qq, h)| self.question_view(qq, h))
-                .collect(),
+            lessons: self.graph.quiz_lessons[idx].iter().map(|&l| self.link(PageKey::new(Kind::Lesson, l))).collect(),
+            questions: q.questions.iter().zip(&html.questions).map(|(qq, h)| self.question_view(qq, h)).collect(),
             extra: &q.extra,
         }
     }
@@ -590,18 +474,10 @@ impl Site<'_> {
                 v.tolerance = (*tolerance > 0.0).then(|| number(*tolerance));
             }
             Answer::Order(_) => {
-                v.items = h
-                    .options
-                    .iter()
-                    .enumerate()
-                    .map(|(i, t)| Item { index: i, text: t })
-                    .collect();
+                v.items = h.options.iter().enumerate().map(|(i, t)| Item { index: i, text: t }).collect();
                 v.shuffled = scramble(&q.id, h.options.len())
                     .into_iter()
-                    .map(|i| Item {
-                        index: i,
-                        text: &h.options[i],
-                    })
+                    .map(|i| Item { index: i, text: &h.options[i] })
                     .collect();
             }
             Answer::Match(_) => {
@@ -610,18 +486,11 @@ impl Site<'_> {
                     .iter()
                     .zip(&h.second)
                     .enumerate()
-                    .map(|(i, (l, r))| Pair {
-                        index: i,
-                        left: l,
-                        right: r,
-                    })
+                    .map(|(i, (l, r))| Pair { index: i, left: l, right: r })
                     .collect();
                 v.shuffled = scramble(&q.id, h.second.len())
                     .into_iter()
-                    .map(|i| Item {
-                        index: i,
-                        text: &h.second[i],
-                    })
+                    .map(|i| Item { index: i, text: &h.second[i] })
                     .collect();
             }
         }
@@ -642,10 +511,7 @@ impl Site<'_> {
                 description: &self.bodies.quizzes[i].description,
                 questions: q.questions.len(),
                 total_points: number(q.total_points()),
-                lessons: self.graph.quiz_lessons[i]
-                    .iter()
-                    .map(|&l| self.link(PageKey::new(Kind::Lesson, l)))
-                    .collect(),
+                lessons: self.graph.quiz_lessons[i].iter().map(|&l| self.link(PageKey::new(Kind::Lesson, l))).collect(),
             })
             .collect();
         ctx.insert("quizzes", &cards);
@@ -655,11 +521,7 @@ impl Site<'_> {
     fn page(&self, idx: usize) -> Context {
         let p = &self.index.course.pages[idx];
         let key = PageKey::new(Kind::Page, idx);
-        let mut ctx = self.base(
-            &p.title,
-            &self.index.site_path(key),
-            vec![self.home_crumb()],
-        );
+        let mut ctx = self.base(&p.title, &self.index.site_path(key), vec![self.home_crumb()]);
         let body = &self.bodies.pages[idx];
         ctx.insert(
             "page",
@@ -686,20 +548,9 @@ impl Site<'_> {
             .iter()
             .filter_map(|p| self.index.base.absolute(p))
             .collect();
-        for kind in [
-            Kind::Module,
-            Kind::Lesson,
-            Kind::Article,
-            Kind::Concept,
-            Kind::Quiz,
-            Kind::Page,
-        ] {
+        for kind in [Kind::Module, Kind::Lesson, Kind::Article, Kind::Concept, Kind::Quiz, Kind::Page] {
             for i in 0..self.index.course.ids(kind).len() {
-                urls.extend(
-                    self.index
-                        .base
-                        .absolute(&self.index.site_path(PageKey::new(kind, i))),
-                );
+                urls.extend(self.index.base.absolute(&self.index.site_path(PageKey::new(kind, i))));
             }
         }
         let urls: Vec<String> = urls.iter().map(|u| percent_encode_url(u)).collect();
@@ -711,18 +562,14 @@ impl Site<'_> {
 
 /// The glossary letter of a term: its first letter without accents, uppercased.
 fn initial(term: &str) -> String {
-    term.nfd()
-        .find(|c| c.is_alphanumeric())
-        .map(|c| c.to_uppercase().collect::<String>())
-        .unwrap_or_else(|| "#".into())
+    term.nfd().find(|c| c.is_alphanumeric()).map(|c| c.to_uppercase().collect::<String>()).unwrap_or_else(|| "#".into())
 }
 
 /// A fixed shuffle (from the question id) so the no-JavaScript page does not show
 /// items in their answer order, and every build gives the same page.
 fn scramble(seed: &str, n: usize) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
-    let mut state =
-        u64::from_str_radix(&templates::fingerprint(seed.as_bytes()), 16).unwrap_or(1) | 1;
+    let mut state = u64::from_str_radix(&templates::fingerprint(seed.as_bytes()), 16).unwrap_or(1) | 1;
     for i in (1..n).rev() {
         state ^= state << 13;
         state ^= state >> 7;
@@ -999,9 +846,6 @@ mod tests {
 
     #[test]
     fn names_join_naturally() {
-        assert_eq!(
-            join_names(&["A".into(), "B".into(), "C".into()]),
-            "A, B and C"
-        );
+        assert_eq!(join_names(&["A".into(), "B".into(), "C".into()]), "A, B and C");
     }
 }

@@ -7,15 +7,7 @@ use crate::diag::Pos;
 use crate::frontmatter::{Fields, Located, Node, Value};
 use crate::model::{Lesson, Origin, Ref};
 
-pub const KEYS: &[&str] = &[
-    "title",
-    "description",
-    "lesson",
-    "pass_mark",
-    "shuffle",
-    "questions",
-    "extra",
-];
+pub const KEYS: &[&str] = &["title", "description", "lesson", "pass_mark", "shuffle", "questions", "extra"];
 const QUESTION_KEYS: &[&str] = &[
     "type",
     "id",
@@ -31,15 +23,7 @@ const QUESTION_KEYS: &[&str] = &[
     "points",
 ];
 const CHOICE_KEYS: &[&str] = &["text", "correct", "feedback"];
-const TYPES: &[&str] = &[
-    "single",
-    "multiple",
-    "true_false",
-    "short",
-    "numeric",
-    "order",
-    "match",
-];
+const TYPES: &[&str] = &["single", "multiple", "true_false", "short", "numeric", "order", "match"];
 
 #[derive(Debug)]
 pub struct Quiz {
@@ -117,26 +101,14 @@ pub fn read(id: String, mut f: Fields, broken: bool) -> Option<Quiz> {
     if broken {
         return None;
     }
-    let title = f
-        .required_text("title", "a quiz")
-        .map(|t| t.value)
-        .unwrap_or_else(|| id.clone());
+    let title = f.required_text("title", "a quiz").map(|t| t.value).unwrap_or_else(|| id.clone());
     let description = f.text("description");
-    let lesson = f.text("lesson").map(|l| Ref {
-        id: l,
-        target: None,
-    });
+    let lesson = f.text("lesson").map(|l| Ref { id: l, target: None });
     let pass_mark = f.number("pass_mark").and_then(|p| {
         if (0.0..=100.0).contains(&p.value) {
             Some(p.value)
         } else {
-            f.error(
-                p.pos,
-                format!(
-                    "'pass_mark' must be a percentage from 0 to 100, found {}",
-                    p.value
-                ),
-            );
+            f.error(p.pos, format!("'pass_mark' must be a percentage from 0 to 100, found {}", p.value));
             None
         }
     });
@@ -144,10 +116,7 @@ pub fn read(id: String, mut f: Fields, broken: bool) -> Option<Quiz> {
     let extra = f.extra();
     let questions = match f.list("questions") {
         Some((pos, items)) if items.is_empty() => {
-            f.error(
-                pos,
-                "'questions' is empty: a quiz needs at least one question",
-            );
+            f.error(pos, "'questions' is empty: a quiz needs at least one question");
             Vec::new()
         }
         Some((_, items)) => read_questions(&mut f, items),
@@ -157,17 +126,7 @@ pub fn read(id: String, mut f: Fields, broken: bool) -> Option<Quiz> {
             Vec::new()
         }
     };
-    Some(Quiz {
-        id,
-        origin: None,
-        title,
-        description,
-        lesson,
-        pass_mark,
-        shuffle,
-        questions,
-        extra,
-    })
+    Some(Quiz { id, origin: None, title, description, lesson, pass_mark, shuffle, questions, extra })
 }
 
 fn read_questions(f: &mut Fields, items: Vec<Node>) -> Vec<Question> {
@@ -182,10 +141,7 @@ fn read_questions(f: &mut Fields, items: Vec<Node>) -> Vec<Question> {
         };
         if let Some(question) = read_question(&mut q, number) {
             if let Some(first) = ids.insert(question.id.clone(), number) {
-                let msg = format!(
-                    "question {number}: id '{}' is already used by question {first}",
-                    question.id
-                );
+                let msg = format!("question {number}: id '{}' is already used by question {first}", question.id);
                 f.error(question.pos, msg);
             }
             out.push(question);
@@ -198,100 +154,52 @@ fn read_question(q: &mut Fields, number: usize) -> Option<Question> {
     let pos = q.pos();
     let label = format!("question {number}");
     let Some(kind) = q.text("type") else {
-        q.error(
-            pos,
-            format!(
-                "{label}: missing required key 'type' (one of: {})",
-                TYPES.join(", ")
-            ),
-        );
+        q.error(pos, format!("{label}: missing required key 'type' (one of: {})", TYPES.join(", ")));
         return None;
     };
     if !TYPES.contains(&kind.value.as_str()) {
         let hint = crate::diag::did_you_mean(&kind.value, TYPES.iter().copied());
         q.error(
             kind.pos,
-            format!(
-                "{label}: unknown type '{}'{hint}; expected one of: {}",
-                kind.value,
-                TYPES.join(", ")
-            ),
+            format!("{label}: unknown type '{}'{hint}; expected one of: {}", kind.value, TYPES.join(", ")),
         );
         return None;
     }
     let prompt = q.text("prompt");
     if prompt.as_ref().is_none_or(|p| p.value.trim().is_empty()) {
-        q.error(
-            prompt.as_ref().map_or(pos, |p| p.pos),
-            format!("{label}: missing required key 'prompt'"),
-        );
+        q.error(prompt.as_ref().map_or(pos, |p| p.pos), format!("{label}: missing required key 'prompt'"));
     }
-    let prompt = prompt.unwrap_or(Located {
-        value: String::new(),
-        pos,
-    });
+    let prompt = prompt.unwrap_or(Located { value: String::new(), pos });
     let id = match q.text("id") {
         Some(id) => {
             if let Err(m) = crate::model::check_id(&id.value) {
-                q.error(
-                    id.pos,
-                    format!("{label}: {}", m.replace("its id", "the id")),
-                );
+                q.error(id.pos, format!("{label}: {}", m.replace("its id", "the id")));
             }
             id.value
         }
         None => id_from_prompt(&prompt.value, number),
     };
     let explanation = q.text("explanation");
-    let concepts = q
-        .text_list("concepts")
-        .into_iter()
-        .map(|c| Ref {
-            id: c,
-            target: None,
-        })
-        .collect();
+    let concepts = q.text_list("concepts").into_iter().map(|c| Ref { id: c, target: None }).collect();
     let points = match q.number("points") {
         Some(p) if p.value > 0.0 => p.value,
         Some(p) => {
-            q.error(
-                p.pos,
-                format!("{label}: 'points' must be more than 0, found {}", p.value),
-            );
+            q.error(p.pos, format!("{label}: 'points' must be more than 0, found {}", p.value));
             1.0
         }
         None => 1.0,
     };
     let answer = read_answer(q, &kind.value, &label, pos)?;
-    Some(Question {
-        number,
-        id,
-        pos,
-        prompt,
-        explanation,
-        concepts,
-        points,
-        answer,
-    })
+    Some(Question { number, id, pos, prompt, explanation, concepts, points, answer })
 }
 
 /// Keys that only some types use; the others are refused so typos do not pass silently.
 fn refuse_foreign_keys(q: &mut Fields, kind: &str, label: &str, allowed: &[&str]) {
-    for key in [
-        "choices",
-        "answer",
-        "answers",
-        "tolerance",
-        "items",
-        "pairs",
-    ] {
+    for key in ["choices", "answer", "answers", "tolerance", "items", "pairs"] {
         if !allowed.contains(&key)
             && let Some(node) = q.node(key)
         {
-            q.error(
-                node.pos,
-                format!("{label}: '{key}' does not apply to a {kind} question"),
-            );
+            q.error(node.pos, format!("{label}: '{key}' does not apply to a {kind} question"));
         }
     }
 }
@@ -303,52 +211,28 @@ fn read_answer(q: &mut Fields, kind: &str, label: &str, pos: Pos) -> Option<Answ
             let choices = read_choices(q, label, pos);
             let correct = choices.iter().filter(|c| c.correct).count();
             if choices.len() < 2 {
-                q.error(
-                    pos,
-                    format!(
-                        "{label}: a {kind} question needs at least two choices, found {}",
-                        choices.len()
-                    ),
-                );
+                q.error(pos, format!("{label}: a {kind} question needs at least two choices, found {}", choices.len()));
             } else if correct == 0 {
                 q.error(pos, format!("{label}: no choice is marked 'correct: true', so it cannot be answered right"));
             } else if kind == "single" && correct > 1 {
                 q.error(pos, format!("{label}: a single question needs exactly one correct choice, found {correct} (use type: multiple)"));
             }
-            if kind == "single" {
-                Answer::Single(choices)
-            } else {
-                Answer::Multiple(choices)
-            }
+            if kind == "single" { Answer::Single(choices) } else { Answer::Multiple(choices) }
         }
         "true_false" => {
             refuse_foreign_keys(q, kind, label, &["answer"]);
             let Some(a) = q.boolean("answer") else {
-                q.error(
-                    pos,
-                    format!(
-                        "{label}: a true_false question needs 'answer: true' or 'answer: false'"
-                    ),
-                );
+                q.error(pos, format!("{label}: a true_false question needs 'answer: true' or 'answer: false'"));
                 return None;
             };
             Answer::TrueFalse(a.value)
         }
         "short" => {
             refuse_foreign_keys(q, kind, label, &["answers"]);
-            let answers: Vec<String> = q
-                .text_list("answers")
-                .into_iter()
-                .map(|a| a.value)
-                .filter(|a| !a.trim().is_empty())
-                .collect();
+            let answers: Vec<String> =
+                q.text_list("answers").into_iter().map(|a| a.value).filter(|a| !a.trim().is_empty()).collect();
             if answers.is_empty() {
-                q.error(
-                    pos,
-                    format!(
-                        "{label}: a short question needs 'answers', a list of accepted answers"
-                    ),
-                );
+                q.error(pos, format!("{label}: a short question needs 'answers', a list of accepted answers"));
             }
             Answer::Short(answers)
         }
@@ -360,28 +244,16 @@ fn read_answer(q: &mut Fields, kind: &str, label: &str, pos: Pos) -> Option<Answ
                 q.error(pos, format!("{label}: 'tolerance' must not be negative"));
             }
             let Some(answer) = answer else {
-                q.error(
-                    pos,
-                    format!("{label}: a numeric question needs 'answer', a number"),
-                );
+                q.error(pos, format!("{label}: a numeric question needs 'answer', a number"));
                 return None;
             };
-            Answer::Numeric {
-                answer: answer.value,
-                tolerance: tolerance.abs(),
-            }
+            Answer::Numeric { answer: answer.value, tolerance: tolerance.abs() }
         }
         "order" => {
             refuse_foreign_keys(q, kind, label, &["items"]);
             let items = q.text_list("items");
             if items.len() < 2 {
-                q.error(
-                    pos,
-                    format!(
-                        "{label}: an order question needs at least two 'items', found {}",
-                        items.len()
-                    ),
-                );
+                q.error(pos, format!("{label}: an order question needs at least two 'items', found {}", items.len()));
             }
             check_distinct(q, label, "items", items.iter());
             Answer::Order(items)
@@ -390,13 +262,7 @@ fn read_answer(q: &mut Fields, kind: &str, label: &str, pos: Pos) -> Option<Answ
             refuse_foreign_keys(q, kind, label, &["pairs"]);
             let pairs = read_pairs(q, label);
             if pairs.len() < 2 {
-                q.error(
-                    pos,
-                    format!(
-                        "{label}: a match question needs at least two 'pairs', found {}",
-                        pairs.len()
-                    ),
-                );
+                q.error(pos, format!("{label}: a match question needs at least two 'pairs', found {}", pairs.len()));
             }
             check_distinct(q, label, "left side", pairs.iter().map(|p| &p.0));
             check_distinct(q, label, "right side", pairs.iter().map(|p| &p.1));
@@ -406,19 +272,11 @@ fn read_answer(q: &mut Fields, kind: &str, label: &str, pos: Pos) -> Option<Answ
     Some(answer)
 }
 
-fn check_distinct<'a>(
-    q: &mut Fields,
-    label: &str,
-    what: &str,
-    items: impl Iterator<Item = &'a Located<String>>,
-) {
+fn check_distinct<'a>(q: &mut Fields, label: &str, what: &str, items: impl Iterator<Item = &'a Located<String>>) {
     let mut seen = HashSet::new();
     for item in items {
         if !seen.insert(item.value.trim().to_lowercase()) {
-            q.error(
-                item.pos,
-                format!("{label}: duplicate {what} '{}'", item.value),
-            );
+            q.error(item.pos, format!("{label}: duplicate {what} '{}'", item.value));
         }
     }
 }
@@ -442,11 +300,7 @@ fn read_choices(q: &mut Fields, label: &str, pos: Pos) -> Vec<Choice> {
         };
         let correct = c.boolean("correct").is_some_and(|b| b.value);
         let feedback = c.text("feedback");
-        out.push(Choice {
-            text,
-            correct,
-            feedback,
-        });
+        out.push(Choice { text, correct, feedback });
     }
     out
 }
@@ -459,10 +313,9 @@ fn read_pairs(q: &mut Fields, label: &str) -> Vec<(Located<String>, Located<Stri
     for node in nodes {
         let pos = node.pos;
         let texts: Option<Vec<Located<String>>> = match node.value {
-            Value::Seq(items) if items.len() == 2 => items
-                .into_iter()
-                .map(|n| n.value.as_text().map(|value| Located { value, pos: n.pos }))
-                .collect(),
+            Value::Seq(items) if items.len() == 2 => {
+                items.into_iter().map(|n| n.value.as_text().map(|value| Located { value, pos: n.pos })).collect()
+            }
             _ => None,
         };
         match texts {
@@ -471,10 +324,7 @@ fn read_pairs(q: &mut Fields, label: &str) -> Vec<(Located<String>, Located<Stri
                 let left = t.pop().expect("two items");
                 out.push((left, right));
             }
-            None => q.error(
-                pos,
-                format!("{label}: each pair must be a list of two texts: [left, right]"),
-            ),
+            None => q.error(pos, format!("{label}: each pair must be a list of two texts: [left, right]")),
         }
     }
     out
@@ -484,20 +334,11 @@ fn read_pairs(q: &mut Fields, label: &str) -> Vec<(Located<String>, Located<Stri
 pub fn id_from_prompt(prompt: &str, number: usize) -> String {
     let words: Vec<String> = prompt
         .split_whitespace()
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
-        })
+        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>())
         .filter(|w| !w.is_empty())
         .take(6)
         .collect();
-    if words.is_empty() {
-        format!("q{number}")
-    } else {
-        words.join("-")
-    }
+    if words.is_empty() { format!("q{number}") } else { words.join("-") }
 }
 
 /// Orders quizzes by the first lesson, in course order, that assigns them; then by title.
@@ -508,27 +349,14 @@ pub fn order(quizzes: &mut Vec<Quiz>, lessons: &[Lesson]) {
             first.entry(q.id.value.as_str()).or_insert(i);
         }
     }
-    let lesson_rank: HashMap<&str, usize> = lessons
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.id.as_str(), i))
-        .collect();
+    let lesson_rank: HashMap<&str, usize> = lessons.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
     let rank = |q: &Quiz| {
-        let by_lesson = q
-            .lesson
-            .as_ref()
-            .and_then(|l| lesson_rank.get(l.id.value.as_str()).copied());
+        let by_lesson = q.lesson.as_ref().and_then(|l| lesson_rank.get(l.id.value.as_str()).copied());
         let by_link = first.get(q.id.as_str()).copied();
-        [by_lesson, by_link]
-            .into_iter()
-            .flatten()
-            .min()
-            .unwrap_or(usize::MAX)
+        [by_lesson, by_link].into_iter().flatten().min().unwrap_or(usize::MAX)
     };
-    let mut keyed: Vec<((usize, String), Quiz)> = std::mem::take(quizzes)
-        .into_iter()
-        .map(|q| ((rank(&q), q.title.to_lowercase()), q))
-        .collect();
+    let mut keyed: Vec<((usize, String), Quiz)> =
+        std::mem::take(quizzes).into_iter().map(|q| ((rank(&q), q.title.to_lowercase()), q)).collect();
     keyed.sort_by(|a, b| a.0.cmp(&b.0));
     *quizzes = keyed.into_iter().map(|(_, q)| q).collect();
 }

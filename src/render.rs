@@ -15,22 +15,10 @@ use crate::quiz::{Answer, Quiz};
 /// Element ids each page kind's built-in template uses; headings in a body never take them.
 pub fn template_ids(kind: Option<Kind>) -> &'static [&'static str] {
     match kind {
-        Some(Kind::Lesson) => &[
-            "main",
-            "objectives",
-            "key-concepts",
-            "readings",
-            "check-your-understanding",
-            "linked-from",
-            "lesson-nav",
-        ],
-        Some(Kind::Article) => &[
-            "main",
-            "citation",
-            "illustrates",
-            "assigned-in",
-            "linked-from",
-        ],
+        Some(Kind::Lesson) => {
+            &["main", "objectives", "key-concepts", "readings", "check-your-understanding", "linked-from", "lesson-nav"]
+        }
+        Some(Kind::Article) => &["main", "citation", "illustrates", "assigned-in", "linked-from"],
         Some(Kind::Concept) => &["main", "definition", "explanation", "related", "used-in"],
         Some(Kind::Quiz) => &["main", "questions", "result"],
         Some(Kind::Module) => &["main", "lessons"],
@@ -88,26 +76,17 @@ impl Bodies {
             .iter()
             .map(|r| (None, r))
             .chain(
-                self.modules.iter().enumerate().filter_map(|(i, r)| {
-                    r.as_ref().map(|r| (Some(PageKey::new(Kind::Module, i)), r))
-                }),
+                self.modules
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, r)| r.as_ref().map(|r| (Some(PageKey::new(Kind::Module, i)), r))),
             )
             .chain(self.lessons.iter().enumerate().map(keyed(Kind::Lesson)))
             .chain(self.articles.iter().enumerate().map(keyed(Kind::Article)))
             .chain(self.concepts.iter().enumerate().map(keyed(Kind::Concept)))
-            .chain(
-                self.definitions
-                    .iter()
-                    .enumerate()
-                    .map(keyed(Kind::Concept)),
-            )
+            .chain(self.definitions.iter().enumerate().map(keyed(Kind::Concept)))
             .chain(self.pages.iter().enumerate().map(keyed(Kind::Page)))
-            .chain(
-                self.quizzes
-                    .iter()
-                    .enumerate()
-                    .map(|(i, q)| (Some(PageKey::new(Kind::Quiz, i)), &q.rendered)),
-            )
+            .chain(self.quizzes.iter().enumerate().map(|(i, q)| (Some(PageKey::new(Kind::Quiz, i)), &q.rendered)))
     }
 
     /// Moves every diagnostic out.
@@ -116,13 +95,8 @@ impl Bodies {
         let mut take = |r: &mut Rendered| out.append(&mut r.diags);
         self.home.iter_mut().for_each(&mut take);
         self.modules.iter_mut().flatten().for_each(&mut take);
-        for list in [
-            &mut self.lessons,
-            &mut self.articles,
-            &mut self.concepts,
-            &mut self.definitions,
-            &mut self.pages,
-        ] {
+        for list in [&mut self.lessons, &mut self.articles, &mut self.concepts, &mut self.definitions, &mut self.pages]
+        {
             list.iter_mut().for_each(&mut take);
         }
         self.quizzes.iter_mut().for_each(|q| take(&mut q.rendered));
@@ -138,17 +112,10 @@ pub fn bodies(index: &SiteIndex) -> Bodies {
         let mentions = matches!(key.map(|k| k.kind), Some(Kind::Lesson | Kind::Article));
         let ctx = Ctx {
             index,
-            place: Place::Body {
-                source: &origin.source,
-                offset: origin.body_offset,
-            },
+            place: Place::Body { source: &origin.source, offset: origin.body_offset },
             page: key,
             page_path: &page_path,
-            autolink: if mentions {
-                autolink.unwrap_or(course.config.autolink)
-            } else {
-                Autolink::Off
-            },
+            autolink: if mentions { autolink.unwrap_or(course.config.autolink) } else { Autolink::Off },
             mentions,
             raw_html: course.config.raw_html,
             reserved_ids: template_ids(key.map(|k| k.kind)),
@@ -158,42 +125,24 @@ pub fn bodies(index: &SiteIndex) -> Bodies {
     };
     let key = PageKey::new;
     let lessons = course.lessons.par_iter().enumerate();
-    let lessons = lessons
-        .map(|(i, l)| body(Some(key(Kind::Lesson, i)), &l.origin, l.autolink))
-        .collect();
+    let lessons = lessons.map(|(i, l)| body(Some(key(Kind::Lesson, i)), &l.origin, l.autolink)).collect();
     let articles = course.articles.par_iter().enumerate();
-    let articles = articles
-        .map(|(i, a)| body(Some(key(Kind::Article, i)), &a.origin, a.autolink))
-        .collect();
+    let articles = articles.map(|(i, a)| body(Some(key(Kind::Article, i)), &a.origin, a.autolink)).collect();
     let concepts = course.concepts.par_iter().enumerate();
-    let concepts = concepts
-        .map(|(i, c)| body(Some(key(Kind::Concept, i)), &c.origin, None))
-        .collect();
+    let concepts = concepts.map(|(i, c)| body(Some(key(Kind::Concept, i)), &c.origin, None)).collect();
     let definitions = course.concepts.par_iter().enumerate();
-    let definitions = definitions
-        .map(|(i, c)| inline(index, key(Kind::Concept, i), c.origin.path(), &c.definition))
-        .collect();
+    let definitions =
+        definitions.map(|(i, c)| inline(index, key(Kind::Concept, i), c.origin.path(), &c.definition)).collect();
     let pages = course.pages.par_iter().enumerate();
-    let pages = pages
-        .map(|(i, p)| body(Some(key(Kind::Page, i)), &p.origin, None))
-        .collect();
-    let quizzes = course
-        .quizzes
-        .par_iter()
-        .enumerate()
-        .map(|(i, q)| quiz(index, i, q))
-        .collect();
+    let pages = pages.map(|(i, p)| body(Some(key(Kind::Page, i)), &p.origin, None)).collect();
+    let quizzes = course.quizzes.par_iter().enumerate().map(|(i, q)| quiz(index, i, q)).collect();
     Bodies {
         home: course.home.origin.as_ref().map(|o| body(None, o, None)),
         modules: course
             .modules
             .iter()
             .enumerate()
-            .map(|(i, m)| {
-                m.origin
-                    .as_ref()
-                    .map(|o| body(Some(PageKey::new(Kind::Module, i)), o, None))
-            })
+            .map(|(i, m)| m.origin.as_ref().map(|o| body(Some(PageKey::new(Kind::Module, i)), o, None)))
             .collect(),
         lessons,
         articles,
@@ -209,10 +158,7 @@ fn inline(index: &SiteIndex, key: PageKey, path: &str, field: &Located<String>) 
     let page_path = site_path(key.kind, index.id(key));
     let ctx = Ctx {
         index,
-        place: Place::Field {
-            path,
-            pos: field.pos,
-        },
+        place: Place::Field { path, pos: field.pos },
         page: Some(key),
         page_path: &page_path,
         autolink: Autolink::Off,
@@ -233,33 +179,18 @@ fn quiz(index: &SiteIndex, i: usize, quiz: &Quiz) -> QuizHtml {
         let mut r = inline(index, key, path, f);
         all.links.append(&mut r.links);
         all.diags.append(&mut r.diags);
-        Text {
-            html: r.html,
-            text: r.plain,
-        }
+        Text { html: r.html, text: r.plain }
     };
-    let description = quiz
-        .description
-        .as_ref()
-        .map(&mut field)
-        .unwrap_or_default()
-        .html;
+    let description = quiz.description.as_ref().map(&mut field).unwrap_or_default().html;
     let mut questions = Vec::with_capacity(quiz.questions.len());
     for q in &quiz.questions {
         let prompt = field(&q.prompt).html;
-        let explanation = q
-            .explanation
-            .as_ref()
-            .map(&mut field)
-            .unwrap_or_default()
-            .html;
+        let explanation = q.explanation.as_ref().map(&mut field).unwrap_or_default().html;
         let (options, second) = match &q.answer {
             Answer::Single(choices) | Answer::Multiple(choices) => {
                 let options = choices.iter().map(|c| field(&c.text)).collect();
-                let feedback = choices
-                    .iter()
-                    .map(|c| c.feedback.as_ref().map(&mut field).unwrap_or_default())
-                    .collect();
+                let feedback =
+                    choices.iter().map(|c| c.feedback.as_ref().map(&mut field).unwrap_or_default()).collect();
                 (options, feedback)
             }
             Answer::Order(items) => (items.iter().map(&mut field).collect(), Vec::new()),
@@ -268,16 +199,9 @@ fn quiz(index: &SiteIndex, i: usize, quiz: &Quiz) -> QuizHtml {
                 let right = pairs.iter().map(|p| field(&p.1)).collect();
                 (left, right)
             }
-            Answer::TrueFalse(_) | Answer::Short(_) | Answer::Numeric { .. } => {
-                (Vec::new(), Vec::new())
-            }
+            Answer::TrueFalse(_) | Answer::Short(_) | Answer::Numeric { .. } => (Vec::new(), Vec::new()),
         };
-        questions.push(QuestionHtml {
-            prompt,
-            explanation,
-            options,
-            second,
-        });
+        questions.push(QuestionHtml { prompt, explanation, options, second });
         all.anchors.push(q.id.clone());
     }
     for q in &quiz.questions {
@@ -290,9 +214,5 @@ fn quiz(index: &SiteIndex, i: usize, quiz: &Quiz) -> QuizHtml {
             });
         }
     }
-    QuizHtml {
-        description,
-        questions,
-        rendered: all,
-    }
+    QuizHtml { description, questions, rendered: all }
 }

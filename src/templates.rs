@@ -27,28 +27,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("404.html", include_str!("../templates/404.html")),
     ("sitemap.xml", include_str!("../templates/sitemap.xml")),
     ("robots.txt", include_str!("../templates/robots.txt")),
-    (
-        "partials/concept-list.html",
-        include_str!("../templates/partials/concept-list.html"),
-    ),
-    (
-        "partials/question.html",
-        include_str!("../templates/partials/question.html"),
-    ),
+    ("partials/concept-list.html", include_str!("../templates/partials/concept-list.html")),
+    ("partials/question.html", include_str!("../templates/partials/question.html")),
 ];
 
 /// Theme files copied (not rendered) to the site: name in `templates/`, site path.
 pub const THEME_FILES: &[(&str, &str, &str)] = &[
-    (
-        "syllabus.css",
-        CSS_PATH,
-        include_str!("../templates/syllabus.css"),
-    ),
-    (
-        "syllabus.js",
-        JS_PATH,
-        include_str!("../templates/syllabus.js"),
-    ),
+    ("syllabus.css", CSS_PATH, include_str!("../templates/syllabus.css")),
+    ("syllabus.js", JS_PATH, include_str!("../templates/syllabus.js")),
 ];
 
 /// The templates a build renders with, and the theme files it writes.
@@ -63,18 +49,10 @@ pub struct Theme {
 
 impl Theme {
     /// Built-in templates with the course's own (`templates/NAME`) in their place.
-    pub fn load(
-        course_templates: &[(String, String)],
-        diags: &mut Vec<Diagnostic>,
-    ) -> Option<Theme> {
-        let mut sources: Vec<(String, String)> = BUILTIN
-            .iter()
-            .map(|(n, t)| (n.to_string(), t.to_string()))
-            .collect();
-        let mut files: Vec<(String, Vec<u8>)> = THEME_FILES
-            .iter()
-            .map(|(_, path, text)| (path.to_string(), text.as_bytes().to_vec()))
-            .collect();
+    pub fn load(course_templates: &[(String, String)], diags: &mut Vec<Diagnostic>) -> Option<Theme> {
+        let mut sources: Vec<(String, String)> = BUILTIN.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+        let mut files: Vec<(String, Vec<u8>)> =
+            THEME_FILES.iter().map(|(_, path, text)| (path.to_string(), text.as_bytes().to_vec())).collect();
         for (name, text) in course_templates {
             if let Some(i) = THEME_FILES.iter().position(|(n, _, _)| n == name) {
                 files[i].1 = text.as_bytes().to_vec();
@@ -86,9 +64,7 @@ impl Theme {
         }
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
-        if let Err(e) =
-            tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-        {
+        if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
             diags.push(template_error(&first_template_named(&e, &sources), &e));
         }
         if diags.iter().any(Diagnostic::is_error) {
@@ -96,12 +72,7 @@ impl Theme {
         }
         let css_version = fingerprint(&files[0].1);
         let js_version = fingerprint(&files[1].1);
-        Some(Theme {
-            tera,
-            files,
-            css_version,
-            js_version,
-        })
+        Some(Theme { tera, files, css_version, js_version })
     }
 
     /// Sets data every template sees.
@@ -110,9 +81,7 @@ impl Theme {
     }
 
     pub fn render(&self, template: &str, context: &Context) -> Result<String, Diagnostic> {
-        self.tera
-            .render(template, context)
-            .map_err(|e| template_error(template, &e))
+        self.tera.render(template, context).map_err(|e| template_error(template, &e))
     }
 }
 
@@ -124,17 +93,8 @@ fn template_error(name: &str, e: &tera::Error) -> Diagnostic {
         msg.push_str(&s.to_string());
         source = s.source();
     }
-    let msg = msg
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    Diagnostic::error(
-        format!("templates/{name}"),
-        None,
-        format!("template error: {msg}"),
-    )
+    let msg = msg.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+    Diagnostic::error(format!("templates/{name}"), None, format!("template error: {msg}"))
 }
 
 /// The template an error is about, found in its message (Tera names it there).
@@ -144,9 +104,7 @@ fn first_template_named(e: &tera::Error, sources: &[(String, String)]) -> String
         .iter()
         .map(|(n, _)| n)
         .filter(|n| {
-            msg.contains(&format!("--> {n}:"))
-                || msg.contains(&format!("'{n}'"))
-                || msg.contains(&format!("`{n}`"))
+            msg.contains(&format!("--> {n}:")) || msg.contains(&format!("'{n}'")) || msg.contains(&format!("`{n}`"))
         })
         .max_by_key(|n| n.len())
         .cloned()

@@ -1,0 +1,336 @@
+//! End-to-end behaviour of `syllabus build`, `check` and `init` through the real binary:
+//! the example course, links under a sub-path base URL, incremental writes, output safety.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use common::{example_course, read, repo, snapshot, syllabus};
+
+fn build(root: &Path, extra: &[&str]) -> common::Run {
+    let root = root.display().to_string();
+    let mut args = vec!["build", "--root", &root];
+    args.extend_from_slice(extra);
+    syllabus(&args)
+}
+
+/// Diagnostic lines that are errors or warnings (notes are fine).
+fn problems(stderr: &str) -> Vec<&str> {
+    stderr.lines().filter(|l| l.contains(": error: ") || l.contains(": warning: ")).collect()
+}
+
+#[test]
+fn example_course_builds_every_page_kind_without_warnings() {
+    let course = example_course();
+    let run = build(course.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(problems(&run.stderr).is_empty(), "{}", run.stderr);
+    let out = course.path().join("public");
+    for page in [
+        "index.html",
+        "404.html",
+        "robots.txt",
+        "about/index.html",
+        "articles/index.html",
+        "articles/north-korea-arms-russia/index.html",
+        "concepts/index.html",
+        "concepts/geopolitical-code/index.html",
+        "concepts/top-down-nationalism/index.html",
+        "glossary/index.html",
+        "quizzes/index.html",
+        "modules/foundations/index.html",
+        "lessons/geopolitical-codes/index.html",
+        "assets/syllabus.css",
+        "assets/syllabus.js",
+        ".syllabus-output",
+    ] {
+        assert!(out.join(page).is_file(), "missing {page}");
+    }
+    assert!(!out.join("sitemap.xml").exists(), "no sitemap without a host in base_url");
+    assert!(run.stderr.contains("note: sitemap.xml is not written"), "{}", run.stderr);
+    let home = read(out.join("index.html"));
+    for module in ["Module 1", "Module 2", "Module 3"] {
+        assert!(home.contains(module), "home outline lacks {module}");
+    }
+    let lesson = read(out.join("lessons/geopolitical-codes/index.html"));
+    for part in ["Objectives", "Key concepts", "35 min", "rel=\"next\"", "aria-label=\"Breadcrumb\"", "Readings"] {
+        assert!(lesson.contains(part), "lesson page lacks {part}");
+    }
+    assert!(lesson.contains("data-concept=\"geopolitical-code\""), "concept links carry data-concept");
+    let article = read(out.join("articles/north-korea-arms-russia/index.html"));
+    assert!(article.contains("Morgan Aikele") && article.contains("2022-09-14"), "article citation");
+    assert!(article.contains("Assigned in"), "article lists the lessons that assign it");
+    let quiz_dir = std::fs::read_dir(out.join("quizzes")).unwrap().filter_map(|e| e.ok()).find(|e| e.path().is_dir());
+    let quiz = read(quiz_dir.expect("a quiz page").path().join("index.html"));
+    assert!(quiz.contains("<details class=\"answer\">") && quiz.contains("data-quiz-id="), "static quiz page");
+    let count = |s: &str, pat: &str| s.matches(pat).count();
+    for (name, page) in [("home", &home), ("lesson", &lesson), ("article", &article), ("quiz", &quiz)] {
+        assert_eq!(count(page, "<h1"), 1, "{name} has one h1");
+    }
+}
+
+/// Every `href` and `src` in the site that points into it resolves to a written file, and
+/// every `#anchor` to an id on that page.
+fn check_links(out: &Path, base_path: &str) -> Vec<String> {
+    let files = snapshot(out);
+    let mut broken = Vec::new();
+    let ids_of = |html: &str| -> BTreeSet<String> { attr_values(html, "id").into_iter().collect() };
+    for (path, bytes) in &files {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        for link in attr_values(&html, "href").into_iter().chain(attr_values(&html, "src")) {
+            if link.starts_with("http") || link.starts_with("mailto:") {
+                continue;
+            }
+            let (target, anchor) = link.split_once('#').unwrap_or((&link, ""));
+            let target = target.split('?').next().unwrap_or("");
+            let file = if target.is_empty() {
+                path.clone()
+            } else if let Some(rest) = target.strip_prefix(base_path) {
+                if rest.is_empty() || rest.ends_with('/') { format!("{rest}index.html") } else { rest.to_string() }
+            } else {
+                broken.push(format!("{path}: {link} is not under {base_path}"));
+                continue;
+            };
+            match files.get(&file) {
+                None => broken.push(format!("{path}: {link} (no file {file})")),
+                Some(target) if !anchor.is_empty() && !ids_of(&String::from_utf8_lossy(target)).contains(anchor) => {
+                    broken.push(format!("{path}: {link} (no id {anchor} in {file})"))
+                }
+                _ => {}
+            }
+        }
+    }
+    broken
+}
+
+fn attr_values(html: &str, attr: &str) -> Vec<String> {
+    let pat = format!(" {attr}=\"");
+    html.match_indices(&pat)
+        .filter_map(|(i, _)| {
+            let rest = &html[i + pat.len()..];
+            rest.find('"').map(|end| rest[..end].replace("&amp;", "&"))
+        })
+        .collect()
+}
+
+#[test]
+fn every_internal_link_resolves() {
+    let course = example_course();
+    let run = build(course.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let broken = check_links(&course.path().join("public"), "/");
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn a_sub_path_base_url_prefixes_every_link_and_fills_the_sitemap() {
+    let course = example_course();
+    let run = build(course.path(), &["--base-url", "https://example.org/course/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = course.path().join("public");
+    let broken = check_links(&out, "/course/");
+    assert!(broken.is_empty(), "links not under /course/:\n{}", broken.join("\n"));
+    let sitemap = read(out.join("sitemap.xml"));
+    assert!(sitemap.contains("<loc>https://example.org/course/lessons/geopolitical-codes/</loc>"), "{sitemap}");
+    assert!(sitemap.contains("<loc>https://example.org/course/</loc>"));
+    assert!(!sitemap.contains("<loc>/"), "sitemap URLs are absolute");
+    assert!(read(out.join("robots.txt")).contains("Sitemap: https://example.org/course/sitemap.xml"));
+    let page = read(out.join("index.html"));
+    assert!(page.contains("href=\"/course/assets/syllabus.css?v="), "stylesheet under the sub-path");
+}
+
+#[test]
+fn drafts_stay_out_of_the_site_and_the_sitemap_unless_asked_for() {
+    let course = example_course();
+    let draft = course.path().join("content/lessons/01-foundations/09-draft-lesson.md");
+    std::fs::write(&draft, "---\ntitle: Not ready\ndraft: true\n---\n\nSoon.\n").unwrap();
+    let run = build(course.path(), &["--base-url", "https://example.org/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = course.path().join("public");
+    assert!(!out.join("lessons/draft-lesson").exists());
+    assert!(!read(out.join("sitemap.xml")).contains("draft-lesson"));
+    let run = build(course.path(), &["--drafts"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(out.join("lessons/draft-lesson/index.html").exists());
+}
+
+#[test]
+fn a_rebuild_with_nothing_changed_writes_nothing_and_removes_what_is_gone() {
+    let course = example_course();
+    let out = course.path().join("public");
+    let extra = course.path().join("content/extra.md");
+    std::fs::write(&extra, "---\ntitle: Extra\n---\n\nFor a while.\n").unwrap();
+    assert_eq!(build(course.path(), &[]).code, 0);
+    let first = snapshot(&out);
+    let stamp = std::fs::metadata(out.join("index.html")).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let run = build(course.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains(": 0 written,"), "{}", run.stdout);
+    assert_eq!(snapshot(&out), first);
+    assert_eq!(std::fs::metadata(out.join("index.html")).unwrap().modified().unwrap(), stamp);
+    std::fs::remove_file(&extra).unwrap();
+    let run = build(course.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!out.join("extra").exists(), "a removed page disappears with its folder");
+    assert!(run.stdout.contains("1 removed"), "{}", run.stdout);
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_byte_for_byte() {
+    let course = example_course();
+    let out = course.path().join("public");
+    assert_eq!(build(course.path(), &[]).code, 0);
+    let before = snapshot(&out);
+    let lesson = course.path().join("content/lessons/01-foundations/01-geopolitical-codes.md");
+    let text = read(&lesson).replacen("title:", "titel:", 1) + "\n[[lesson:nowhere]]\n";
+    std::fs::write(&lesson, text).unwrap();
+    std::fs::write(course.path().join("content/about.md"), "---\ntitle: [broken\n---\n").unwrap();
+    let run = build(course.path(), &[]);
+    assert_eq!(run.code, 1);
+    let errors: Vec<&str> = run.stderr.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(errors.len(), 4, "every error of the build is printed:\n{}", run.stderr);
+    assert!(run.stderr.ends_with("nothing was written\n"), "{}", run.stderr);
+    assert_eq!(snapshot(&out), before);
+}
+
+#[test]
+fn bom_and_crlf_change_nothing_in_the_output() {
+    let fixtures = repo().join("tests/fixtures");
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for (dir, case) in [(&a, "valid-minimal"), (&b, "bom-crlf")] {
+        let out = dir.path().join("out").display().to_string();
+        let root = fixtures.join(case).join("course").display().to_string();
+        let run = syllabus(&["build", "--root", &root, "--output", &out]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    assert_eq!(snapshot(&a.path().join("out")), snapshot(&b.path().join("out")));
+}
+
+#[test]
+fn check_validates_without_writing() {
+    let course = example_course();
+    let root = course.path().display().to_string();
+    let run = syllabus(&["check", "--root", &root]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("Checked "), "{}", run.stdout);
+    assert!(!course.path().join("public").exists());
+    std::fs::write(course.path().join("content/about.md"), "---\ntitle: About\n---\n[[nowhere]]\n").unwrap();
+    let run = syllabus(&["check", "--root", &root]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("content/about.md:4:1: error: broken link [[nowhere]]"), "{}", run.stderr);
+}
+
+#[test]
+fn init_writes_a_course_that_builds_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("my-course");
+    let path = new.display().to_string();
+    let run = syllabus(&["init", &path]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for part in [
+        "course.yaml",
+        "content/_index.md",
+        "content/about.md",
+        "content/articles",
+        "content/concepts",
+        "content/quizzes",
+    ] {
+        assert!(new.join(part).exists(), "init wrote no {part}");
+    }
+    assert!(!new.join("templates").exists(), "the starter uses the built-in templates");
+    let run = build(&new, &["--strict"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(problems(&run.stderr).is_empty(), "{}", run.stderr);
+    assert!(new.join("public/quizzes/first-check/index.html").exists());
+    let run = syllabus(&["init", &path]);
+    assert_eq!(run.code, 1, "init refuses a folder that is not empty");
+}
+
+#[test]
+fn a_malformed_command_line_exits_2() {
+    assert_eq!(syllabus(&["build", "--bogus"]).code, 2);
+    assert_eq!(syllabus(&["build", "--base-url", "ftp://example.org/"]).code, 2);
+    assert_eq!(syllabus(&[]).code, 2);
+    assert_eq!(syllabus(&["frobnicate"]).code, 2);
+}
+
+#[test]
+fn the_output_folder_must_be_ours() {
+    let course = example_course();
+    let root = course.path().display().to_string();
+    let before = snapshot(course.path());
+    for out in [root.clone(), format!("{root}/content"), "/".to_string(), format!("{root}/..")] {
+        let run = syllabus(&["build", "--root", &root, "--output", &out]);
+        assert_eq!(run.code, 1, "--output {out} must be refused");
+        assert!(run.stderr.contains("refusing to write the site into"), "{}", run.stderr);
+    }
+    let foreign = course.path().join("notes");
+    std::fs::create_dir_all(&foreign).unwrap();
+    std::fs::write(foreign.join("mine.txt"), "keep me").unwrap();
+    let run = syllabus(&["build", "--root", &root, "--output", &foreign.display().to_string()]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("not made by syllabus"), "{}", run.stderr);
+    assert_eq!(read(foreign.join("mine.txt")), "keep me");
+    std::fs::remove_dir_all(&foreign).unwrap();
+    assert_eq!(snapshot(course.path()), before, "nothing in the course changed");
+}
+
+#[test]
+fn static_files_are_copied_as_is_and_may_not_shadow_pages() {
+    let course = example_course();
+    let file = course.path().join("static/img/map.svg");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, b"<svg xmlns='http://www.w3.org/2000/svg'/>\r\n").unwrap();
+    std::fs::write(course.path().join("content/about.md"), "---\ntitle: About\n---\n![Map](/img/map.svg)\n").unwrap();
+    let run = build(course.path(), &["--base-url", "/sub/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = course.path().join("public");
+    assert_eq!(std::fs::read(out.join("img/map.svg")).unwrap(), std::fs::read(&file).unwrap());
+    assert!(read(out.join("about/index.html")).contains("src=\"/sub/img/map.svg\""));
+    std::fs::create_dir_all(course.path().join("static/glossary")).unwrap();
+    std::fs::write(course.path().join("static/glossary/index.html"), "mine").unwrap();
+    let run = build(course.path(), &[]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("static/glossary/index.html: error: static/glossary/index.html has the same path as a page"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_course_template_replaces_the_built_in_one() {
+    let course = example_course();
+    let templates = course.path().join("templates");
+    std::fs::remove_dir_all(&templates).unwrap();
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("page.html"), "<p>custom {{ page.title }}</p>{{ page.content | safe }}").unwrap();
+    let run = build(course.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let about = read(course.path().join("public/about/index.html"));
+    assert!(about.starts_with("<p>custom About"), "{about}");
+    std::fs::write(templates.join("lesson.html"), "{% if %}").unwrap();
+    let run = build(course.path(), &[]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.starts_with("templates/lesson.html: error: template error"), "{}", run.stderr);
+}
+
+#[test]
+fn raw_html_is_kept_only_while_allowed() {
+    let course = example_course();
+    let about = course.path().join("content/about.md");
+    std::fs::write(&about, "---\ntitle: About\n---\n\n<b class=\"x\">bold</b> text\n").unwrap();
+    assert_eq!(build(course.path(), &[]).code, 0);
+    let page = |c: &tempfile::TempDir| read(c.path().join("public/about/index.html"));
+    assert!(page(&course).contains("<b class=\"x\">bold</b>"));
+    let config = course.path().join("course.yaml");
+    std::fs::write(&config, read(&config).replace("raw_html: true", "raw_html: false")).unwrap();
+    assert_eq!(build(course.path(), &[]).code, 0);
+    assert!(page(&course).contains("&lt;b class=\"x\"&gt;bold&lt;/b&gt;"), "{}", page(&course));
+}
