@@ -115,7 +115,9 @@ pub fn parse(yaml: &str, first_line: u32) -> Result<Node, (Pos, String)> {
     if yaml.trim().is_empty() {
         return Ok(Node { pos: Pos::new(first_line, 1), value: Value::Map(Vec::new()) });
     }
-    let raw: Spanned<Raw> = serde_saphyr::from_str(yaml).map_err(|e| {
+    // YAML 1.2 booleans only: `autolink: off` is the text "off", not false.
+    let options = serde_saphyr::options! { strict_booleans: true };
+    let raw: Spanned<Raw> = serde_saphyr::from_str_with_options(yaml, options).map_err(|e| {
         let loc = e.location();
         let pos = loc
             .filter(|l| l.line() > 0)
@@ -452,6 +454,14 @@ mod tests {
                 "a.md:4:8: error: 'order' must be a number, found text",
             ]
         );
+    }
+
+    #[test]
+    fn only_yaml_1_2_booleans_are_booleans() {
+        let node = parse("a: off\nb: yes\nc: true\n", 2).unwrap();
+        let Value::Map(entries) = node.value else { panic!() };
+        let values: Vec<&Value> = entries.iter().map(|(_, n)| &n.value).collect();
+        assert_eq!(values, [&Value::Str("off".into()), &Value::Str("yes".into()), &Value::Bool(true)]);
     }
 
     #[test]

@@ -255,7 +255,6 @@ fn read_answer(q: &mut Fields, kind: &str, label: &str, pos: Pos) -> Option<Answ
             if items.len() < 2 {
                 q.error(pos, format!("{label}: an order question needs at least two 'items', found {}", items.len()));
             }
-            check_distinct(q, label, "items", items.iter());
             Answer::Order(items)
         }
         _ => {

@@ -334,3 +334,58 @@ fn raw_html_is_kept_only_while_allowed() {
     assert_eq!(build(course.path(), &[]).code, 0);
     assert!(page(&course).contains("&lt;b class=\"x\"&gt;bold&lt;/b&gt;"), "{}", page(&course));
 }
+
+#[test]
+fn every_link_form_resolves_to_its_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let write = |path: &str, text: &str| {
+        let p = root.join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    write("course.yaml", "title: Links\nbase_url: https://example.org/c/\nautolink: off\n");
+    write(
+        "content/lessons/01-one/01-first.md",
+        "---\ntitle: First\nconcepts: [flood]\n---\n\n## Part A\n\n\
+         [[second]] [[lesson:second|the second]] [[lesson:second#part-b]] [[concept:flood]] \
+         [[flood-page]] [[article:report#p2]] [[quiz:check]] [[module:one]] [[page:about|About us]] \
+         [rel](02-second.md#part-b) [up](../01-one/02-second.md) [site](/about/) [here](#part-a) \
+         [outside](https://example.com/x) ![img](/img/a.png)\n",
+    );
+    write("content/lessons/01-one/02-second.md", "---\ntitle: Second\n---\n\n## Part B\n\nText.\n");
+    write("content/concepts/flood.md", "---\nterm: Flood\ndefinition: Too much water.\n---\n");
+    write("content/flood-page.md", "---\ntitle: Flood page\n---\n");
+    write("content/about.md", "---\ntitle: About\n---\n");
+    write("content/articles/report.md", "---\ntitle: Report\n---\n\nOne.\n\nTwo.\n");
+    write(
+        "content/quizzes/check.yaml",
+        "title: Check\nquestions:\n  - type: true_false\n    prompt: Yes?\n    answer: true\n",
+    );
+    write("static/img/a.png", "png");
+    let run = build(root, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = read(root.join("public/lessons/first/index.html"));
+    for expected in [
+        r#"<a href="/c/lessons/second/">Second</a>"#,
+        r#"<a href="/c/lessons/second/">the second</a>"#,
+        r#"<a href="/c/lessons/second/#part-b">Second</a>"#,
+        r#"<a href="/c/concepts/flood/" class="concept-link" data-concept="flood">Flood</a>"#,
+        r#"<a href="/c/flood-page/">Flood page</a>"#,
+        r#"<a href="/c/articles/report/#p2">Report</a>"#,
+        r#"<a href="/c/quizzes/check/">Check</a>"#,
+        r#"<a href="/c/modules/one/">One</a>"#,
+        r#"<a href="/c/about/">About us</a>"#,
+        r#"<a href="/c/lessons/second/#part-b">rel</a>"#,
+        r#"<a href="/c/lessons/second/">up</a>"#,
+        r#"<a href="/c/about/">site</a>"#,
+        r##"<a href="#part-a">here</a>"##,
+        r#"<a href="https://example.com/x">outside</a>"#,
+        r#"<img src="/c/img/a.png" alt="img" />"#,
+        r#"<h2 id="part-a">Part A</h2>"#,
+    ] {
+        assert!(html.contains(expected), "missing {expected} in\n{html}");
+    }
+    let article = read(root.join("public/articles/report/index.html"));
+    assert!(article.contains(r#"<p id="p1">One.</p>"#) && article.contains(r#"<p id="p2">Two.</p>"#), "{article}");
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Side-by-side build benchmark: syllabus against Hugo on the same lessons.
+
+Generates courses with the shared generator (../shared/bench/gen_course.py) at each size
+(concepts a tenth, articles and quizzes a twentieth of the lessons) and the same lessons
+as a Hugo site, then, alternating runs so that machine noise hits both alike, times:
+
+  - syllabus, clean build into a new folder
+  - Hugo, clean build into a new folder
+  - syllabus again over its own output with nothing changed
+
+and the peak memory (max RSS) of each. Prints medians and the ratios the project's
+targets are stated in. Usage (after `cargo build --release`):
+
+    python3 benches/bench.py                      # 1,000 and 10,000 lessons, 5 runs each
+    python3 benches/bench.py --sizes 1000 --runs 3
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+
+
+def run(cmd, env=None):
+    """Runs a command; returns (wall seconds, peak RSS in MB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"command failed: {' '.join(cmd)}\n{err}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def generate(gen, out, lessons, flavor):
+    if os.path.isdir(out) and os.listdir(out):
+        return
+    cmd = [sys.executable, gen, out, "--lessons", str(lessons), "--concepts", str(lessons // 10),
+           "--articles", str(lessons // 20), "--quizzes", str(lessons // 20), "--force"]
+    if flavor != "ours":
+        cmd = cmd[:3] + ["--lessons", str(lessons), "--concepts", str(lessons // 10), "--flavor", flavor, "--force"]
+    subprocess.run(cmd, check=True)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--sizes", default="1000,10000")
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--work", default="/tmp/syllabus-bench")
+    p.add_argument("--gen", default=os.path.join(REPO, "..", "shared", "bench", "gen_course.py"))
+    p.add_argument("--syllabus", default=os.path.join(REPO, "target", "release", "syllabus"))
+    p.add_argument("--hugo", default=shutil.which("hugo") or "hugo")
+    a = p.parse_args()
+    if not os.path.exists(a.syllabus):
+        sys.exit(f"{a.syllabus} not found: run `cargo build --release` first")
+    if not shutil.which(a.hugo):
+        sys.exit("hugo not found: apt-get install -y hugo")
+    os.makedirs(a.work, exist_ok=True)
+    sizes = [int(s) for s in a.sizes.split(",")]
+    clean_times = {}
+    for n in sizes:
+        ours, hugo = f"{a.work}/course-{n}", f"{a.work}/hugo-{n}"
+        generate(a.gen, ours, n, "ours")
+        generate(a.gen, hugo, n, "hugo")
+        out_ours, out_hugo = f"{a.work}/out-{n}", f"{a.work}/hugo-out-{n}"
+        results = {"syllabus clean": [], "hugo clean": [], "syllabus rebuild": []}
+        for _ in range(a.runs):
+            shutil.rmtree(out_ours, ignore_errors=True)
+            results["syllabus clean"].append(run([a.syllabus, "build", "--root", ours, "--output", out_ours]))
+            shutil.rmtree(out_hugo, ignore_errors=True)
+            results["hugo clean"].append(run([a.hugo, "--quiet", "-s", hugo, "-d", out_hugo]))
+            results["syllabus rebuild"].append(run([a.syllabus, "build", "--root", ours, "--output", out_ours]))
+        med = {k: statistics.median(w for w, _ in v) for k, v in results.items()}
+        mem = {k: max(m for _, m in v) for k, v in results.items()}
+        clean_times[n] = med["syllabus clean"]
+        print(f"\n{n} lessons, {a.runs} runs each, alternating (median wall, peak RSS):")
+        for k in results:
+            print(f"  {k:<18} {med[k]:7.3f} s  {mem[k]:7.0f} MB")
+        print(f"  clean build / Hugo clean     {med['syllabus clean'] / med['hugo clean']:.2f}  (target <= 0.40 at 10,000)")
+        print(f"  rebuild / Hugo clean         {med['syllabus rebuild'] / med['hugo clean']:.2f}  (target <= 0.10)")
+        print(f"  peak memory / Hugo           {mem['syllabus clean'] / mem['hugo clean']:.2f}  (target: <= 300 MB at 10,000)")
+    if len(sizes) > 1:
+        small, big = min(sizes), max(sizes)
+        print(f"\n{big} / {small} lessons clean build: {clean_times[big] / clean_times[small]:.2f}x "
+              f"(linear is {big / small:.0f}x; target <= {1.05 * big / small:.1f}x)")
+
+
+if __name__ == "__main__":
+    main()
