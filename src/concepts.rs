@@ -1,7 +1,7 @@
 //! Concept terms in running text: one Aho-Corasick automaton over every term, alias and
 //! simple plural, so finding mentions costs one pass whatever the number of concepts.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 
 use crate::model::Concept;
 
@@ -15,9 +15,14 @@ pub struct Mention {
 
 /// Finds concept terms, whole-word and case-insensitively, longest match first.
 pub struct Matcher {
-    automaton: Option<AhoCorasick>,
+    /// Leftmost-longest, for the common path.
+    longest: Option<AhoCorasick>,
+    /// Every match, for the rare place where the longest term is part of a longer word.
+    overlapping: Option<AhoCorasick>,
     /// Concept index of each pattern.
     owner: Vec<usize>,
+    /// Length in bytes of the longest pattern.
+    max_len: usize,
 }
 
 impl Matcher {
@@ -40,19 +45,22 @@ impl Matcher {
                 }
             }
         }
-        let automaton = (!patterns.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .ascii_case_insensitive(true)
-                .build(&patterns)
-                .expect("concept patterns build an automaton")
-        });
-        Matcher { automaton, owner }
+        let build = |kind: MatchKind| {
+            (!patterns.is_empty()).then(|| {
+                AhoCorasickBuilder::new()
+                    .match_kind(kind)
+                    .ascii_case_insensitive(true)
+                    .build(&patterns)
+                    .expect("concept patterns build an automaton")
+            })
+        };
+        let max_len = patterns.iter().map(String::len).max().unwrap_or(0);
+        Matcher { longest: build(MatchKind::LeftmostLongest), overlapping: build(MatchKind::Standard), owner, max_len }
     }
 
     /// Non-overlapping mentions in `text`, leftmost first, the longest at each place.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        let Some(ac) = &self.automaton else {
+        let (Some(longest), Some(overlapping)) = (&self.longest, &self.overlapping) else {
             return Vec::new();
         };
         let folded;
@@ -66,16 +74,20 @@ impl Matcher {
         } else {
             (text, None)
         };
-        let mut found: Vec<Mention> = ac
-            .find_overlapping_iter(hay)
-            .filter(|m| whole_word(hay, m.start(), m.end()))
-            .map(|m| Mention { start: m.start(), end: m.end(), concept: self.owner[m.pattern().as_usize()] })
-            .collect();
-        found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        let mut out: Vec<Mention> = Vec::new();
-        for m in found {
-            if out.last().is_none_or(|last| m.start >= last.end) {
-                out.push(m);
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while let Some(m) = longest.find(Input::new(hay).span(pos..hay.len())) {
+            let found = if whole_word(hay, m.start(), m.end()) {
+                Some(Mention { start: m.start(), end: m.end(), concept: self.owner[m.pattern().as_usize()] })
+            } else {
+                self.shorter_term(overlapping, hay, m.start(), m.end())
+            };
+            match found {
+                Some(f) => {
+                    pos = f.end;
+                    out.push(f);
+                }
+                None => pos = m.end(),
             }
         }
         if let Some(map) = map {
@@ -85,6 +97,18 @@ impl Matcher {
             }
         }
         out
+    }
+}
+
+impl Matcher {
+    /// The leftmost-longest whole-word term starting inside `start..end`, where the longest
+    /// term found there was part of a longer word ("state" in "state mediation").
+    fn shorter_term(&self, ac: &AhoCorasick, hay: &str, start: usize, end: usize) -> Option<Mention> {
+        let window = Input::new(hay).span(start..(end + self.max_len).min(hay.len()));
+        ac.find_overlapping_iter(window)
+            .filter(|m| m.start() < end && whole_word(hay, m.start(), m.end()))
+            .min_by_key(|m| (m.start(), std::cmp::Reverse(m.end())))
+            .map(|m| Mention { start: m.start(), end: m.end(), concept: self.owner[m.pattern().as_usize()] })
     }
 }
 

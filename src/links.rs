@@ -66,6 +66,9 @@ pub struct SiteIndex<'c> {
     by_source: HashMap<&'c str, PageKey>,
     by_path: HashMap<String, PageKey>,
     files: HashSet<String>,
+    /// Site path and href of every page, by kind and index, computed once.
+    paths: [Vec<String>; 6],
+    hrefs: [Vec<String>; 6],
 }
 
 impl<'c> SiteIndex<'c> {
@@ -78,12 +81,17 @@ impl<'c> SiteIndex<'c> {
             by_source: HashMap::new(),
             by_path: HashMap::new(),
             files: INDEX_PATHS.iter().map(|p| p.to_string()).collect(),
+            paths: Default::default(),
+            hrefs: Default::default(),
         };
         for kind in Kind::ALL {
             for (idx, id) in course.ids(kind).into_iter().enumerate() {
                 let key = PageKey::new(kind, idx);
+                let path = site_path(kind, id);
                 index.by_id.entry(id).or_default().push(key);
-                index.by_path.insert(site_path(kind, id), key);
+                index.by_path.insert(path.clone(), key);
+                index.hrefs[kind as usize].push(index.base.href(&path));
+                index.paths[kind as usize].push(path);
             }
         }
         let sources = course.lessons.iter().map(|x| (Kind::Lesson, x.origin.path()));
@@ -148,13 +156,13 @@ impl<'c> SiteIndex<'c> {
         }
     }
 
-    pub fn site_path(&self, key: PageKey) -> String {
-        site_path(key.kind, self.id(key))
+    pub fn site_path(&self, key: PageKey) -> &str {
+        &self.paths[key.kind as usize][key.idx]
     }
 
     /// The `href` of a page, under the base URL.
-    pub fn href(&self, key: PageKey) -> String {
-        self.base.href(&self.site_path(key))
+    pub fn href(&self, key: PageKey) -> &str {
+        &self.hrefs[key.kind as usize][key.idx]
     }
 
     /// `kind:id` as messages name a page.

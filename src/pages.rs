@@ -81,10 +81,13 @@ pub fn output_path(index: &SiteIndex, job: Job) -> String {
     }
 }
 
+/// A page URL: borrowed from the index, or made for an index page.
+type Url<'a> = std::borrow::Cow<'a, str>;
+
 #[derive(Serialize)]
 struct LinkView<'a> {
     title: &'a str,
-    url: String,
+    url: Url<'a>,
 }
 
 #[derive(Serialize)]
@@ -109,16 +112,16 @@ pub fn set_globals(index: &SiteIndex, theme: &mut Theme) {
     let c = index.course;
     let base = index.base;
     let mut nav = vec![
-        LinkView { title: "Readings", url: base.href("articles/") },
-        LinkView { title: "Concepts", url: base.href("concepts/") },
-        LinkView { title: "Glossary", url: base.href("glossary/") },
-        LinkView { title: "Quizzes", url: base.href("quizzes/") },
+        LinkView { title: "Readings", url: base.href("articles/").into() },
+        LinkView { title: "Concepts", url: base.href("concepts/").into() },
+        LinkView { title: "Glossary", url: base.href("glossary/").into() },
+        LinkView { title: "Quizzes", url: base.href("quizzes/").into() },
     ];
     nav.extend(
         c.pages
             .iter()
             .enumerate()
-            .map(|(i, p)| LinkView { title: &p.title, url: index.href(PageKey::new(Kind::Page, i)) }),
+            .map(|(i, p)| LinkView { title: &p.title, url: index.href(PageKey::new(Kind::Page, i)).into() }),
     );
     let site = SiteView {
         title: &c.config.title,
@@ -158,12 +161,12 @@ impl Site<'_> {
         self.theme.render(template, &ctx).map(String::into_bytes)
     }
 
-    fn href(&self, kind: Kind, idx: usize) -> String {
-        self.index.href(PageKey::new(kind, idx))
+    fn href(&self, kind: Kind, idx: usize) -> Url<'_> {
+        Url::Borrowed(self.index.href(PageKey::new(kind, idx)))
     }
 
     fn link(&self, key: PageKey) -> LinkView<'_> {
-        LinkView { title: self.index.title(key), url: self.index.href(key) }
+        LinkView { title: self.index.title(key), url: self.index.href(key).into() }
     }
 
     /// The context common to all pages: the page's own title, URL and breadcrumbs.
@@ -178,7 +181,7 @@ impl Site<'_> {
     }
 
     fn home_crumb(&self) -> LinkView<'_> {
-        LinkView { title: "Home", url: self.index.base.href("") }
+        LinkView { title: "Home", url: self.index.base.href("").into() }
     }
 
     fn plain(&self, title: &str, path: &str) -> Context {
@@ -303,7 +306,7 @@ impl Site<'_> {
     }
 
     fn page_ref(&self, key: PageKey) -> PageRef<'_> {
-        PageRef { kind: key.kind.name(), title: self.index.title(key), url: self.index.href(key) }
+        PageRef { kind: key.kind.name(), title: self.index.title(key), url: self.index.href(key).into() }
     }
 
     fn article_card(&self, idx: usize) -> ArticleCard<'_> {
@@ -328,7 +331,7 @@ impl Site<'_> {
     fn article(&self, idx: usize) -> Context {
         let a = &self.index.course.articles[idx];
         let key = PageKey::new(Kind::Article, idx);
-        let readings = LinkView { title: "Readings", url: self.index.base.href("articles/") };
+        let readings = LinkView { title: "Readings", url: self.index.base.href("articles/").into() };
         let mut ctx = self.base(&a.title, &self.index.site_path(key), vec![self.home_crumb(), readings]);
         let body = &self.bodies.articles[idx];
         let view = ArticleView {
@@ -356,7 +359,7 @@ impl Site<'_> {
     fn concept(&self, idx: usize) -> Context {
         let c = &self.index.course.concepts[idx];
         let key = PageKey::new(Kind::Concept, idx);
-        let concepts = LinkView { title: "Concepts", url: self.index.base.href("concepts/") };
+        let concepts = LinkView { title: "Concepts", url: self.index.base.href("concepts/").into() };
         let mut ctx = self.base(&c.term, &self.index.site_path(key), vec![self.home_crumb(), concepts]);
         let view = ConceptPage {
             concept: self.concept_view(idx),
@@ -416,7 +419,7 @@ impl Site<'_> {
     fn quiz(&self, idx: usize) -> Context {
         let q = &self.index.course.quizzes[idx];
         let key = PageKey::new(Kind::Quiz, idx);
-        let quizzes = LinkView { title: "Quizzes", url: self.index.base.href("quizzes/") };
+        let quizzes = LinkView { title: "Quizzes", url: self.index.base.href("quizzes/").into() };
         let mut ctx = self.base(&q.title, &self.index.site_path(key), vec![self.home_crumb(), quizzes]);
         ctx.insert("quiz", &self.quiz_view(idx, q, &self.bodies.quizzes[idx]));
         ctx
@@ -640,7 +643,7 @@ struct HomeView<'a> {
 struct ConceptView<'a> {
     id: &'a str,
     term: &'a str,
-    url: String,
+    url: Url<'a>,
     definition: &'a str,
     definition_text: &'a str,
     aliases: &'a [String],
@@ -651,7 +654,7 @@ struct ConceptView<'a> {
 struct LessonItem<'a> {
     id: &'a str,
     title: &'a str,
-    url: String,
+    url: Url<'a>,
     summary: &'a str,
     duration: &'a str,
     current: bool,
@@ -662,7 +665,7 @@ struct LessonItem<'a> {
 struct ModuleView<'a> {
     id: &'a str,
     title: &'a str,
-    url: String,
+    url: Url<'a>,
     summary: &'a str,
     number: usize,
     lessons: Vec<LessonItem<'a>>,
@@ -673,14 +676,14 @@ struct ModuleView<'a> {
 struct PageRef<'a> {
     kind: &'static str,
     title: &'a str,
-    url: String,
+    url: Url<'a>,
 }
 
 #[derive(Serialize)]
 struct LessonView<'a> {
     id: &'a str,
     title: &'a str,
-    url: String,
+    url: Url<'a>,
     number: String,
     summary: &'a str,
     objectives: &'a [String],
@@ -699,7 +702,7 @@ struct LessonView<'a> {
 struct ArticleCard<'a> {
     id: &'a str,
     title: &'a str,
-    url: String,
+    url: Url<'a>,
     authors: &'a [String],
     author: String,
     date: &'a str,
@@ -750,7 +753,7 @@ struct Letter<'a> {
 struct QuizView<'a> {
     id: &'a str,
     title: &'a str,
-    url: String,
+    url: Url<'a>,
     description: &'a str,
     pass_mark: Option<Json>,
     shuffle: bool,
@@ -806,7 +809,7 @@ struct Pair<'a> {
 struct QuizCard<'a> {
     id: &'a str,
     title: &'a str,
-    url: String,
+    url: Url<'a>,
     description: &'a str,
     questions: usize,
     total_points: Json,
@@ -817,7 +820,7 @@ struct QuizCard<'a> {
 struct PageView<'a> {
     id: &'a str,
     title: &'a str,
-    url: String,
+    url: Url<'a>,
     content: &'a str,
     toc: &'a [Heading],
     extra: &'a Json,

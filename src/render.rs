@@ -108,13 +108,13 @@ impl Bodies {
 pub fn bodies(index: &SiteIndex) -> Bodies {
     let course = index.course;
     let body = |key: Option<PageKey>, origin: &Origin, autolink: Option<Autolink>| {
-        let page_path = key.map_or(String::new(), |k| index.site_path(k));
+        let page_path = key.map_or("", |k| index.site_path(k));
         let mentions = matches!(key.map(|k| k.kind), Some(Kind::Lesson | Kind::Article));
         let ctx = Ctx {
             index,
             place: Place::Body { source: &origin.source, offset: origin.body_offset },
             page: key,
-            page_path: &page_path,
+            page_path,
             autolink: if mentions { autolink.unwrap_or(course.config.autolink) } else { Autolink::Off },
             mentions,
             raw_html: course.config.raw_html,
