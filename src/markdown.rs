@@ -523,7 +523,7 @@ impl<'c, 'a> Renderer<'c, 'a> {
                 self.out.push(Event::Text(text[last..m.start].to_string().into()));
             }
             let href = index.href(PageKey::new(Kind::Concept, m.concept));
-            self.out.push(Event::InlineHtml(concept_link_open(index, m.concept, &href).into()));
+            self.out.push(Event::InlineHtml(concept_link_open(index, m.concept, href).into()));
             self.out.push(Event::Text(text[m.start..m.end].to_string().into()));
             self.out.push(Event::InlineHtml("</a>".into()));
             last = m.end;

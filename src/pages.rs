@@ -261,7 +261,7 @@ impl Site<'_> {
         let c = self.index.course;
         let m = &c.modules[idx];
         let key = PageKey::new(Kind::Module, idx);
-        let mut ctx = self.base(&m.title, &self.index.site_path(key), vec![self.home_crumb()]);
+        let mut ctx = self.base(&m.title, self.index.site_path(key), vec![self.home_crumb()]);
         let mut view = serde_json::to_value(self.module_view(idx, None)).unwrap_or_default();
         view["content"] = self.bodies.modules[idx].as_ref().map_or("", |r| r.html.as_str()).into();
         ctx.insert("module", &view);
@@ -275,7 +275,7 @@ impl Site<'_> {
         let l = &c.lessons[idx];
         let key = PageKey::new(Kind::Lesson, idx);
         let module = self.link(PageKey::new(Kind::Module, l.module));
-        let mut ctx = self.base(&l.title, &self.index.site_path(key), vec![self.home_crumb(), module]);
+        let mut ctx = self.base(&l.title, self.index.site_path(key), vec![self.home_crumb(), module]);
         let body = &self.bodies.lessons[idx];
         let view = LessonView {
             id: &l.id,
@@ -332,7 +332,7 @@ impl Site<'_> {
         let a = &self.index.course.articles[idx];
         let key = PageKey::new(Kind::Article, idx);
         let readings = LinkView { title: "Readings", url: self.index.base.href("articles/").into() };
-        let mut ctx = self.base(&a.title, &self.index.site_path(key), vec![self.home_crumb(), readings]);
+        let mut ctx = self.base(&a.title, self.index.site_path(key), vec![self.home_crumb(), readings]);
         let body = &self.bodies.articles[idx];
         let view = ArticleView {
             card: self.article_card(idx),
@@ -360,7 +360,7 @@ impl Site<'_> {
         let c = &self.index.course.concepts[idx];
         let key = PageKey::new(Kind::Concept, idx);
         let concepts = LinkView { title: "Concepts", url: self.index.base.href("concepts/").into() };
-        let mut ctx = self.base(&c.term, &self.index.site_path(key), vec![self.home_crumb(), concepts]);
+        let mut ctx = self.base(&c.term, self.index.site_path(key), vec![self.home_crumb(), concepts]);
         let view = ConceptPage {
             concept: self.concept_view(idx),
             content: &self.bodies.concepts[idx].html,
@@ -420,7 +420,7 @@ impl Site<'_> {
         let q = &self.index.course.quizzes[idx];
         let key = PageKey::new(Kind::Quiz, idx);
         let quizzes = LinkView { title: "Quizzes", url: self.index.base.href("quizzes/").into() };
-        let mut ctx = self.base(&q.title, &self.index.site_path(key), vec![self.home_crumb(), quizzes]);
+        let mut ctx = self.base(&q.title, self.index.site_path(key), vec![self.home_crumb(), quizzes]);
         ctx.insert("quiz", &self.quiz_view(idx, q, &self.bodies.quizzes[idx]));
         ctx
     }
@@ -524,7 +524,7 @@ impl Site<'_> {
     fn page(&self, idx: usize) -> Context {
         let p = &self.index.course.pages[idx];
         let key = PageKey::new(Kind::Page, idx);
-        let mut ctx = self.base(&p.title, &self.index.site_path(key), vec![self.home_crumb()]);
+        let mut ctx = self.base(&p.title, self.index.site_path(key), vec![self.home_crumb()]);
         let body = &self.bodies.pages[idx];
         ctx.insert(
             "page",
@@ -553,7 +553,7 @@ impl Site<'_> {
             .collect();
         for kind in [Kind::Module, Kind::Lesson, Kind::Article, Kind::Concept, Kind::Quiz, Kind::Page] {
             for i in 0..self.index.course.ids(kind).len() {
-                urls.extend(self.index.base.absolute(&self.index.site_path(PageKey::new(kind, i))));
+                urls.extend(self.index.base.absolute(self.index.site_path(PageKey::new(kind, i))));
             }
         }
         let urls: Vec<String> = urls.iter().map(|u| percent_encode_url(u)).collect();
