@@ -90,11 +90,16 @@ pub struct Output {
     existing: HashMap<String, u64>,
     /// Whether the folder existed before the build.
     existed: bool,
+    /// For a build into a new or empty folder: the sibling folder written instead, renamed
+    /// into place at commit (one rename instead of one per file).
+    fresh: Option<PathBuf>,
 }
 
 /// What staging one file did.
 pub enum Staged {
     Unchanged,
+    /// Written straight into the new folder of a fresh build.
+    Fresh,
     /// Written to a temporary file, to be renamed into place at commit.
     Pending {
         tmp: PathBuf,
@@ -122,11 +127,23 @@ impl Output {
                 }
             }
         }
-        Ok(Output { dir: dir.to_path_buf(), existing, existed: dir.is_dir() })
+        let staging = staging_dir(dir);
+        if staging.exists() {
+            // Left by a build that was killed: never part of the site.
+            fs::remove_dir_all(&staging)?;
+        }
+        let fresh = existing.keys().all(|k| k == MARKER).then_some(staging);
+        Ok(Output { dir: dir.to_path_buf(), existing, existed: dir.is_dir(), fresh })
     }
 
     /// Stages `bytes` for the site path `rel`: nothing if the file already holds them.
     pub fn stage(&self, rel: &str, bytes: &[u8]) -> io::Result<Staged> {
+        if let Some(staging) = &self.fresh {
+            let dest = safe_join(staging, rel)?;
+            fs::create_dir_all(dest.parent().expect("output paths have a parent"))?;
+            fs::write(dest, bytes)?;
+            return Ok(Staged::Fresh);
+        }
         let dest = safe_join(&self.dir, rel)?;
         if self.existing.get(rel) == Some(&(bytes.len() as u64)) && fs::read(&dest).is_ok_and(|old| old == bytes) {
             return Ok(Staged::Unchanged);
@@ -144,11 +161,15 @@ impl Output {
     /// Renames staged files into place, removes files the build no longer makes (and empty
     /// folders), and writes the marker.
     pub fn commit(&self, staged: Vec<(String, Staged)>) -> io::Result<Stats> {
+        if let Some(staging) = &self.fresh {
+            return self.commit_fresh(staging, staged.len());
+        }
         let mut stats = Stats::default();
         let mut produced = std::collections::HashSet::new();
         for (rel, s) in staged {
             match s {
                 Staged::Unchanged => stats.unchanged += 1,
+                Staged::Fresh => stats.written += 1,
                 Staged::Pending { tmp, dest } => {
                     fs::rename(&tmp, &dest)?;
                     stats.written += 1;
@@ -168,15 +189,32 @@ impl Output {
         }
         remove_empty_dirs(&self.dir)?;
         fs::create_dir_all(&self.dir)?;
-        let marker = self.dir.join(MARKER);
-        if !marker.exists() {
-            fs::write(marker, "This folder is written by syllabus; it may delete and replace anything in it.\n")?;
-        }
+        write_marker(&self.dir)?;
         Ok(stats)
+    }
+
+    /// Puts the new folder of a fresh build in place of the (missing or empty) output.
+    fn commit_fresh(&self, staging: &Path, written: usize) -> io::Result<Stats> {
+        write_marker(staging)?;
+        if self.dir.exists() {
+            let _ = fs::remove_file(self.dir.join(MARKER));
+            if fs::remove_dir(&self.dir).is_err() {
+                // A mount point or a folder we may not replace: move the files in instead.
+                move_tree(staging, &self.dir)?;
+                fs::remove_dir_all(staging)?;
+                return Ok(Stats { written, ..Stats::default() });
+            }
+        }
+        fs::rename(staging, &self.dir)?;
+        Ok(Stats { written, ..Stats::default() })
     }
 
     /// Removes staged temporary files, and folders made for them, after a failed build.
     pub fn abort(&self, staged: Vec<(String, Staged)>) {
+        if let Some(staging) = &self.fresh {
+            let _ = fs::remove_dir_all(staging);
+            return;
+        }
         for (_, s) in staged {
             if let Staged::Pending { tmp, .. } = s {
                 let _ = fs::remove_file(tmp);
@@ -187,6 +225,35 @@ impl Output {
             let _ = fs::remove_dir(&self.dir);
         }
     }
+}
+
+/// `.NAME.syllabus-new` beside the output folder `NAME`.
+fn staging_dir(dir: &Path) -> PathBuf {
+    let name = dir.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    parent.join(format!(".{name}.syllabus-new"))
+}
+
+fn write_marker(dir: &Path) -> io::Result<()> {
+    let marker = dir.join(MARKER);
+    if !marker.exists() {
+        fs::write(marker, "This folder is written by syllabus; it may delete and replace anything in it.\n")?;
+    }
+    Ok(())
+}
+
+/// Moves every file of `from` into the same place under `to`.
+fn move_tree(from: &Path, to: &Path) -> io::Result<()> {
+    for entry in walkdir::WalkDir::new(from).min_depth(1) {
+        let entry = entry.map_err(io::Error::other)?;
+        let dest = to.join(entry.path().strip_prefix(from).expect("walk stays inside"));
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&dest)?;
+        } else {
+            fs::rename(entry.path(), &dest)?;
+        }
+    }
+    Ok(())
 }
 
 fn remove_empty_dirs(dir: &Path) -> io::Result<()> {
