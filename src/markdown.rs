@@ -228,6 +228,10 @@ struct Renderer<'c, 'a> {
     used_ids: HashMap<String, usize>,
     linked: HashSet<usize>,
     paragraphs: usize,
+    tables: usize,
+    /// Footnote labels in order of first appearance, and how often each was cited.
+    footnotes: Vec<(String, usize)>,
+    open_footnote: Option<String>,
     self_anchors: Vec<(String, usize)>,
     result: Rendered,
 }
@@ -246,6 +250,9 @@ impl<'c, 'a> Renderer<'c, 'a> {
             used_ids: ctx.reserved_ids.iter().map(|id| (id.to_string(), 0)).collect(),
             linked: HashSet::new(),
             paragraphs: 0,
+            tables: 0,
+            footnotes: Vec::new(),
+            open_footnote: None,
             self_anchors: Vec::new(),
             result: Rendered::default(),
         }
@@ -311,6 +318,12 @@ impl<'c, 'a> Renderer<'c, 'a> {
                 self.push(Event::Code(t));
             }
             Event::Html(h) | Event::InlineHtml(h) if !self.ctx.raw_html => self.push(Event::Text(h)),
+            Event::TaskListMarker(done) => {
+                let (checked, label) = if done { (" checked", "Done") } else { ("", "Not done") };
+                let html = format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{label}\"> ");
+                self.push(Event::InlineHtml(html.into()));
+            }
+            Event::FootnoteReference(label) => self.footnote_reference(&label),
             e => self.push(e),
         }
     }
@@ -343,6 +356,24 @@ impl<'c, 'a> Renderer<'c, 'a> {
             Tag::CodeBlock(kind) => {
                 self.code_block = true;
                 self.push(Event::Start(Tag::CodeBlock(kind)));
+            }
+            Tag::Table(alignments) => {
+                self.tables += 1;
+                let html = format!(
+                    "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table {}\">\n",
+                    self.tables
+                );
+                self.push(Event::Html(html.into()));
+                self.push(Event::Start(Tag::Table(alignments)));
+            }
+            Tag::FootnoteDefinition(label) => {
+                let (n, id) = self.footnote(&label);
+                let html = format!(
+                    "<div class=\"footnote-definition\" id=\"fn-{id}\"><span class=\"footnote-label\">{n}.</span>\n"
+                );
+                self.push(Event::Html(html.into()));
+                self.result.anchors.push(format!("fn-{id}"));
+                self.open_footnote = Some(id);
             }
             Tag::Paragraph if self.ctx.paragraph_ids => {
                 self.paragraphs += 1;
@@ -378,9 +409,48 @@ impl<'c, 'a> Renderer<'c, 'a> {
                 self.code_block = false;
                 self.push(Event::End(TagEnd::CodeBlock));
             }
+            TagEnd::Table => {
+                self.push(Event::End(TagEnd::Table));
+                self.push(Event::Html("</div>\n".into()));
+            }
+            TagEnd::FootnoteDefinition => {
+                let id = self.open_footnote.take().unwrap_or_default();
+                let back = format!(
+                    "<a href=\"#fnref-{id}\" class=\"footnote-back\" aria-label=\"Back to the text\">↩</a></div>\n"
+                );
+                self.push(Event::Html(back.into()));
+            }
             TagEnd::Paragraph if self.ctx.paragraph_ids => self.push(Event::Html("</p>\n".into())),
             t => self.push(Event::End(t)),
         }
+    }
+
+    /// A footnote's number (from 1, in order of first appearance) and its id part.
+    fn footnote(&mut self, label: &str) -> (usize, String) {
+        let n = match self.footnotes.iter().position(|(l, _)| l == label) {
+            Some(i) => i + 1,
+            None => {
+                self.footnotes.push((label.to_string(), 0));
+                self.footnotes.len()
+            }
+        };
+        let id = match slug(label) {
+            s if s.is_empty() => n.to_string(),
+            s => s,
+        };
+        (n, id)
+    }
+
+    fn footnote_reference(&mut self, label: &str) {
+        let (n, id) = self.footnote(label);
+        let cited = &mut self.footnotes[n - 1].1;
+        *cited += 1;
+        let ref_id = if *cited == 1 { format!("fnref-{id}") } else { format!("fnref-{id}-{cited}") };
+        let html = format!(
+            "<sup class=\"footnote-ref\" id=\"{ref_id}\"><a href=\"#fn-{id}\" aria-label=\"Note {n}\">{n}</a></sup>"
+        );
+        self.result.anchors.push(ref_id);
+        self.push(Event::InlineHtml(html.into()));
     }
 
     fn finish_heading(&mut self) {

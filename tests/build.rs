@@ -389,3 +389,27 @@ fn every_link_form_resolves_to_its_page() {
     let article = read(root.join("public/articles/report/index.html"));
     assert!(article.contains(r#"<p id="p1">One.</p>"#) && article.contains(r#"<p id="p2">Two.</p>"#), "{article}");
 }
+
+#[test]
+fn tables_task_lists_and_footnotes_are_accessible() {
+    let course = example_course();
+    let about = course.path().join("content/about.md");
+    let body = "---\ntitle: About\n---\n\nA claim[^src] and another[^2], again[^src].\n\n\
+                | a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\n[^src]: The source.\n[^2]: Second.\n";
+    std::fs::write(&about, body).unwrap();
+    let run = build(course.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = read(course.path().join("public/about/index.html"));
+    for expected in [
+        r#"<div class="table-wrap" tabindex="0" role="region" aria-label="Table 1">"#,
+        r#"<input type="checkbox" disabled checked aria-label="Done">"#,
+        r#"<input type="checkbox" disabled aria-label="Not done">"#,
+        r##"<sup class="footnote-ref" id="fnref-src"><a href="#fn-src" aria-label="Note 1">1</a></sup>"##,
+        r##"<sup class="footnote-ref" id="fnref-2"><a href="#fn-2" aria-label="Note 2">2</a></sup>"##,
+        r##"<sup class="footnote-ref" id="fnref-src-2"><a href="#fn-src" aria-label="Note 1">1</a></sup>"##,
+        r#"<div class="footnote-definition" id="fn-src"><span class="footnote-label">1.</span>"#,
+        r##"<a href="#fnref-src" class="footnote-back" aria-label="Back to the text">↩</a></div>"##,
+    ] {
+        assert!(html.contains(expected), "missing {expected} in\n{html}");
+    }
+}
