@@ -14,6 +14,7 @@ targets are stated in. Usage (after `cargo build --release`):
 
     python3 benches/bench.py                      # 1,000 and 10,000 lessons, 5 runs each
     python3 benches/bench.py --sizes 1000 --runs 3
+    python3 benches/bench.py --concept-scaling    # 1,000 lessons with 10 vs 1,000 concepts
 """
 import argparse
 import os
@@ -50,17 +51,43 @@ def generate(gen, out, lessons, flavor):
     subprocess.run(cmd, check=True)
 
 
+def concept_scaling(a):
+    """1,000 lessons with 10 concepts against the same with 1,000: autolinking is one
+    automaton pass whatever the number of terms, so the build time should barely move."""
+    courses = {}
+    for concepts in (10, 1000):
+        out = f"{a.work}/concepts-{concepts}"
+        if not (os.path.isdir(out) and os.listdir(out)):
+            subprocess.run([sys.executable, a.gen, out, "--lessons", "1000", "--concepts", str(concepts),
+                            "--articles", "50", "--quizzes", "50", "--force"], check=True)
+        courses[concepts] = out
+    times = {c: [] for c in courses}
+    for _ in range(a.runs):
+        for c, course in courses.items():
+            shutil.rmtree(f"{course}-out", ignore_errors=True)
+            times[c].append(run([a.syllabus, "build", "--root", course, "--output", f"{course}-out"])[0])
+    med = {c: statistics.median(t) for c, t in times.items()}
+    print(f"\n1,000 lessons, {a.runs} runs each, alternating (median wall):")
+    for c in courses:
+        print(f"  {c:>5} concepts  {med[c]:7.3f} s")
+    print(f"  1,000 / 10 concepts: {med[1000] / med[10]:.2f}x")
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--sizes", default="1000,10000")
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--work", default="/tmp/syllabus-bench")
-    p.add_argument("--gen", default=os.path.join(REPO, "..", "shared", "bench", "gen_course.py"))
+    p.add_argument("--gen", default=os.path.join(HERE, "gen_course.py"))
     p.add_argument("--syllabus", default=os.path.join(REPO, "target", "release", "syllabus"))
     p.add_argument("--hugo", default=shutil.which("hugo") or "hugo")
+    p.add_argument("--concept-scaling", action="store_true", help="compare 10 and 1,000 concepts instead")
     a = p.parse_args()
     if not os.path.exists(a.syllabus):
         sys.exit(f"{a.syllabus} not found: run `cargo build --release` first")
+    os.makedirs(a.work, exist_ok=True)
+    if a.concept_scaling:
+        return concept_scaling(a)
     if not shutil.which(a.hugo):
         sys.exit("hugo not found: apt-get install -y hugo")
     os.makedirs(a.work, exist_ok=True)

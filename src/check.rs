@@ -34,7 +34,7 @@ fn anchors(index: &SiteIndex, bodies: &Bodies, diags: &mut Vec<Diagnostic>) {
                     link.written,
                     index.name(link.target)
                 );
-                diags.push(Diagnostic::error(path, Some(link.pos), msg));
+                diags.push(Diagnostic::error(path, Some(link.at.pos(index.source(from))), msg));
             }
         }
     }
@@ -45,7 +45,7 @@ fn teaching_order(index: &SiteIndex, bodies: &Bodies, graph: &Graph, diags: &mut
     for (i, rendered) in bodies.lessons.iter().enumerate() {
         let path = course.lessons[i].origin.path();
         let concept_links =
-            rendered.links.iter().filter(|l| l.target.kind == Kind::Concept).map(|l| (l.target.idx, l.pos));
+            rendered.links.iter().filter(|l| l.target.kind == Kind::Concept).map(|l| (l.target.idx, l.at));
         let mut reported = HashSet::new();
         for (c, pos) in concept_links.chain(rendered.mentions.iter().copied()) {
             let Some(intro) = graph.introduced_by[c] else {
@@ -60,6 +60,7 @@ fn teaching_order(index: &SiteIndex, bodies: &Bodies, graph: &Graph, diags: &mut
                     later.id,
                     later.origin.path()
                 );
+                let pos = pos.pos(index.source(Some(PageKey::new(Kind::Lesson, i))));
                 diags.push(Diagnostic::warning(path, Some(pos), msg));
             }
         }

@@ -1,7 +1,7 @@
 //! Concept terms in running text: one Aho-Corasick automaton over every term, alias and
 //! simple plural, so finding mentions costs one pass whatever the number of concepts.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 
 use crate::model::Concept;
 
@@ -45,17 +45,21 @@ impl Matcher {
                 }
             }
         }
-        let build = |kind: MatchKind| {
+        let build = |kind: MatchKind, engine: Option<AhoCorasickKind>| {
             (!patterns.is_empty()).then(|| {
                 AhoCorasickBuilder::new()
                     .match_kind(kind)
+                    .kind(engine)
                     .ascii_case_insensitive(true)
                     .build(&patterns)
                     .expect("concept patterns build an automaton")
             })
         };
         let max_len = patterns.iter().map(String::len).max().unwrap_or(0);
-        Matcher { longest: build(MatchKind::LeftmostLongest), overlapping: build(MatchKind::Standard), owner, max_len }
+        // Every byte of every page goes through the leftmost-longest automaton: a DFA
+        // (a few MB for thousands of terms) keeps that one table lookup per byte.
+        let longest = build(MatchKind::LeftmostLongest, Some(AhoCorasickKind::DFA));
+        Matcher { longest, overlapping: build(MatchKind::Standard, None), owner, max_len }
     }
 
     /// Non-overlapping mentions in `text`, leftmost first, the longest at each place.

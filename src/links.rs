@@ -69,6 +69,8 @@ pub struct SiteIndex<'c> {
     /// Site path and href of every page, by kind and index, computed once.
     paths: [Vec<String>; 6],
     hrefs: [Vec<String>; 6],
+    /// The opening `<a ...>` of a link to each concept, for autolinks.
+    concept_open: Vec<String>,
 }
 
 impl<'c> SiteIndex<'c> {
@@ -83,6 +85,7 @@ impl<'c> SiteIndex<'c> {
             files: INDEX_PATHS.iter().map(|p| p.to_string()).collect(),
             paths: Default::default(),
             hrefs: Default::default(),
+            concept_open: Vec::new(),
         };
         for kind in Kind::ALL {
             for (idx, id) in course.ids(kind).into_iter().enumerate() {
@@ -110,6 +113,9 @@ impl<'c> SiteIndex<'c> {
                 index.by_source.insert(o.path(), PageKey::new(Kind::Module, idx));
             }
         }
+        index.concept_open = (0..course.concepts.len())
+            .map(|c| crate::markdown::concept_link_open(course, c, index.href(PageKey::new(Kind::Concept, c))))
+            .collect();
         if course.home.origin.is_some() {
             index.files.insert(String::new());
         }
@@ -141,6 +147,28 @@ impl<'c> SiteIndex<'c> {
             Kind::Quiz => &c.quizzes[key.idx].title,
             Kind::Page => &c.pages[key.idx].title,
         }
+    }
+
+    /// The opening tag of a link to concept `idx` (an autolink).
+    pub fn concept_link_open(&self, idx: usize) -> &str {
+        &self.concept_open[idx]
+    }
+
+    /// The source file of a page (`None`: the home page), if it has one.
+    pub fn source(&self, key: Option<PageKey>) -> Option<&'c crate::load::Source> {
+        let c = self.course;
+        let origin = match key {
+            None => c.home.origin.as_ref(),
+            Some(k) => match k.kind {
+                Kind::Lesson => Some(&c.lessons[k.idx].origin),
+                Kind::Module => c.modules[k.idx].origin.as_ref(),
+                Kind::Article => Some(&c.articles[k.idx].origin),
+                Kind::Concept => Some(&c.concepts[k.idx].origin),
+                Kind::Quiz => c.quizzes[k.idx].origin.as_ref(),
+                Kind::Page => Some(&c.pages[k.idx].origin),
+            },
+        };
+        origin.map(|o| &o.source)
     }
 
     /// The file a page comes from, for messages.

@@ -1,31 +1,14 @@
 //! The `syllabus` command line: parses arguments, runs a command, prints diagnostics and
 //! sets the exit status (0 done, 1 an error in the course or output, 2 a bad command line).
 
-mod build;
-mod check;
-mod concepts;
-mod config;
-mod diag;
-mod frontmatter;
-mod graph;
-mod init;
-mod links;
-mod load;
-mod markdown;
-mod model;
-mod output;
-mod pages;
-mod quiz;
-mod render;
-mod templates;
-
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::BaseUrl;
+use syllabus::config::BaseUrl;
+use syllabus::{build, diag, init};
 
 #[derive(Parser)]
 #[command(name = "syllabus", version, about = "Build a teaching website from lessons, readings, concepts and quizzes")]

@@ -28,6 +28,32 @@ impl Place<'_> {
             Place::Field { path, pos } => (path, *pos),
         }
     }
+
+    /// Where `offset` is, kept cheap: turned into a line and column only if reported.
+    fn loc(&self, offset: usize) -> Loc {
+        match self {
+            Place::Body { offset: base, .. } => Loc::Offset(base + offset),
+            Place::Field { pos, .. } => Loc::At(*pos),
+        }
+    }
+}
+
+/// A place in a page's source file: a byte offset (in a body) or a known position (a field).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Loc {
+    Offset(usize),
+    At(Pos),
+}
+
+impl Loc {
+    /// The line and column, given the page's source file (for offsets).
+    pub fn pos(self, source: Option<&Source>) -> Pos {
+        match (self, source) {
+            (Loc::At(pos), _) => pos,
+            (Loc::Offset(offset), Some(source)) => source.pos(offset),
+            (Loc::Offset(_), None) => Pos::START,
+        }
+    }
 }
 
 /// What a render needs to know about the page and the course.
@@ -54,7 +80,7 @@ pub struct Ctx<'a> {
 pub struct LinkUse {
     pub target: PageKey,
     pub anchor: Option<String>,
-    pub pos: Pos,
+    pub at: Loc,
     /// The link as written, for messages.
     pub written: String,
 }
@@ -74,7 +100,7 @@ pub struct Rendered {
     pub anchors: Vec<String>,
     pub links: Vec<LinkUse>,
     /// Concepts mentioned in running text, in order, with where.
-    pub mentions: Vec<(usize, Pos)>,
+    pub mentions: Vec<(usize, Loc)>,
     pub diags: Vec<Diagnostic>,
     /// The text without markup (inline renders only), for attributes and plain lists.
     pub plain: String,
@@ -513,7 +539,7 @@ impl<'c, 'a> Renderer<'c, 'a> {
     /// Writes the opening of a link to a course page; concept links carry `data-concept`.
     fn open_link(&mut self, key: PageKey, href: &str) -> Close {
         if key.kind == Kind::Concept {
-            let html = concept_link_open(self.ctx.index, key.idx, href);
+            let html = concept_link_open(self.ctx.index.course, key.idx, href);
             self.push(Event::InlineHtml(html.into()));
             self.linked.insert(key.idx);
             Close::Html
@@ -529,8 +555,8 @@ impl<'c, 'a> Renderer<'c, 'a> {
     }
 
     fn record(&mut self, target: PageKey, anchor: Option<String>, offset: usize, written: String) {
-        let (_, pos) = self.ctx.place.locate(offset);
-        self.result.links.push(LinkUse { target, anchor, pos, written });
+        let at = self.ctx.place.loc(offset);
+        self.result.links.push(LinkUse { target, anchor, at, written });
     }
 
     fn resolve_href(&mut self, dest: &str, image: bool, offset: usize) -> Option<(String, Target)> {
@@ -578,8 +604,8 @@ impl<'c, 'a> Renderer<'c, 'a> {
         for m in index.matcher.find(&text) {
             let piece = map.partition_point(|(at, _)| *at <= m.start).saturating_sub(1);
             let source_offset = map.get(piece).map_or(0, |(at, src)| src + (m.start - at));
-            let (_, pos) = self.ctx.place.locate(source_offset);
-            self.result.mentions.push((m.concept, pos));
+            let at = self.ctx.place.loc(source_offset);
+            self.result.mentions.push((m.concept, at));
             let link = match self.ctx.autolink {
                 Autolink::Off => false,
                 Autolink::First => !self.linked.contains(&m.concept),
@@ -589,11 +615,17 @@ impl<'c, 'a> Renderer<'c, 'a> {
                 continue;
             }
             self.linked.insert(m.concept);
+            let written = text[m.start..m.end].to_string();
+            self.result.links.push(LinkUse {
+                target: PageKey::new(Kind::Concept, m.concept),
+                anchor: None,
+                at,
+                written,
+            });
             if m.start > last {
                 self.out.push(Event::Text(text[last..m.start].to_string().into()));
             }
-            let href = index.href(PageKey::new(Kind::Concept, m.concept));
-            self.out.push(Event::InlineHtml(concept_link_open(index, m.concept, href).into()));
+            self.out.push(Event::InlineHtml(index.concept_link_open(m.concept).into()));
             self.out.push(Event::Text(text[m.start..m.end].to_string().into()));
             self.out.push(Event::InlineHtml("</a>".into()));
             last = m.end;
@@ -621,8 +653,8 @@ impl<'c, 'a> Renderer<'c, 'a> {
 
 /// The opening tag of a link to concept `idx`, with the hook and the plain definition as
 /// a fallback preview.
-pub fn concept_link_open(index: &SiteIndex, idx: usize, href: &str) -> String {
-    let concept = &index.course.concepts[idx];
+pub fn concept_link_open(course: &crate::model::Course, idx: usize, href: &str) -> String {
+    let concept = &course.concepts[idx];
     format!("<a href=\"{}\" class=\"concept-link\" data-concept=\"{}\">", escape(href), escape(&concept.id),)
 }
 

@@ -158,7 +158,38 @@ impl Site<'_> {
             Job::Robots => ("robots.txt", self.robots()),
             Job::Sitemap => ("sitemap.xml", self.sitemap()),
         };
+        let mut ctx = ctx;
+        if let Some(rendered) = self.rendered(job) {
+            ctx.insert("concept_definitions", &self.concept_definitions(rendered));
+        }
         self.theme.render(template, &ctx).map(String::into_bytes)
+    }
+
+    /// The rendered Markdown a page shows, if it has any.
+    fn rendered(&self, job: Job) -> Option<&Rendered> {
+        let b = self.bodies;
+        match job {
+            Job::Home => b.home.as_ref(),
+            Job::Module(i) => b.modules[i].as_ref(),
+            Job::Lesson(i) => Some(&b.lessons[i]),
+            Job::Article(i) => Some(&b.articles[i]),
+            Job::Concept(i) => Some(&b.concepts[i]),
+            Job::Quiz(i) => Some(&b.quizzes[i].rendered),
+            Job::Page(i) => Some(&b.pages[i]),
+            _ => None,
+        }
+    }
+
+    /// Every concept the page's text links to, once, in order: the definitions behind the
+    /// page's concept previews (and, without JavaScript, a short glossary of the page).
+    fn concept_definitions(&self, rendered: &Rendered) -> Vec<ConceptView<'_>> {
+        let mut seen = std::collections::HashSet::new();
+        rendered
+            .links
+            .iter()
+            .filter(|l| l.target.kind == Kind::Concept && seen.insert(l.target.idx))
+            .map(|l| self.concept_view(l.target.idx))
+            .collect()
     }
 
     fn href(&self, kind: Kind, idx: usize) -> Url<'_> {
@@ -177,6 +208,7 @@ impl Site<'_> {
         ctx.insert("canonical", &self.index.base.absolute(site_path).unwrap_or_default());
         ctx.insert("current_path", site_path);
         ctx.insert("breadcrumbs", &crumbs);
+        ctx.insert("concept_definitions", &[(); 0]);
         ctx
     }
 
@@ -395,6 +427,7 @@ impl Site<'_> {
         let mut ctx = self.base("Concepts", "concepts/", vec![self.home_crumb()]);
         let all: Vec<ConceptView> = (0..self.index.course.concepts.len()).map(|c| self.concept_view(c)).collect();
         ctx.insert("concepts", &all);
+        ctx.insert("concept_map", &crate::conceptmap::svg(self.index, self.graph));
         ctx
     }
 

@@ -107,22 +107,7 @@ impl Bodies {
 /// Renders every page's Markdown.
 pub fn bodies(index: &SiteIndex) -> Bodies {
     let course = index.course;
-    let body = |key: Option<PageKey>, origin: &Origin, autolink: Option<Autolink>| {
-        let page_path = key.map_or("", |k| index.site_path(k));
-        let mentions = matches!(key.map(|k| k.kind), Some(Kind::Lesson | Kind::Article));
-        let ctx = Ctx {
-            index,
-            place: Place::Body { source: &origin.source, offset: origin.body_offset },
-            page: key,
-            page_path,
-            autolink: if mentions { autolink.unwrap_or(course.config.autolink) } else { Autolink::Off },
-            mentions,
-            raw_html: course.config.raw_html,
-            reserved_ids: template_ids(key.map(|k| k.kind)),
-            paragraph_ids: key.is_some_and(|k| k.kind == Kind::Article),
-        };
-        markdown::render(origin.body(), &ctx)
-    };
+    let body = |key: Option<PageKey>, origin: &Origin, autolink: Option<Autolink>| body(index, key, origin, autolink);
     let key = PageKey::new;
     let lessons = course.lessons.par_iter().enumerate();
     let lessons = lessons.map(|(i, l)| body(Some(key(Kind::Lesson, i)), &l.origin, l.autolink)).collect();
@@ -151,6 +136,26 @@ pub fn bodies(index: &SiteIndex) -> Bodies {
         pages,
         quizzes,
     }
+}
+
+/// Renders the Markdown body of a page (`None`: the home page), with the page's own
+/// `autolink` setting if it has one.
+pub fn body(index: &SiteIndex, key: Option<PageKey>, origin: &Origin, autolink: Option<Autolink>) -> Rendered {
+    let course = index.course;
+    let page_path = key.map_or("", |k| index.site_path(k));
+    let mentions = matches!(key.map(|k| k.kind), Some(Kind::Lesson | Kind::Article));
+    let ctx = Ctx {
+        index,
+        place: Place::Body { source: &origin.source, offset: origin.body_offset },
+        page: key,
+        page_path,
+        autolink: if mentions { autolink.unwrap_or(course.config.autolink) } else { Autolink::Off },
+        mentions,
+        raw_html: course.config.raw_html,
+        reserved_ids: template_ids(key.map(|k| k.kind)),
+        paragraph_ids: key.is_some_and(|k| k.kind == Kind::Article),
+    };
+    markdown::render(origin.body(), &ctx)
 }
 
 /// Renders one inline field of page `key`.
@@ -209,7 +214,7 @@ fn quiz(index: &SiteIndex, i: usize, quiz: &Quiz) -> QuizHtml {
             all.links.push(markdown::LinkUse {
                 target: PageKey::new(Kind::Concept, c),
                 anchor: None,
-                pos: q.pos,
+                at: markdown::Loc::At(q.pos),
                 written: format!("concepts: {}", index.course.concepts[c].id),
             });
         }

@@ -9,4 +9,135 @@
   // CSS can tell whether the script runs: <html class="no-js"> becomes "js".
   root.classList.remove('no-js');
   root.classList.add('js');
+
+  /* Concept previews -------------------------------------------------------
+   * Hovering, focusing or tapping a link to a concept (a[data-concept]) shows its
+   * term and definition, taken from the page's "Concepts on this page" list. The
+   * preview is a role=tooltip element the link points to with aria-describedby, so
+   * screen readers announce the definition. Escape closes it. On a touch screen the
+   * first tap shows the preview and a second tap follows the link. */
+  function initPreviews() {
+    var sources = {};
+    var items = document.querySelectorAll('[data-definition-of]');
+    for (var i = 0; i < items.length; i++) {
+      sources[items[i].getAttribute('data-definition-of')] = items[i];
+    }
+    if (!items.length) return;
+
+    var tip = document.createElement('div');
+    tip.id = 'concept-tip';
+    tip.className = 'concept-tip';
+    tip.setAttribute('role', 'tooltip');
+    tip.hidden = true;
+    document.body.appendChild(tip);
+
+    var current = null;
+    var hideTimer = null;
+    var lastPointer = 'mouse';
+    // Whether the link a touch landed on was already previewed (then the tap opens it).
+    var tapOnShown = false;
+
+    function linkOf(node) {
+      while (node && node !== document) {
+        if (node.nodeType === 1 && node.matches('a[data-concept]')) return node;
+        node = node.parentNode;
+      }
+      return null;
+    }
+
+    function fill(source) {
+      tip.textContent = '';
+      var term = document.createElement('strong');
+      term.textContent = source.querySelector('dt').textContent.trim();
+      var text = document.createElement('span');
+      text.textContent = source.querySelector('dd').textContent.trim();
+      tip.appendChild(term);
+      tip.appendChild(text);
+      if (lastPointer === 'touch') {
+        var more = document.createElement('span');
+        more.className = 'tip-more';
+        more.textContent = 'Tap the link again to open its page.';
+        tip.appendChild(more);
+      }
+    }
+
+    function place(link) {
+      var r = link.getBoundingClientRect();
+      var width = tip.offsetWidth;
+      var left = Math.min(Math.max(8, r.left), document.documentElement.clientWidth - width - 8);
+      var below = r.bottom + 8;
+      var top = below + tip.offsetHeight > window.innerHeight && r.top - tip.offsetHeight - 8 > 0
+        ? r.top - tip.offsetHeight - 8
+        : below;
+      tip.style.left = Math.max(8, left) + window.scrollX + 'px';
+      tip.style.top = top + window.scrollY + 'px';
+    }
+
+    function show(link) {
+      var source = sources[link.getAttribute('data-concept')];
+      if (!source) return;
+      clearTimeout(hideTimer);
+      if (current && current !== link) current.removeAttribute('aria-describedby');
+      current = link;
+      fill(source);
+      tip.hidden = false;
+      place(link);
+      link.setAttribute('aria-describedby', 'concept-tip');
+    }
+
+    function hide() {
+      clearTimeout(hideTimer);
+      tip.hidden = true;
+      if (current) current.removeAttribute('aria-describedby');
+      current = null;
+    }
+
+    function hideSoon() {
+      clearTimeout(hideTimer);
+      hideTimer = setTimeout(hide, 150);
+    }
+
+    document.addEventListener('pointerdown', function (e) {
+      lastPointer = e.pointerType || 'mouse';
+      var link = linkOf(e.target);
+      tapOnShown = !!link && link === current && !tip.hidden;
+      if (!link && !tip.contains(e.target)) hide();
+    });
+    document.addEventListener('mouseover', function (e) {
+      var link = linkOf(e.target);
+      if (link && lastPointer !== 'touch') show(link);
+      else if (tip.contains(e.target)) clearTimeout(hideTimer);
+    });
+    document.addEventListener('mouseout', function (e) {
+      if (linkOf(e.target) || tip.contains(e.target)) hideSoon();
+    });
+    document.addEventListener('focusin', function (e) {
+      var link = linkOf(e.target);
+      if (link) show(link);
+      else hide();
+    });
+    document.addEventListener('focusout', function (e) {
+      if (linkOf(e.target)) hideSoon();
+    });
+    document.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape' && current) hide();
+    });
+    document.addEventListener('click', function (e) {
+      var link = linkOf(e.target);
+      if (!link || lastPointer !== 'touch' || !sources[link.getAttribute('data-concept')]) return;
+      if (!tapOnShown) {
+        e.preventDefault();
+        show(link);
+      }
+    });
+    window.addEventListener('resize', function () {
+      if (current) place(current);
+    });
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', initPreviews);
+  } else {
+    initPreviews();
+  }
 })();

@@ -52,7 +52,12 @@ fn run_script(script: &str, build_args: &[&str]) {
     let shots = repo().join("target/screenshots");
     let status = Command::new("node")
         .arg(browser_dir().join(script))
-        .args(["--site", &out_s, "--screenshots", &shots.display().to_string()])
+        .args(["--site", &out_s])
+        .args(if script == "a11y.mjs" {
+            vec!["--screenshots".to_string(), shots.display().to_string()]
+        } else {
+            Vec::new()
+        })
         .status()
         .expect("node runs");
     assert!(status.success(), "{script} failed on the example course (see its report above)");
@@ -61,4 +66,9 @@ fn run_script(script: &str, build_args: &[&str]) {
 #[test]
 fn every_page_kind_is_accessible_and_responsive() {
     run_script("a11y.mjs", &[]);
+}
+
+#[test]
+fn concept_previews_work_with_mouse_keyboard_touch_and_without_javascript() {
+    run_script("concepts.mjs", &[]);
 }

@@ -82,7 +82,7 @@ fn check_links(out: &Path, base_path: &str) -> Vec<String> {
         }
         let html = String::from_utf8_lossy(bytes);
         for link in attr_values(&html, "href").into_iter().chain(attr_values(&html, "src")) {
-            if link.starts_with("http") || link.starts_with("mailto:") {
+            if link.starts_with("http") || link.starts_with("mailto:") || link.starts_with("data:") {
                 continue;
             }
             let (target, anchor) = link.split_once('#').unwrap_or((&link, ""));

@@ -22,7 +22,7 @@
 
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import http from 'node:http';
+import { CHROMIUM, CHROMIUM_ARGS, serve } from './lib.mjs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -36,17 +36,6 @@ const WIDTHS = [
 ];
 const SCHEMES = ['light', 'dark'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // ---------------------------------------------------------------- arguments
 
@@ -85,72 +74,6 @@ function parseArgs(argv) {
     fs.mkdirSync(opts.screenshots, { recursive: true });
   }
   return opts;
-}
-
-// ------------------------------------------------------------------- server
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.pdf': 'application/pdf',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.mp3': 'audio/mpeg',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-};
-
-function serve(root) {
-  const server = http.createServer((req, res) => {
-    let pathname;
-    try {
-      pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    let file = path.join(root, pathname);
-    if (!file.startsWith(root)) {
-      res.writeHead(403).end();
-      return;
-    }
-    let stat = fs.statSync(file, { throwIfNoEntry: false });
-    if (stat && stat.isDirectory()) {
-      if (!pathname.endsWith('/')) {
-        res.writeHead(301, { Location: `${pathname}/` }).end();
-        return;
-      }
-      file = path.join(file, 'index.html');
-      stat = fs.statSync(file, { throwIfNoEntry: false });
-    }
-    if (!stat || !stat.isFile()) {
-      const notFound = path.join(root, '404.html');
-      res.writeHead(404, { 'Content-Type': TYPES['.html'] });
-      res.end(fs.existsSync(notFound) ? fs.readFileSync(notFound) : 'Not found');
-      return;
-    }
-    const type = TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
-    res.writeHead(200, { 'Content-Type': type, 'Content-Length': stat.size });
-    if (req.method === 'HEAD') res.end();
-    else fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
 }
 
 // ---------------------------------------------------------------- discovery

@@ -1,0 +1,21 @@
+//! syllabus: a static teaching-site generator. The stages of a build, one module each:
+//! load, model, index, render, check, write (see `build::run`).
+
+pub mod build;
+pub mod check;
+pub mod conceptmap;
+pub mod concepts;
+pub mod config;
+pub mod diag;
+pub mod frontmatter;
+pub mod graph;
+pub mod init;
+pub mod links;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod pages;
+pub mod quiz;
+pub mod render;
+pub mod templates;

@@ -1,0 +1,235 @@
+//! Concepts through the real binary: autolinking (where it links and where it never
+//! does), aliases, plurals, Unicode, `autolink` modes, backlinks, the glossary and map,
+//! and a generated course with 1,000 concepts.
+
+mod common;
+
+use std::path::Path;
+
+use common::{read, repo, syllabus};
+
+/// Writes a course from (path, text) pairs and builds it; returns the course folder.
+fn course(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let p = dir.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    let root = dir.path().display().to_string();
+    let run = syllabus(&["build", "--root", &root]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    dir
+}
+
+fn page(dir: &Path, path: &str) -> String {
+    read(dir.join("public").join(path).join("index.html"))
+}
+
+fn prose(html: &str) -> &str {
+    let start = html.find("<div class=\"prose\">").expect("a prose block");
+    let end = html[start..].find("</div>").unwrap() + start;
+    &html[start..end]
+}
+
+const CONCEPTS: &[(&str, &str)] = &[
+    ("content/concepts/nationalism.md", "---\nterm: Nationalism\ndefinition: Attachment to a nation.\n---\n"),
+    (
+        "content/concepts/top-down-nationalism.md",
+        "---\nterm: Top-down nationalism\naliases: [nationalism from above]\ndefinition: Identity built by the state.\n---\n\nTop-down nationalism is defined here.\n",
+    ),
+    ("content/concepts/policy.md", "---\nterm: Policy\ndefinition: A course of action.\n---\n"),
+    (
+        "content/concepts/sponge-city.md",
+        "---\nterm: 海绵城市\naliases: [sponge city]\ndefinition: A city that soaks up rain.\n---\n",
+    ),
+    ("content/concepts/flood.md", "---\nterm: Flood\ndefinition: Too much water.\n---\n"),
+];
+
+fn with_concepts(extra: &[(&'static str, &'static str)]) -> tempfile::TempDir {
+    let intro = (
+        "content/lessons/01-a/01-intro.md",
+        "---\ntitle: Intro\nconcepts: [nationalism, top-down-nationalism, policy, sponge-city, flood]\n---\n\nIntro.\n",
+    );
+    let mut files: Vec<(&str, &str)> = CONCEPTS.to_vec();
+    files.push(("course.yaml", "title: T\n"));
+    files.push(intro);
+    files.extend_from_slice(extra);
+    course(&files)
+}
+
+#[test]
+fn autolinks_never_touch_headings_code_links_or_image_text() {
+    let dir = with_concepts(&[
+        ("static/x.png", "png"),
+        (
+            "content/lessons/01-a/02-text.md",
+            "---\ntitle: Text\nautolink: all\n---\n\n## Policy and floods\n\n\
+         `policy` in code, and\n\n```\npolicy in a block\n```\n\n[a policy link](https://example.org) \
+         ![a flood picture](/x.png) then policy and a flood.\n",
+        ),
+    ]);
+    let html = page(dir.path(), "lessons/text");
+    let body = prose(&html);
+    assert!(body.contains("<h2 id=\"policy-and-floods\">Policy and floods</h2>"), "{body}");
+    assert!(body.contains("<code>policy</code>") && body.contains("policy in a block"), "{body}");
+    assert!(body.contains(">a policy link</a>") && body.contains("alt=\"a flood picture\""), "{body}");
+    assert!(
+        body.contains(r#"then <a href="/concepts/policy/" class="concept-link" data-concept="policy">policy</a>"#),
+        "{body}"
+    );
+    assert!(
+        body.contains(r#"a <a href="/concepts/flood/" class="concept-link" data-concept="flood">flood</a>."#),
+        "{body}"
+    );
+    assert_eq!(body.matches("data-concept=").count(), 2, "{body}");
+}
+
+#[test]
+fn the_longest_term_wins_and_aliases_and_plurals_link() {
+    let dir = with_concepts(&[(
+        "content/lessons/01-a/02-text.md",
+        "---\ntitle: Text\nautolink: all\n---\n\nTop-down nationalism differs from nationalism. \
+         Nationalism from above, policies, Floods and ultranationalism.\n",
+    )]);
+    let body = page(dir.path(), "lessons/text");
+    let body = prose(&body);
+    for (concept, text) in [
+        ("top-down-nationalism", "Top-down nationalism"),
+        ("nationalism", "nationalism"),
+        ("top-down-nationalism", "Nationalism from above"),
+        ("policy", "policies"),
+        ("flood", "Floods"),
+    ] {
+        let link = format!("class=\"concept-link\" data-concept=\"{concept}\">{text}</a>");
+        assert!(body.contains(&link), "missing {link} in {body}");
+    }
+    assert!(body.contains(" and ultranationalism."), "part of a longer word is not a term: {body}");
+}
+
+#[test]
+fn unicode_terms_link_next_to_english_ones() {
+    let dir = with_concepts(&[(
+        "content/lessons/01-a/02-text.md",
+        "---\ntitle: Text\n---\n\n建设海绵城市flood control; a Sponge City.\n",
+    )]);
+    let body = page(dir.path(), "lessons/text");
+    let body = prose(&body);
+    assert!(body.contains(r#"建设<a href="/concepts/sponge-city/" class="concept-link" data-concept="sponge-city">海绵城市</a><a href="/concepts/flood/" class="concept-link" data-concept="flood">flood</a> control"#), "{body}");
+    assert!(!body.contains(">Sponge City</a>"), "autolink first links a concept once per page: {body}");
+}
+
+#[test]
+fn autolink_modes_first_all_and_off() {
+    let text = "Policy here, policy there, policy everywhere.\n";
+    let first = format!("---\ntitle: First\n---\n\n{text}");
+    let all = format!("---\ntitle: All\nautolink: all\n---\n\n{text}");
+    let off = format!("---\ntitle: Off\nautolink: off\n---\n\n{text}");
+    let files: Vec<(&str, &str)> = vec![
+        ("content/lessons/01-a/02-first.md", &first),
+        ("content/lessons/01-a/03-all.md", &all),
+        ("content/lessons/01-a/04-off.md", &off),
+    ];
+    let files: Vec<(&'static str, &'static str)> =
+        files.into_iter().map(|(a, b)| (a, &*Box::leak(b.to_string().into_boxed_str()))).collect();
+    let dir = with_concepts(&files);
+    let count = |p: &str| prose(&page(dir.path(), p)).matches("data-concept=\"policy\"").count();
+    assert_eq!((count("lessons/first"), count("lessons/all"), count("lessons/off")), (1, 3, 0));
+    let dir = course(&[
+        ("course.yaml", "title: T\nautolink: off\n"),
+        ("content/concepts/policy.md", "---\nterm: Policy\ndefinition: A course of action.\n---\n"),
+        ("content/lessons/01-a/01-x.md", "---\ntitle: X\nconcepts: [policy]\n---\n\nPolicy and [[concept:policy]].\n"),
+    ]);
+    let body = page(dir.path(), "lessons/x");
+    assert_eq!(
+        prose(&body).matches("data-concept=\"policy\"").count(),
+        1,
+        "a written link keeps its hook with autolink off"
+    );
+}
+
+#[test]
+fn concept_pages_list_their_uses_and_pages_list_their_backlinks() {
+    let dir = with_concepts(&[
+        (
+            "content/lessons/01-a/02-uses.md",
+            "---\ntitle: Uses\nreadings: [report]\n---\n\nA flood, and [[lesson:intro]].\n",
+        ),
+        ("content/lessons/02-b/01-later.md", "---\ntitle: Later\n---\n\nMore floods.\n"),
+        ("content/articles/report.md", "---\ntitle: Report\n---\n\nThe flood of 2021, see [[lesson:intro]].\n"),
+        (
+            "content/quizzes/check.yaml",
+            "title: Check\nquestions:\n  - type: true_false\n    prompt: Water?\n    answer: true\n    concepts: [flood]\n",
+        ),
+    ]);
+    let flood = page(dir.path(), "concepts/flood");
+    let used = &flood[flood.find("id=\"used-in\"").expect("a used-in section")..];
+    let order: Vec<usize> =
+        [">A<", "/lessons/uses/", "/lessons/later/", "Readings", "/articles/report/", "Quizzes", "/quizzes/check/"]
+            .iter()
+            .map(|s| used.find(s).unwrap_or_else(|| panic!("{s} missing from {used}")))
+            .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "grouped by module, in course order: {order:?}");
+    assert!(flood.contains("Introduced in <a href=\"/lessons/intro/\">Intro</a>"), "{flood}");
+    let intro = page(dir.path(), "lessons/intro");
+    let linked = &intro[intro.find("id=\"linked-from\"").expect("a linked-from section")..];
+    assert!(linked.contains("/lessons/uses/") && linked.contains("/articles/report/"), "{linked}");
+    let own = page(dir.path(), "concepts/top-down-nationalism");
+    assert!(!prose(&own).contains("data-concept"), "a concept page never links itself: {own}");
+}
+
+#[test]
+fn glossary_has_letters_aliases_and_introducing_lessons() {
+    let dir = with_concepts(&[]);
+    let g = page(dir.path(), "glossary");
+    for part in [
+        "href=\"#letter-f\"",
+        "id=\"letter-t\"",
+        "(nationalism from above)",
+        "Introduced in <a href=\"/lessons/intro/\">Intro</a>",
+        "id=\"letter-海\"",
+    ] {
+        assert!(g.contains(part), "glossary lacks {part}");
+    }
+    let f = g.find("id=\"letter-f\"").unwrap();
+    let n = g.find("id=\"letter-n\"").unwrap();
+    let t = g.find("id=\"letter-t\"").unwrap();
+    assert!(f < n && n < t, "A to Z");
+    let map = page(dir.path(), "concepts");
+    assert_eq!(map.matches("class=\"map-node\"").count(), CONCEPTS.len(), "one map node per concept");
+}
+
+/// The shared generator's course with 1,000 concepts builds without a warning, and
+/// its lessons carry autolinks.
+#[test]
+fn a_generated_course_with_a_thousand_concepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("c");
+    let generator = repo().join("benches/gen_course.py");
+    let status = std::process::Command::new("python3")
+        .arg(&generator)
+        .arg(&root)
+        .args(["--lessons", "1000", "--concepts", "1000", "--articles", "50", "--quizzes", "50"])
+        .status()
+        .expect("python3 runs");
+    assert!(status.success());
+    let run = syllabus(&["build", "--root", &root.display().to_string()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let problems: Vec<&str> = run.stderr.lines().filter(|l| l.contains("warning:") || l.contains("error:")).collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let lesson = read(root.join("public/lessons/lesson-00500/index.html"));
+    assert!(lesson.contains("class=\"concept-link\""), "generated lessons get autolinks");
+    assert_eq!(read(root.join("public/concepts/index.html")).matches("class=\"map-node\"").count(), 1000);
+}
+
+#[test]
+fn the_vendored_generator_matches_the_shared_one() {
+    let shared = repo().join("../shared/bench/gen_course.py");
+    if shared.exists() {
+        assert_eq!(
+            read(&shared),
+            read(repo().join("benches/gen_course.py")),
+            "update benches/gen_course.py from shared/bench"
+        );
+    }
+}
