@@ -12,13 +12,17 @@ use crate::model::targets;
 const NODE_W: f64 = 180.0;
 const NODE_H: f64 = 30.0;
 const ROW_GAP: f64 = 12.0;
-const COL_GAP: f64 = 70.0;
+const COL_GAP: f64 = 50.0;
+/// Room above a band of columns for the module titles.
 const TOP: f64 = 44.0;
+/// Columns side by side before the map wraps into another band below (680 px, the
+/// width of the page text, so the map is read at its own size without side scrolling).
+const BAND: usize = 3;
 const MARGIN: f64 = 20.0;
 /// Concepts per column before a module's concepts wrap into another column.
 const MAX_ROWS: usize = 14;
 /// Characters of a term shown in its box (the full term is its accessible name).
-const MAX_CHARS: usize = 24;
+const MAX_CHARS: usize = 21;
 
 struct Node {
     concept: usize,
@@ -69,32 +73,42 @@ pub fn svg(index: &SiteIndex, graph: &Graph) -> String {
     }
     let mut nodes: Vec<Option<Node>> = (0..course.concepts.len()).map(|_| None).collect();
     let mut headings = Vec::new();
-    let mut column = 0usize;
-    let mut rows = 0usize;
+    let (mut column, mut band_top, mut band_rows, mut used_columns) = (0usize, 0.0f64, 0usize, 0usize);
     for group in groups(index, graph) {
-        let x = MARGIN + column as f64 * (NODE_W + COL_GAP);
-        headings.push((x, group.title.clone()));
+        let needed = group.concepts.len().div_ceil(MAX_ROWS);
+        // A module starts a new band when its columns do not fit in what is left of this one.
+        if column > 0 && column + needed.min(BAND) > BAND {
+            band_top += TOP + band_rows as f64 * (NODE_H + ROW_GAP);
+            (column, band_rows) = (0, 0);
+        }
+        headings.push((column_x(column), band_top + 24.0, group.title.clone()));
         for (i, c) in group.concepts.iter().enumerate() {
             if i > 0 && i % MAX_ROWS == 0 {
                 column += 1;
+                if column == BAND {
+                    band_top += TOP + band_rows as f64 * (NODE_H + ROW_GAP);
+                    (column, band_rows) = (0, 0);
+                }
             }
             let row = i % MAX_ROWS;
-            rows = rows.max(row + 1);
-            let x = MARGIN + column as f64 * (NODE_W + COL_GAP);
-            nodes[*c] = Some(Node { concept: *c, x, y: TOP + row as f64 * (NODE_H + ROW_GAP) });
+            band_rows = band_rows.max(row + 1);
+            used_columns = used_columns.max(column + 1);
+            let y = band_top + TOP + row as f64 * (NODE_H + ROW_GAP);
+            nodes[*c] = Some(Node { concept: *c, x: column_x(column), y });
         }
         column += 1;
     }
-    let width = MARGIN * 2.0 + column as f64 * (NODE_W + COL_GAP) - COL_GAP;
-    let height = TOP + rows as f64 * (NODE_H + ROW_GAP) + MARGIN;
+    let width = MARGIN * 2.0 + used_columns as f64 * (NODE_W + COL_GAP) - COL_GAP;
+    let height = band_top + TOP + band_rows as f64 * (NODE_H + ROW_GAP) + MARGIN;
     let mut out = String::with_capacity(course.concepts.len() * 400);
     let _ = write!(
         out,
         "<svg class=\"concept-map\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" \
          viewBox=\"0 0 {width:.0} {height:.0}\" role=\"group\" aria-label=\"Concept map: concepts by the module that introduces them, lines join related concepts\">"
     );
-    for (x, title) in headings {
-        let _ = write!(out, "<text class=\"map-column\" x=\"{x:.0}\" y=\"24\">{}</text>", escape(&truncate(&title)));
+    for (x, y, title) in headings {
+        let _ =
+            write!(out, "<text class=\"map-column\" x=\"{x:.0}\" y=\"{y:.0}\">{}</text>", escape(&truncate(&title)));
     }
     out.push_str("<g aria-hidden=\"true\">");
     for (a, concept) in course.concepts.iter().enumerate() {
@@ -129,6 +143,10 @@ pub fn svg(index: &SiteIndex, graph: &Graph) -> String {
     }
     out.push_str("</svg>");
     out
+}
+
+fn column_x(column: usize) -> f64 {
+    MARGIN + column as f64 * (NODE_W + COL_GAP)
 }
 
 /// A curve between two boxes: side to side across columns, a loop beside a column.
