@@ -46,17 +46,17 @@ pub struct Source {
     /// Path relative to the course root, `/`-separated.
     pub path: String,
     pub text: String,
-    pub lines: LineIndex,
+    /// Built on first use: most files never need a line number.
+    lines: std::sync::OnceLock<LineIndex>,
 }
 
 impl Source {
     pub fn new(path: String, text: String) -> Source {
-        let lines = LineIndex::new(&text);
-        Source { path, text, lines }
+        Source { path, text, lines: std::sync::OnceLock::new() }
     }
 
     pub fn pos(&self, offset: usize) -> Pos {
-        self.lines.pos(&self.text, offset)
+        self.lines.get_or_init(|| LineIndex::new(&self.text)).pos(&self.text, offset)
     }
 }
 
