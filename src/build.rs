@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::cache;
 use crate::config::{self, BaseUrl};
 use crate::diag::{self, Diagnostic, Severity};
 use crate::graph;
@@ -54,10 +55,17 @@ impl Clock {
 pub fn run(opts: &Options) -> Report {
     let mut clock = Clock { last: Instant::now(), timings: Vec::new() };
     let mut diags = Vec::new();
-    if let Some(out) = &opts.output
-        && let Err(m) = output::check_folder(&opts.root, out)
-    {
-        diags.push(Diagnostic::error(out.display().to_string(), None, m));
+    let mut fingerprint = None;
+    if let Some(out) = &opts.output {
+        match output::check_folder(&opts.root, out) {
+            Err(m) => diags.push(Diagnostic::error(out.display().to_string(), None, m)),
+            Ok(()) => {
+                fingerprint = cache::inputs(&opts.root, &format!("{opts:?}")).ok();
+                if let Some(report) = fingerprint.and_then(|f| unchanged(out, f, &mut clock)) {
+                    return report;
+                }
+            }
+        }
     }
     let loaded = load::load(&opts.root, &mut diags);
     let mut config = config::read(loaded.config.as_ref(), &mut diags);
@@ -88,7 +96,15 @@ pub fn run(opts: &Options) -> Report {
         pages::set_globals(&index, theme);
         let site = Site { index: &index, bodies: &bodies, graph: &graph, theme };
         match write(&site, &opts.root, out) {
-            Ok(stats) => report.stats = Some(stats),
+            Ok(stats) => {
+                report.stats = Some(stats);
+                // Without a manifest the next build is simply a full one.
+                if let Some(f) = fingerprint {
+                    let mut kept = diags.clone();
+                    diag::sort(&mut kept);
+                    let _ = cache::write(out, f, report.pages, &kept);
+                }
+            }
             Err(mut errors) => diags.append(&mut errors),
         }
         clock.lap("write");
@@ -97,6 +113,16 @@ pub fn run(opts: &Options) -> Report {
     report.diags = diags;
     report.timings = clock.timings;
     report
+}
+
+/// The report of a build skipped because nothing changed since the last one, whose
+/// warnings it repeats.
+fn unchanged(out: &Path, fingerprint: u64, clock: &mut Clock) -> Option<Report> {
+    let manifest = cache::read(out).filter(|m| m.inputs == fingerprint && cache::outputs_intact(out, m))?;
+    clock.lap("cache");
+    let stats = Stats { unchanged: manifest.files.len(), ..Stats::default() };
+    let timings = std::mem::take(&mut clock.timings);
+    Some(Report { diags: manifest.diags, stats: Some(stats), pages: manifest.pages, timings })
 }
 
 /// Renders every page, stages the changed files, and commits them, or, on any error,

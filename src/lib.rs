@@ -2,6 +2,7 @@
 //! load, model, index, render, check, write (see `build::run`).
 
 pub mod build;
+pub mod cache;
 pub mod check;
 pub mod conceptmap;
 pub mod concepts;

@@ -208,7 +208,12 @@ fn bom_and_crlf_change_nothing_in_the_output() {
         let run = syllabus(&["build", "--root", &root, "--output", &out]);
         assert_eq!(run.code, 0, "{}", run.stderr);
     }
-    assert_eq!(snapshot(&a.path().join("out")), snapshot(&b.path().join("out")));
+    let site = |dir: &tempfile::TempDir| {
+        let mut files = snapshot(&dir.path().join("out"));
+        files.remove(".syllabus-output").expect("a marker with the build's manifest");
+        files
+    };
+    assert_eq!(site(&a), site(&b));
 }
 
 #[test]
@@ -412,4 +417,36 @@ fn tables_task_lists_and_footnotes_are_accessible() {
     ] {
         assert!(html.contains(expected), "missing {expected} in\n{html}");
     }
+}
+
+#[test]
+fn an_unchanged_rebuild_is_skipped_but_any_change_is_seen() {
+    let course = example_course();
+    let out = course.path().join("public");
+    let lesson = course.path().join("content/lessons/01-foundations/01-geopolitical-codes.md");
+    std::fs::write(course.path().join("content/extra.md"), "---\ntitle: Extra\n---\n\nMentions [[nowhere-near]].\n")
+        .unwrap();
+    assert_eq!(build(course.path(), &[]).code, 1, "a broken course is never cached");
+    std::fs::write(course.path().join("content/extra.md"), "---\ntitle: Extra\n---\n\n# A level-1 heading\n").unwrap();
+    let first = build(course.path(), &[]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert!(first.stderr.contains("warning: a level-1 heading"), "{}", first.stderr);
+    let skipped = syllabus(&["build", "--root", &course.path().display().to_string()]);
+    assert_eq!(skipped.stderr, first.stderr, "a skipped build repeats the warnings");
+    assert!(skipped.stdout.contains(": 0 written,"), "{}", skipped.stdout);
+    // A hand-edited or deleted output file is repaired.
+    std::fs::remove_file(out.join("about/index.html")).unwrap();
+    std::fs::write(out.join("glossary/index.html"), "tampered").unwrap();
+    let run = build(course.path(), &[]);
+    assert!(run.stdout.contains(": 2 written,"), "{}", run.stdout);
+    assert!(read(out.join("glossary/index.html")).contains("<h1>Glossary</h1>"));
+    // An edit, and a change of options, are seen.
+    std::thread::sleep(std::time::Duration::from_millis(10));
+    std::fs::write(&lesson, read(&lesson).replace("title: Geopolitical codes", "title: Geopolitical codes, again"))
+        .unwrap();
+    let run = build(course.path(), &[]);
+    assert!(!run.stdout.contains(": 0 written,"), "{}", run.stdout);
+    assert!(read(out.join("lessons/geopolitical-codes/index.html")).contains("<h1>Geopolitical codes, again</h1>"));
+    let run = build(course.path(), &["--base-url", "/sub/"]);
+    assert!(read(out.join("index.html")).contains("href=\"/sub/assets/syllabus.css"), "{}", run.stdout);
 }
