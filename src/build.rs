@@ -35,18 +35,26 @@ pub struct Report {
     /// Set when the site was written.
     pub stats: Option<Stats>,
     pub pages: usize,
-    pub timings: Vec<(&'static str, Duration)>,
+    pub timings: Vec<Lap>,
+}
+
+/// One stage's wall time, and the process's resident memory when it ended (Linux).
+#[derive(Debug, Clone, Copy)]
+pub struct Lap {
+    pub stage: &'static str,
+    pub time: Duration,
+    pub rss_mb: u64,
 }
 
 struct Clock {
     last: Instant,
-    timings: Vec<(&'static str, Duration)>,
+    timings: Vec<Lap>,
 }
 
 impl Clock {
     fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
-        self.timings.push((stage, now - self.last));
+        self.timings.push(Lap { stage, time: now - self.last, rss_mb: resident_mb() });
         self.last = now;
     }
 }
@@ -113,6 +121,14 @@ pub fn run(opts: &Options) -> Report {
     report.diags = diags;
     report.timings = clock.timings;
     report
+}
+
+/// Resident memory in MB, from /proc (0 where there is none).
+fn resident_mb() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb =
+        status.lines().find_map(|l| l.strip_prefix("VmRSS:")).and_then(|v| v.split_whitespace().next()?.parse().ok());
+    kb.unwrap_or(0) / 1024
 }
 
 /// The report of a build skipped because nothing changed since the last one, whose

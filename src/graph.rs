@@ -1,7 +1,7 @@
 //! Graph: who links to whom, which pages use each concept, which lessons introduce
 //! concepts and assign readings and quizzes, computed once from the rendered course.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use crate::links::PageKey;
 use crate::load::Kind;
@@ -36,21 +36,20 @@ pub fn course_rank(key: PageKey) -> (u8, usize) {
 }
 
 pub fn build(course: &Course, bodies: &Bodies) -> Graph {
-    let mut backlinks: HashMap<PageKey, BTreeSet<(u8, usize, PageKey)>> = HashMap::new();
-    let mut uses: Vec<BTreeSet<(u8, usize, PageKey)>> = vec![BTreeSet::new(); course.concepts.len()];
+    let mut backlinks: HashMap<PageKey, Vec<PageKey>> = HashMap::new();
+    let mut uses: Vec<Vec<PageKey>> = vec![Vec::new(); course.concepts.len()];
     for (from, rendered) in bodies.all() {
         let Some(from) = from else { continue };
-        let ranked = |k: PageKey| (course_rank(k).0, course_rank(k).1, k);
         for link in &rendered.links {
             if link.target != from {
-                backlinks.entry(link.target).or_default().insert(ranked(from));
+                backlinks.entry(link.target).or_default().push(from);
             }
             if link.target.kind == Kind::Concept && matches!(from.kind, Kind::Lesson | Kind::Article | Kind::Quiz) {
-                uses[link.target.idx].insert(ranked(from));
+                uses[link.target.idx].push(from);
             }
         }
         for (concept, _) in &rendered.mentions {
-            uses[*concept].insert(ranked(from));
+            uses[*concept].push(from);
         }
     }
     let mut introduced_by = vec![None; course.concepts.len()];
@@ -77,10 +76,15 @@ pub fn build(course: &Course, bodies: &Bodies) -> Graph {
             quiz_lessons[q].sort_unstable();
         }
     }
-    let strip = |set: BTreeSet<(u8, usize, PageKey)>| set.into_iter().map(|(_, _, k)| k).collect::<Vec<_>>();
+    let in_course_order = |mut pages: Vec<PageKey>| {
+        pages.sort_unstable_by_key(|&k| course_rank(k));
+        pages.dedup();
+        pages.shrink_to_fit();
+        pages
+    };
     Graph {
-        backlinks: backlinks.into_iter().map(|(k, v)| (k, strip(v))).collect(),
-        concept_uses: uses.into_iter().map(strip).collect(),
+        backlinks: backlinks.into_iter().map(|(k, v)| (k, in_course_order(v))).collect(),
+        concept_uses: uses.into_iter().map(in_course_order).collect(),
         introduced_by,
         assigned_by,
         quiz_lessons,

@@ -91,7 +91,7 @@ fn run(opts: build::Options) -> ExitCode {
             writeln!(err, "syllabus: {errors} error{}, {warnings} warning{}{what}", plural(errors), plural(warnings));
         return ExitCode::from(1);
     }
-    let total: f64 = report.timings.iter().map(|(_, d)| d.as_secs_f64()).sum();
+    let total: f64 = report.timings.iter().map(|l| l.time.as_secs_f64()).sum();
     match (&report.stats, &opts.output) {
         (Some(s), Some(out)) => println!(
             "Built {} pages into {} in {:.2} s: {} written, {} unchanged, {} removed{}",
@@ -111,8 +111,9 @@ fn run(opts: build::Options) -> ExitCode {
         ),
     }
     if std::env::var_os("SYLLABUS_TIMINGS").is_some() {
-        for (stage, d) in &report.timings {
-            let _ = writeln!(err, "  {stage:<10} {:>8.1} ms", d.as_secs_f64() * 1000.0);
+        for lap in &report.timings {
+            let _ =
+                writeln!(err, "  {:<10} {:>8.1} ms {:>6} MB", lap.stage, lap.time.as_secs_f64() * 1000.0, lap.rss_mb);
         }
     }
     ExitCode::SUCCESS

@@ -99,7 +99,7 @@ pub struct Rendered {
     pub toc: Vec<Heading>,
     pub anchors: Vec<String>,
     pub links: Vec<LinkUse>,
-    /// Concepts mentioned in running text, in order, with where.
+    /// Concepts mentioned in running text: the first mention of each, in order.
     pub mentions: Vec<(usize, Loc)>,
     pub diags: Vec<Diagnostic>,
     /// The text without markup (inline renders only), for attributes and plain lists.
@@ -253,6 +253,7 @@ struct Renderer<'c, 'a> {
     run_map: Vec<(usize, usize)>,
     used_ids: HashMap<String, usize>,
     linked: HashSet<usize>,
+    mentioned: HashSet<usize>,
     paragraphs: usize,
     tables: usize,
     /// Footnote labels in order of first appearance, and how often each was cited.
@@ -275,6 +276,7 @@ impl<'c, 'a> Renderer<'c, 'a> {
             run_map: Vec::new(),
             used_ids: ctx.reserved_ids.iter().map(|id| (id.to_string(), 0)).collect(),
             linked: HashSet::new(),
+            mentioned: HashSet::new(),
             paragraphs: 0,
             tables: 0,
             footnotes: Vec::new(),
@@ -605,7 +607,9 @@ impl<'c, 'a> Renderer<'c, 'a> {
             let piece = map.partition_point(|(at, _)| *at <= m.start).saturating_sub(1);
             let source_offset = map.get(piece).map_or(0, |(at, src)| src + (m.start - at));
             let at = self.ctx.place.loc(source_offset);
-            self.result.mentions.push((m.concept, at));
+            if self.mentioned.insert(m.concept) {
+                self.result.mentions.push((m.concept, at));
+            }
             let link = match self.ctx.autolink {
                 Autolink::Off => false,
                 Autolink::First => !self.linked.contains(&m.concept),
@@ -615,7 +619,8 @@ impl<'c, 'a> Renderer<'c, 'a> {
                 continue;
             }
             self.linked.insert(m.concept);
-            let written = text[m.start..m.end].to_string();
+            // Autolinks carry no anchor, so no message ever quotes them.
+            let written = String::new();
             self.result.links.push(LinkUse {
                 target: PageKey::new(Kind::Concept, m.concept),
                 anchor: None,
@@ -646,7 +651,10 @@ impl<'c, 'a> Renderer<'c, 'a> {
         }
         let mut html = String::with_capacity(self.out.len() * 16);
         pulldown_cmark::html::push_html(&mut html, self.out.into_iter());
+        html.shrink_to_fit();
         self.result.html = html;
+        self.result.links.shrink_to_fit();
+        self.result.mentions.shrink_to_fit();
         self.result
     }
 }
