@@ -27,6 +27,8 @@ pub struct Options {
     pub base_url: Option<BaseUrl>,
     pub drafts: bool,
     pub strict: bool,
+    /// Ask every article's `url` over HTTP (`check --external`).
+    pub external: bool,
 }
 
 #[derive(Debug, Default)]
@@ -91,6 +93,10 @@ pub fn run(opts: &Options) -> Report {
     crate::check::run(&index, &bodies, &graph, &mut diags);
     let mut theme = Theme::load(&course.templates, &mut diags);
     clock.lap("check");
+    if opts.external {
+        diags.extend(crate::external::check(&course));
+        clock.lap("external");
+    }
     if opts.strict {
         diag::make_strict(&mut diags);
     }

@@ -20,6 +20,8 @@ pub struct Graph {
     pub assigned_by: Vec<Vec<usize>>,
     /// Lessons that name each quiz in `quiz:` (and the quiz's own `lesson:`).
     pub quiz_lessons: Vec<Vec<usize>>,
+    /// Passages marked as examples of each concept: page, highlight id, text.
+    pub examples: Vec<Vec<(PageKey, String, String)>>,
 }
 
 /// Sort key putting pages in course order: lessons, then articles, quizzes, the rest.
@@ -38,6 +40,7 @@ pub fn course_rank(key: PageKey) -> (u8, usize) {
 pub fn build(course: &Course, bodies: &Bodies) -> Graph {
     let mut backlinks: HashMap<PageKey, Vec<PageKey>> = HashMap::new();
     let mut uses: Vec<Vec<PageKey>> = vec![Vec::new(); course.concepts.len()];
+    let mut examples: Vec<Vec<(PageKey, String, String)>> = vec![Vec::new(); course.concepts.len()];
     for (from, rendered) in bodies.all() {
         let Some(from) = from else { continue };
         for link in &rendered.links {
@@ -51,6 +54,12 @@ pub fn build(course: &Course, bodies: &Bodies) -> Graph {
         for (concept, _) in &rendered.mentions {
             uses[*concept].push(from);
         }
+        for e in &rendered.examples {
+            examples[e.concept].push((from, e.anchor.clone(), e.text.clone()));
+        }
+    }
+    for list in &mut examples {
+        list.sort_by_key(|(page, _, _)| course_rank(*page));
     }
     let mut introduced_by = vec![None; course.concepts.len()];
     let mut assigned_by = vec![Vec::new(); course.articles.len()];
@@ -88,5 +97,6 @@ pub fn build(course: &Course, bodies: &Bodies) -> Graph {
         introduced_by,
         assigned_by,
         quiz_lessons,
+        examples,
     }
 }

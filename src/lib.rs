@@ -4,10 +4,12 @@
 pub mod build;
 pub mod cache;
 pub mod check;
+pub mod cite;
 pub mod conceptmap;
 pub mod concepts;
 pub mod config;
 pub mod diag;
+pub mod external;
 pub mod frontmatter;
 pub mod graph;
 pub mod init;

@@ -22,8 +22,18 @@ impl PageKey {
 }
 
 /// Site paths of the pages syllabus makes itself, besides one per course page.
-pub const INDEX_PATHS: &[&str] =
-    &["", "articles/", "concepts/", "glossary/", "quizzes/", "404.html", "robots.txt", "sitemap.xml"];
+pub const INDEX_PATHS: &[&str] = &[
+    "",
+    "articles/",
+    "concepts/",
+    "glossary/",
+    "quizzes/",
+    "404.html",
+    "robots.txt",
+    "sitemap.xml",
+    "articles/readings.bib",
+    "articles/readings.ris",
+];
 
 /// The site path (no leading slash) of a page of `kind` with `id`.
 pub fn site_path(kind: Kind, id: &str) -> String {

@@ -45,6 +45,9 @@ enum Command {
         drafts: bool,
         #[arg(long)]
         strict: bool,
+        /// Also ask every article's url over HTTP and warn on those that fail.
+        #[arg(long)]
+        external: bool,
     },
     /// Start a new course in DIR.
     Init { dir: PathBuf },
@@ -55,10 +58,10 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build { root, output, base_url, drafts, strict } => {
             let output = Some(output.unwrap_or_else(|| root.join("public")));
-            run(build::Options { root, output, base_url, drafts, strict })
+            run(build::Options { root, output, base_url, drafts, strict, external: false })
         }
-        Command::Check { root, drafts, strict } => {
-            run(build::Options { root, output: None, base_url: None, drafts, strict })
+        Command::Check { root, drafts, strict, external } => {
+            run(build::Options { root, output: None, base_url: None, drafts, strict, external })
         }
         Command::Init { dir } => match init::run(&dir) {
             Ok(()) => {

@@ -85,6 +85,16 @@ pub struct LinkUse {
     pub written: String,
 }
 
+/// A passage marked `[[example:concept|passage]]`: an example of a concept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Example {
+    pub concept: usize,
+    /// The id of the highlight on its page.
+    pub anchor: String,
+    /// The passage as plain text, to quote on the concept's page.
+    pub text: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Heading {
     pub level: u8,
@@ -104,6 +114,7 @@ pub struct Rendered {
     pub diags: Vec<Diagnostic>,
     /// The text without markup (inline renders only), for attributes and plain lists.
     pub plain: String,
+    pub examples: Vec<Example>,
 }
 
 pub fn options() -> Options {
@@ -221,6 +232,8 @@ pub fn escape(s: &str) -> String {
 enum Close {
     Tag,
     Html,
+    /// An example passage: the concept link and its highlight.
+    Example,
     /// The link was refused: its text stays, as text.
     Dropped,
 }
@@ -229,6 +242,14 @@ struct LinkFrame {
     close: Close,
     /// Unpiped wikilink: its text is the target id, replaced by `label`.
     label: Option<String>,
+    /// An example passage being read: the concept, the highlight's id, its text so far.
+    example: Option<(usize, String, String)>,
+}
+
+impl LinkFrame {
+    fn new(close: Close, label: Option<String>) -> LinkFrame {
+        LinkFrame { close, label, example: None }
+    }
 }
 
 struct HeadingBuf<'a> {
@@ -255,6 +276,7 @@ struct Renderer<'c, 'a> {
     linked: HashSet<usize>,
     mentioned: HashSet<usize>,
     paragraphs: usize,
+    examples: usize,
     tables: usize,
     /// Footnote labels in order of first appearance, and how often each was cited.
     footnotes: Vec<(String, usize)>,
@@ -278,6 +300,7 @@ impl<'c, 'a> Renderer<'c, 'a> {
             linked: HashSet::new(),
             mentioned: HashSet::new(),
             paragraphs: 0,
+            examples: 0,
             tables: 0,
             footnotes: Vec::new(),
             open_footnote: None,
@@ -336,6 +359,9 @@ impl<'c, 'a> Renderer<'c, 'a> {
             Event::Text(t) => {
                 if let Some(h) = &mut self.heading {
                     h.text.push_str(&t);
+                }
+                if let Some((_, _, passage)) = self.links.last_mut().and_then(|f| f.example.as_mut()) {
+                    passage.push_str(&t);
                 }
                 self.push(Event::Text(t));
             }
@@ -417,13 +443,18 @@ impl<'c, 'a> Renderer<'c, 'a> {
         match tag {
             TagEnd::Heading(_) => self.finish_heading(),
             TagEnd::Link => match self.links.pop() {
-                Some(LinkFrame { close, label }) => {
+                Some(LinkFrame { close, label, example }) => {
                     if let Some(label) = label {
                         self.push(Event::Text(label.into()));
+                    }
+                    if let Some((concept, anchor, text)) = example {
+                        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                        self.result.examples.push(Example { concept, anchor, text });
                     }
                     match close {
                         Close::Tag => self.push(Event::End(TagEnd::Link)),
                         Close::Html => self.push(Event::InlineHtml("</a>".into())),
+                        Close::Example => self.push(Event::InlineHtml("</a></mark>".into())),
                         Close::Dropped => {}
                     }
                 }
@@ -448,7 +479,12 @@ impl<'c, 'a> Renderer<'c, 'a> {
                 );
                 self.push(Event::Html(back.into()));
             }
-            TagEnd::Paragraph if self.ctx.paragraph_ids => self.push(Event::Html("</p>\n".into())),
+            TagEnd::Paragraph if self.ctx.paragraph_ids => {
+                let n = self.paragraphs;
+                let link =
+                    format!(" <a class=\"para-link\" href=\"#p{n}\" aria-label=\"Link to paragraph {n}\">¶</a></p>\n");
+                self.push(Event::Html(link.into()));
+            }
             t => self.push(Event::End(t)),
         }
     }
@@ -519,7 +555,38 @@ impl<'c, 'a> Renderer<'c, 'a> {
         id
     }
 
+    /// `[[example:concept|passage]]`: the passage stays, highlighted and linked to the
+    /// concept, with an id the concept's page links back to.
+    fn example(&mut self, id: &str, piped: bool, offset: usize) {
+        let key = self.ctx.index.wikilink(&format!("concept:{}", id.trim()));
+        match key {
+            Ok((key, _)) if piped => {
+                self.examples += 1;
+                let anchor = format!("example-{}", self.examples);
+                self.record(key, None, offset, format!("[[example:{id}]]"));
+                self.result.anchors.push(anchor.clone());
+                self.linked.insert(key.idx);
+                let open = concept_link_open(self.ctx.index.course, key.idx, self.ctx.index.href(key));
+                self.push(Event::InlineHtml(format!("<mark class=\"example\" id=\"{anchor}\">{open}").into()));
+                let mut frame = LinkFrame::new(Close::Example, None);
+                frame.example = Some((key.idx, anchor, String::new()));
+                self.links.push(frame);
+            }
+            Ok(_) => {
+                self.error(offset, format!("an example needs its passage: write [[example:{id}|the passage]]"));
+                self.links.push(LinkFrame::new(Close::Dropped, Some(String::new())));
+            }
+            Err(msg) => {
+                self.error(offset, msg.replace("[[concept:", "[[example:"));
+                self.links.push(LinkFrame::new(Close::Dropped, None));
+            }
+        }
+    }
+
     fn wikilink(&mut self, dest: &str, piped: bool, offset: usize) {
+        if let Some(id) = dest.trim().strip_prefix("example:") {
+            return self.example(id, piped, offset);
+        }
         let label = |title: &str| (!piped).then(|| title.to_string());
         match self.ctx.index.wikilink(dest) {
             Ok((key, anchor)) => {
@@ -529,11 +596,11 @@ impl<'c, 'a> Renderer<'c, 'a> {
                 self.record(key, anchor, offset, format!("[[{dest}]]"));
                 let title = index.title(key);
                 let close = self.open_link(key, &href);
-                self.links.push(LinkFrame { close, label: label(title) });
+                self.links.push(LinkFrame::new(close, label(title)));
             }
             Err(msg) => {
                 self.error(offset, msg);
-                self.links.push(LinkFrame { close: Close::Dropped, label: None });
+                self.links.push(LinkFrame::new(Close::Dropped, None));
             }
         }
     }
@@ -584,13 +651,13 @@ impl<'c, 'a> Renderer<'c, 'a> {
         match self.resolve_href(&dest, false, offset) {
             Some((href, Target::Page(key, _))) if key.kind == Kind::Concept => {
                 let close = self.open_link(key, &href);
-                self.links.push(LinkFrame { close, label: None });
+                self.links.push(LinkFrame::new(close, None));
             }
             Some((href, _)) => {
                 self.push(Event::Start(Tag::Link { link_type, dest_url: href.into(), title, id }));
-                self.links.push(LinkFrame { close: Close::Tag, label: None });
+                self.links.push(LinkFrame::new(Close::Tag, None));
             }
-            None => self.links.push(LinkFrame { close: Close::Dropped, label: None }),
+            None => self.links.push(LinkFrame::new(Close::Dropped, None)),
         }
     }
 

@@ -111,6 +111,40 @@ pub struct Article {
     order: OrderKey,
 }
 
+impl Article {
+    /// An article as the model makes it, for unit tests of what reads articles.
+    #[cfg(test)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn for_tests(
+        id: &str,
+        origin: Origin,
+        title: &str,
+        authors: Vec<String>,
+        date: Option<String>,
+        publication: &str,
+        url: Option<Located<String>>,
+        accessed: Option<String>,
+        archive: Option<Located<String>>,
+    ) -> Article {
+        Article {
+            id: id.into(),
+            origin,
+            title: title.into(),
+            authors,
+            date,
+            publication: publication.into(),
+            url,
+            accessed,
+            archive,
+            concepts: Vec::new(),
+            summary: String::new(),
+            autolink: None,
+            extra: serde_json::Value::Null,
+            order: OrderKey::default(),
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct Concept {
     pub id: String,

@@ -33,7 +33,13 @@ pub enum Job {
     NotFound,
     Robots,
     Sitemap,
+    Bibtex,
+    Ris,
 }
+
+/// The reading list for reference managers.
+pub const BIBTEX_PATH: &str = "articles/readings.bib";
+pub const RIS_PATH: &str = "articles/readings.ris";
 
 /// Everything a page needs to be rendered.
 pub struct Site<'a> {
@@ -48,6 +54,7 @@ pub fn jobs(index: &SiteIndex) -> Vec<Job> {
     let c = index.course;
     let mut jobs =
         vec![Job::Home, Job::Articles, Job::Concepts, Job::Glossary, Job::Quizzes, Job::NotFound, Job::Robots];
+    jobs.extend([Job::Bibtex, Job::Ris]);
     if c.config.base_url.origin.is_some() {
         jobs.push(Job::Sitemap);
     }
@@ -78,6 +85,8 @@ pub fn output_path(index: &SiteIndex, job: Job) -> String {
         Job::NotFound => "404.html".into(),
         Job::Robots => "robots.txt".into(),
         Job::Sitemap => "sitemap.xml".into(),
+        Job::Bibtex => BIBTEX_PATH.into(),
+        Job::Ris => RIS_PATH.into(),
     }
 }
 
@@ -142,7 +151,10 @@ pub fn set_globals(index: &SiteIndex, theme: &mut Theme) {
 impl Site<'_> {
     /// Renders one job to bytes.
     pub fn render(&self, job: Job) -> Result<Vec<u8>, Diagnostic> {
+        let articles = &self.index.course.articles;
         let (template, ctx) = match job {
+            Job::Bibtex => return Ok(crate::cite::bibtex(articles).into_bytes()),
+            Job::Ris => return Ok(crate::cite::ris(articles).into_bytes()),
             Job::Home => ("index.html", self.home()),
             Job::Module(i) => ("module.html", self.module(i)),
             Job::Lesson(i) => ("lesson.html", self.lesson(i)),
@@ -352,7 +364,7 @@ impl Site<'_> {
             date: a.date.as_deref().unwrap_or(""),
             publication: &a.publication,
             summary: &a.summary,
-            citation: short_citation(a),
+            citation: crate::cite::short(a),
             assigned_by: self.graph.assigned_by[idx]
                 .iter()
                 .map(|&l| self.link(PageKey::new(Kind::Lesson, l)))
@@ -371,6 +383,8 @@ impl Site<'_> {
             source_url: a.url.as_ref().map_or("", |u| u.value.as_str()),
             accessed: a.accessed.as_deref().unwrap_or(""),
             archive: a.archive.as_ref().map_or("", |u| u.value.as_str()),
+            apa: crate::cite::apa(a),
+            mla: crate::cite::mla(a),
             content: &body.html,
             toc: &body.toc,
             concepts: targets(&a.concepts).map(|c| self.concept_view(c)).collect(),
@@ -383,9 +397,43 @@ impl Site<'_> {
 
     fn articles(&self) -> Context {
         let mut ctx = self.base("Readings", "articles/", vec![self.home_crumb()]);
-        let cards: Vec<ArticleCard> = (0..self.index.course.articles.len()).map(|a| self.article_card(a)).collect();
+        let course = self.index.course;
+        let cards: Vec<ArticleCard> = (0..course.articles.len()).map(|a| self.article_card(a)).collect();
         ctx.insert("articles", &cards);
+        ctx.insert("reading_groups", &self.reading_groups());
+        ctx.insert("bibtex_url", &self.index.base.href(BIBTEX_PATH));
+        ctx.insert("ris_url", &self.index.base.href(RIS_PATH));
         ctx
+    }
+
+    /// Readings grouped by the module whose lessons assign them, in course order (a
+    /// reading assigned in two modules is in both), then those no lesson assigns.
+    fn reading_groups(&self) -> Vec<ReadingGroup<'_>> {
+        let course = self.index.course;
+        let mut groups: Vec<ReadingGroup> = Vec::new();
+        for (m, module) in course.modules.iter().enumerate() {
+            let mut ids: Vec<usize> = Vec::new();
+            for &l in &module.lessons {
+                for a in targets(&course.lessons[l].readings) {
+                    if !ids.contains(&a) {
+                        ids.push(a);
+                    }
+                }
+            }
+            if !ids.is_empty() {
+                let articles = ids.into_iter().map(|a| self.article_card(a)).collect();
+                let module_link = Some(self.link(PageKey::new(Kind::Module, m)));
+                groups.push(ReadingGroup { title: &module.title, module: module_link, articles });
+            }
+        }
+        let others: Vec<ArticleCard> = (0..course.articles.len())
+            .filter(|&a| self.graph.assigned_by[a].is_empty())
+            .map(|a| self.article_card(a))
+            .collect();
+        if !others.is_empty() {
+            groups.push(ReadingGroup { title: "Other readings", module: None, articles: others });
+        }
+        groups
     }
 
     fn concept(&self, idx: usize) -> Context {
@@ -398,10 +446,28 @@ impl Site<'_> {
             content: &self.bodies.concepts[idx].html,
             related: targets(&c.related).map(|r| self.concept_view(r)).collect(),
             used_in: self.used_in(idx),
+            examples: self.examples(idx),
             extra: &c.extra,
         };
         ctx.insert("concept", &view);
         ctx
+    }
+
+    /// Passages marked as examples of a concept, each with its source and a link back.
+    fn examples(&self, idx: usize) -> Vec<ExampleView<'_>> {
+        let course = self.index.course;
+        self.graph.examples[idx]
+            .iter()
+            .map(|(page, anchor, text)| ExampleView {
+                text,
+                url: format!("{}#{anchor}", self.index.href(*page)),
+                source: self.index.title(*page),
+                citation: match page.kind {
+                    Kind::Article => crate::cite::short(&course.articles[page.idx]),
+                    kind => format!("{}: {}", capitalized(kind.name()), self.index.title(*page)),
+                },
+            })
+            .collect()
     }
 
     /// The pages that use a concept, grouped: lessons by module, then readings, then quizzes.
@@ -627,29 +693,17 @@ fn number(x: f64) -> Json {
     }
 }
 
+fn capitalized(word: &str) -> String {
+    let mut c = word.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
 fn join_names(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
-}
-
-/// `Author (2022). Title. Publication.`
-fn short_citation(a: &Article) -> String {
-    let mut parts = Vec::new();
-    let year = a.date.as_deref().map(|d| &d[..4]);
-    match (a.authors.is_empty(), year) {
-        (false, Some(y)) => parts.push(format!("{} ({y}).", join_names(&a.authors))),
-        (false, None) => parts.push(format!("{}.", join_names(&a.authors))),
-        (true, Some(y)) => parts.push(format!("({y}).")),
-        (true, None) => {}
-    }
-    parts.push(format!("{}.", a.title.trim_end_matches('.')));
-    if !a.publication.is_empty() {
-        parts.push(format!("{}.", a.publication.trim_end_matches('.')));
-    }
-    parts.join(" ")
 }
 
 /// Percent-encodes the characters a URL in XML may not hold raw (non-ASCII, spaces).
@@ -752,6 +806,9 @@ struct ArticleView<'a> {
     source_url: &'a str,
     accessed: &'a str,
     archive: &'a str,
+    /// APA 7 and MLA 9 references (HTML).
+    apa: String,
+    mla: String,
     content: &'a str,
     toc: &'a [Heading],
     concepts: Vec<ConceptView<'a>>,
@@ -766,7 +823,23 @@ struct ConceptPage<'a> {
     content: &'a str,
     related: Vec<ConceptView<'a>>,
     used_in: Vec<UseGroup<'a>>,
+    examples: Vec<ExampleView<'a>>,
     extra: &'a Json,
+}
+
+#[derive(Serialize)]
+struct ExampleView<'a> {
+    text: &'a str,
+    url: String,
+    source: &'a str,
+    citation: String,
+}
+
+#[derive(Serialize)]
+struct ReadingGroup<'a> {
+    title: &'a str,
+    module: Option<LinkView<'a>>,
+    articles: Vec<ArticleCard<'a>>,
 }
 
 #[derive(Serialize)]

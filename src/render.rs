@@ -18,8 +18,18 @@ pub fn template_ids(kind: Option<Kind>) -> &'static [&'static str] {
         Some(Kind::Lesson) => {
             &["main", "objectives", "key-concepts", "readings", "check-your-understanding", "linked-from", "lesson-nav"]
         }
-        Some(Kind::Article) => &["main", "citation", "illustrates", "assigned-in", "linked-from"],
-        Some(Kind::Concept) => &["main", "definition", "explanation", "related", "used-in"],
+        Some(Kind::Article) => &[
+            "main",
+            "citation",
+            "cite-apa",
+            "cite-mla",
+            "citation-apa",
+            "citation-mla",
+            "illustrates",
+            "assigned-in",
+            "linked-from",
+        ],
+        Some(Kind::Concept) => &["main", "definition", "explanation", "examples", "related", "used-in"],
         Some(Kind::Quiz) => &["main", "questions", "result"],
         Some(Kind::Module) => &["main", "lessons"],
         Some(Kind::Page) | None => &["main", "outline"],

@@ -135,9 +135,43 @@
     });
   }
 
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', initPreviews);
-  } else {
+  /* Copy buttons (citations) and paragraph links ----------------------------
+   * A button with data-copy="ID" copies the text of element ID; a paragraph's ¶
+   * link also copies its own address. Both say so in the nearest status region. */
+  function initCopy() {
+    function announce(from, message) {
+      var section = from.closest('section, article') || document.body;
+      var status = section.querySelector('.copy-status, [role="status"]');
+      if (status) status.textContent = message;
+    }
+    function copy(text, from, message) {
+      if (!navigator.clipboard) return;
+      navigator.clipboard.writeText(text).then(function () {
+        announce(from, message);
+      }, function () {});
+    }
+    var buttons = document.querySelectorAll('button[data-copy]');
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].hidden = false;
+      buttons[i].addEventListener('click', function (e) {
+        var source = document.getElementById(e.currentTarget.getAttribute('data-copy'));
+        if (source) copy(source.textContent.trim(), e.currentTarget, 'Citation copied.');
+      });
+    }
+    document.addEventListener('click', function (e) {
+      var link = e.target.closest && e.target.closest('a.para-link');
+      if (link) copy(link.href, link, 'Link to the paragraph copied.');
+    });
+  }
+
+  function init() {
     initPreviews();
+    initCopy();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
   }
 })();

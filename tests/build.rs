@@ -392,7 +392,10 @@ fn every_link_form_resolves_to_its_page() {
         assert!(html.contains(expected), "missing {expected} in\n{html}");
     }
     let article = read(root.join("public/articles/report/index.html"));
-    assert!(article.contains(r#"<p id="p1">One.</p>"#) && article.contains(r#"<p id="p2">Two.</p>"#), "{article}");
+    assert!(
+        article.contains(r#"<p id="p1">One. <a class="para-link""#) && article.contains(r#"<p id="p2">Two. <a"#),
+        "{article}"
+    );
 }
 
 #[test]
