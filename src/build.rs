@@ -159,7 +159,8 @@ fn write(site: &Site, root: &Path, out: &Path) -> Result<Stats, Vec<Diagnostic>>
         .par_iter()
         .map(|&job| {
             let path = pages::output_path(site.index, job);
-            let staged = site.render(job).and_then(|bytes| stage(&output, &path, &bytes));
+            let rendered = crate::diag::guard(&path, || site.render(job)).and_then(|r| r);
+            let staged = rendered.and_then(|bytes| stage(&output, &path, &bytes));
             (path, staged)
         })
         .collect();

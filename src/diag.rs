@@ -80,6 +80,28 @@ pub fn make_strict(diags: &mut [Diagnostic]) {
     }
 }
 
+/// Runs `f` for the file `path`; a panic inside becomes an error naming the file instead
+/// of ending the build without a word about what was being processed.
+pub fn guard<T>(path: &str, f: impl FnOnce() -> T) -> Result<T, Diagnostic> {
+    #[cfg(debug_assertions)]
+    if std::env::var("SYLLABUS_TEST_PANIC_ON").is_ok_and(|p| !p.is_empty() && path.ends_with(&p)) {
+        // A failpoint for the test that proves panics are caught (debug builds only).
+        return std::panic::catch_unwind(|| panic!("test panic")).map_err(|e| panicked(path, e));
+    }
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|e| panicked(path, e))
+}
+
+fn panicked(path: &str, payload: Box<dyn std::any::Any + Send>) -> Diagnostic {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into());
+    let msg =
+        format!("internal error while processing this file ({what}); this is a bug in syllabus, please report it");
+    Diagnostic::error(path, None, msg)
+}
+
 /// Byte offsets of line starts, to turn an offset into a line and a column.
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {

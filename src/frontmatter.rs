@@ -110,13 +110,19 @@ pub fn split(text: &str) -> Result<Split<'_>, String> {
     Err("front matter starts with '---' on line 1 but has no closing '---' line".into())
 }
 
+/// How deeply YAML may nest (a quiz question's choice is 4 levels down).
+pub const MAX_DEPTH: usize = 24;
+
 /// Parses YAML whose first line is line `first_line` of its file.
 pub fn parse(yaml: &str, first_line: u32) -> Result<Node, (Pos, String)> {
     if yaml.trim().is_empty() {
         return Ok(Node { pos: Pos::new(first_line, 1), value: Value::Map(Vec::new()) });
     }
-    // YAML 1.2 booleans only: `autolink: off` is the text "off", not false.
-    let options = serde_saphyr::options! { strict_booleans: true };
+    // YAML 1.2 booleans only: `autolink: off` is the text "off", not false. Front matter
+    // and quizzes never nest deeply; a low depth limit keeps the parser's stack small.
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = MAX_DEPTH;
+    let options = serde_saphyr::options! { strict_booleans: true, budget: Some(budget) };
     let raw: Spanned<Raw> = serde_saphyr::from_str_with_options(yaml, options).map_err(|e| {
         let loc = e.location();
         let pos = loc
@@ -136,7 +142,7 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
     if msg.contains("Nodes") || msg.contains("Aliases") || msg.contains("Events") {
         "the YAML expands to too many values (over the limit of 250,000; are aliases repeating each other?)".into()
     } else if msg.contains("Depth") || msg.contains("recursion limit") {
-        "the YAML is nested too deeply (over the limit of 64 levels)".into()
+        format!("the YAML is nested too deeply (over the limit of {MAX_DEPTH} levels)")
     } else if msg.starts_with("budget breached") {
         format!("the YAML is too large ({msg})")
     } else {

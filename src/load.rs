@@ -139,7 +139,7 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         ));
     }
     let results: Vec<Result<(Doc, Option<Diagnostic>), Diagnostic>> =
-        files.into_par_iter().map(|(path, role)| read_doc(root, &path, role)).collect();
+        files.into_par_iter().map(|(path, role)| guarded_read(root, &path, role)).collect();
     for r in results {
         match r {
             Ok((doc, problem)) => {
@@ -297,6 +297,10 @@ pub fn normalize_text(text: String) -> String {
         None => text,
     };
     if text.contains('\r') { text.replace("\r\n", "\n") } else { text }
+}
+
+fn guarded_read(root: &Path, path: &Path, role: Role) -> Result<(Doc, Option<Diagnostic>), Diagnostic> {
+    crate::diag::guard(&rel(root, path), || read_doc(root, path, role)).and_then(|r| r)
 }
 
 /// Reads one content file. An unreadable file is an `Err`; a YAML error keeps the page

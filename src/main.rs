@@ -55,6 +55,8 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Parsers recurse on nested input: give every worker the main thread's stack size.
+    let _ = rayon::ThreadPoolBuilder::new().stack_size(8 << 20).build_global();
     match cli.command {
         Command::Build { root, output, base_url, drafts, strict } => {
             let output = Some(output.unwrap_or_else(|| root.join("public")));

@@ -139,7 +139,16 @@ fn read_questions(f: &mut Fields, items: Vec<Node>) -> Vec<Question> {
         let Some(mut q) = Fields::new(path, node, QUESTION_KEYS, &what, f.diags()) else {
             continue;
         };
-        if let Some(question) = read_question(&mut q, number) {
+        if let Some((mut question, explicit)) = read_question(&mut q, number) {
+            if !explicit {
+                // An id made from the prompt takes a number when another question has it.
+                let base = question.id.clone();
+                let mut n = 1;
+                while ids.contains_key(&question.id) {
+                    n += 1;
+                    question.id = format!("{base}-{n}");
+                }
+            }
             if let Some(first) = ids.insert(question.id.clone(), number) {
                 let msg = format!("question {number}: id '{}' is already used by question {first}", question.id);
                 f.error(question.pos, msg);
@@ -150,7 +159,8 @@ fn read_questions(f: &mut Fields, items: Vec<Node>) -> Vec<Question> {
     out
 }
 
-fn read_question(q: &mut Fields, number: usize) -> Option<Question> {
+/// A question, and whether its id was written (not made from the prompt).
+fn read_question(q: &mut Fields, number: usize) -> Option<(Question, bool)> {
     let pos = q.pos();
     let label = format!("question {number}");
     let Some(kind) = q.text("type") else {
@@ -170,14 +180,14 @@ fn read_question(q: &mut Fields, number: usize) -> Option<Question> {
         q.error(prompt.as_ref().map_or(pos, |p| p.pos), format!("{label}: missing required key 'prompt'"));
     }
     let prompt = prompt.unwrap_or(Located { value: String::new(), pos });
-    let id = match q.text("id") {
+    let (id, explicit) = match q.text("id") {
         Some(id) => {
             if let Err(m) = crate::model::check_id(&id.value) {
                 q.error(id.pos, format!("{label}: {}", m.replace("its id", "the id")));
             }
-            id.value
+            (id.value, true)
         }
-        None => id_from_prompt(&prompt.value, number),
+        None => (id_from_prompt(&prompt.value, number), false),
     };
     let explanation = q.text("explanation");
     let concepts = q.text_list("concepts").into_iter().map(|c| Ref { id: c, target: None }).collect();
@@ -190,7 +200,7 @@ fn read_question(q: &mut Fields, number: usize) -> Option<Question> {
         None => 1.0,
     };
     let answer = read_answer(q, &kind.value, &label, pos)?;
-    Some(Question { number, id, pos, prompt, explanation, concepts, points, answer })
+    Some((Question { number, id, pos, prompt, explanation, concepts, points, answer }, explicit))
 }
 
 /// Keys that only some types use; the others are refused so typos do not pass silently.

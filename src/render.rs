@@ -165,7 +165,8 @@ pub fn body(index: &SiteIndex, key: Option<PageKey>, origin: &Origin, autolink: 
         reserved_ids: template_ids(key.map(|k| k.kind)),
         paragraph_ids: key.is_some_and(|k| k.kind == Kind::Article),
     };
-    markdown::render(origin.body(), &ctx)
+    crate::diag::guard(origin.path(), || markdown::render(origin.body(), &ctx))
+        .unwrap_or_else(|d| Rendered { diags: vec![d], ..Rendered::default() })
 }
 
 /// Renders one inline field of page `key`.

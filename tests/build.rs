@@ -453,3 +453,21 @@ fn an_unchanged_rebuild_is_skipped_but_any_change_is_seen() {
     let run = build(course.path(), &["--base-url", "/sub/"]);
     assert!(read(out.join("index.html")).contains("href=\"/sub/assets/syllabus.css"), "{}", run.stdout);
 }
+
+#[test]
+fn a_panic_is_reported_with_the_file_being_processed() {
+    let course = example_course();
+    let root = course.path().display().to_string();
+    let run = std::process::Command::new(common::bin())
+        .args(["build", "--root", &root])
+        .env("SYLLABUS_TEST_PANIC_ON", "01-geopolitical-codes.md")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("content/lessons/01-foundations/01-geopolitical-codes.md: error: internal error while processing this file (test panic)"),
+        "{stderr}"
+    );
+    assert!(!course.path().join("public").exists(), "nothing was written");
+}

@@ -1,0 +1,227 @@
+//! Hostile and pathological courses through the real binary: markup in every field stays
+//! text everywhere the site puts it, dangerous URLs are refused, absurd Markdown and YAML
+//! build or fail cleanly (never a hang, a crash or a panic).
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::{read, snapshot, syllabus};
+
+/// The value put in every field.
+const EVIL: &str = r#""><script>alert(1)</script><img src=x onerror=alert(2)>"#;
+
+fn write(root: &Path, path: &str, text: &str) {
+    let p = root.join(path);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+/// A course with `EVIL` (YAML-quoted) in every field of every kind, and, unless raw HTML
+/// is allowed, in page bodies too.
+pub fn hostile_course(root: &Path, raw_html: bool) {
+    let v = format!("'{}'", EVIL.replace('\'', "''"));
+    let body = if raw_html { "plain words" } else { EVIL };
+    write(
+        root,
+        "course.yaml",
+        &format!("title: {v}\ndescription: {v}\nauthor: {v}\nbase_url: https://example.org/c/\nraw_html: {raw_html}\n"),
+    );
+    write(root, "content/_index.md", &format!("---\ntitle: {v}\n---\n\nHome {body}\n"));
+    write(root, "content/lessons/01-m/_index.md", &format!("---\ntitle: {v}\nsummary: {v}\n---\n\n{body}\n"));
+    write(
+        root,
+        "content/lessons/01-m/01-lesson.md",
+        &format!(
+            "---\ntitle: {v}\nsummary: {v}\nobjectives: [{v}]\nduration: {v}\nconcepts: [evil]\nreadings: [source]\nquiz: check\n---\n\n\
+             ## {body}\n\nText {body} and the evil term, [[concept:evil]] and [[example:evil|{body}]].\n\n![{EVIL}](/x.png)\n"
+        ),
+    );
+    write(
+        root,
+        "content/articles/source.md",
+        &format!(
+            "---\ntitle: {v}\nauthor: [{v}]\ndate: 2022-01-02\npublication: {v}\nsummary: {v}\nurl: 'https://example.org/?q=\"><script>'\n---\n\nBody {body}\n"
+        ),
+    );
+    write(
+        root,
+        "content/concepts/evil.md",
+        &format!("---\nterm: Evil term\naliases: [{v}]\ndefinition: {v}\n---\n\n{body}\n"),
+    );
+    write(root, "content/concepts/other.md", &format!("---\nterm: {v}\ndefinition: {v}\nrelated: [evil]\n---\n"));
+    write(root, "content/about.md", &format!("---\ntitle: {v}\n---\n\n{body}\n"));
+    write(root, "static/x.png", "png");
+    write(
+        root,
+        "content/quizzes/check.yaml",
+        &format!(
+            "title: {v}\ndescription: {v}\nquestions:\n  - type: single\n    prompt: {v}\n    choices:\n      - text: {v}\n        correct: true\n        feedback: {v}\n      - text: b\n    explanation: {v}\n    concepts: [evil]\n  - type: short\n    prompt: {v}\n    answers: [{v}]\n  - type: order\n    prompt: {v}\n    items: [{v}, b]\n  - type: match\n    prompt: {v}\n    pairs:\n      - [{v}, x]\n      - [y, {v}]\n"
+        ),
+    );
+}
+
+/// Every occurrence of the payload in a built file must be escaped.
+fn unescaped(files: &std::collections::BTreeMap<String, Vec<u8>>) -> Vec<String> {
+    let mut found = Vec::new();
+    // BibTeX and RIS are plain text for reference managers, escaped as those formats
+    // require (tests/readings.rs reads them back); every other file is HTML, XML or JSON.
+    for (path, bytes) in files.iter().filter(|(p, _)| !p.ends_with(".bib") && !p.ends_with(".ris")) {
+        let text = String::from_utf8_lossy(bytes);
+        for bad in ["<script>alert(1)", "<img src=x onerror", "\"><script>"] {
+            if text.contains(bad) {
+                found.push(format!("{path}: contains {bad}"));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn markup_in_every_field_stays_text_everywhere() {
+    // raw_html: false keeps even page bodies as text; with raw_html: true the author's body
+    // HTML is trusted and kept (tests/build.rs), so only fields carry the payload there.
+    for raw_html in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        hostile_course(dir.path(), raw_html);
+        let run = syllabus(&["build", "--root", &dir.path().display().to_string()]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let files = snapshot(&dir.path().join("public"));
+        assert!(files.len() > 20, "every page kind was built");
+        let bad = unescaped(&files);
+        assert!(bad.is_empty(), "raw_html: {raw_html}:\n{}", bad.join("\n"));
+    }
+}
+
+#[test]
+fn refused_urls_name_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "content/articles/a.md",
+        "---\ntitle: A\nurl: javascript:alert(1)\narchive: data:text/html,x\n---\n\n[x](JavaScript:alert(1)) [y](vbscript:x)\n",
+    );
+    let run = syllabus(&["check", "--root", &dir.path().display().to_string()]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "content/articles/a.md:3:6: error: 'javascript:alert(1)' is not an http:// or https:// address\n\
+         content/articles/a.md:4:10: error: 'data:text/html,x' is not an http:// or https:// address\n\
+         content/articles/a.md:7:1: error: refused 'javascript:' URL in a link; only http, https, mailto and site links are allowed\n\
+         content/articles/a.md:7:26: error: refused 'vbscript:' URL in a link; only http, https, mailto and site links are allowed\n\
+         syllabus: 4 errors, 0 warnings\n"
+    );
+}
+
+/// Runs a build with a time limit; a hang is a failure, not a stuck test.
+fn build_within(root: &Path, limit: Duration) -> (Option<i32>, String, Duration) {
+    let start = Instant::now();
+    let mut child = Command::new(common::bin())
+        .args(["build", "--root", &root.display().to_string()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let mut err = String::new();
+            std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut err).unwrap();
+            return (status.code(), err, start.elapsed());
+        }
+        if start.elapsed() > limit {
+            child.kill().unwrap();
+            panic!("the build hung for more than {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn pathological_markdown_builds_in_bounded_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let lesson = |name: &str, body: String| {
+        write(root, &format!("content/lessons/01-a/{name}.md"), &format!("---\ntitle: {name}\n---\n\n{body}"))
+    };
+    lesson("01-quotes", format!("{} deep\n", ">".repeat(10_000)));
+    lesson("02-lists", (0..1500).map(|i| format!("{}- item\n", "  ".repeat(i))).collect());
+    lesson("03-emphasis", "*a ".repeat(50_000));
+    lesson("04-brackets", "[".repeat(30_000));
+    lesson("05-wikilinks", format!("{}{}", "[[".repeat(10_000), "](".repeat(10_000)));
+    let para = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. ".repeat(20) + "\n\n";
+    lesson("06-fifty-megabytes", para.repeat(50_000_000 / para.len()));
+    let (code, stderr, took) = build_within(root, Duration::from_secs(300));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let big = std::fs::metadata(root.join("public/lessons/fifty-megabytes/index.html")).unwrap().len();
+    assert!(big > 50_000_000, "the 50 MB lesson is all there");
+    eprintln!("pathological course built in {took:?}");
+}
+
+#[test]
+fn yaml_bombs_and_deep_nesting_fail_with_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for (i, c) in "bcdefghi".chars().enumerate() {
+        let prev = (b'a' + i as u8) as char;
+        bomb.push_str(&format!("{c}: &{c} [{}]\n", vec![format!("*{prev}"); 10].join(", ")));
+    }
+    write(dir.path(), "content/quizzes/bomb.yaml", &format!("title: Bomb\n{bomb}questions: []\n"));
+    write(
+        dir.path(),
+        "content/quizzes/deep.yaml",
+        &format!("title: Deep\nextra: {}{}\n", "[".repeat(10_000), "]".repeat(10_000)),
+    );
+    let deep_block: String = (0..10_000).map(|i| format!("{}k:\n", "  ".repeat(i))).collect();
+    write(dir.path(), "content/about.md", &format!("---\ntitle: About\nextra:\n{deep_block}---\n"));
+    let (code, stderr, _) = build_within(dir.path(), Duration::from_secs(60));
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("content/quizzes/bomb.yaml:") && stderr.contains("the YAML expands to too many values"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("content/quizzes/deep.yaml:") && stderr.contains("nested too deeply"), "{stderr}");
+    assert!(stderr.contains("content/about.md:") && stderr.contains("nested too deeply"), "{stderr}");
+}
+
+#[test]
+fn a_killed_build_leaves_no_half_written_file_and_the_next_one_repairs() {
+    let course = common::example_course();
+    let root = course.path().display().to_string();
+    let out = course.path().join("public");
+    assert_eq!(syllabus(&["build", "--root", &root]).code, 0);
+    let old = snapshot(&out);
+    // Change every page, so a build rewrites them all, and know what it should write.
+    let config = course.path().join("course.yaml");
+    std::fs::write(&config, read(&config).replace("title: \"Power", "title: \"Killed: Power")).unwrap();
+    let expected_dir = tempfile::tempdir().unwrap();
+    let expected_out = expected_dir.path().join("out");
+    assert_eq!(syllabus(&["build", "--root", &root, "--output", &expected_out.display().to_string()]).code, 0);
+    let new = snapshot(&expected_out);
+    for delay_ms in [0u64, 5, 10, 20, 40, 80, 160] {
+        let mut child = Command::new(common::bin())
+            .args(["build", "--root", &root])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        for (path, bytes) in snapshot(&out) {
+            if path == ".syllabus-output" || path.ends_with(".syllabus-tmp") {
+                continue;
+            }
+            let whole = old.get(&path) == Some(&bytes) || new.get(&path) == Some(&bytes);
+            assert!(whole, "after a kill at {delay_ms} ms, {path} is neither the old nor the new file");
+        }
+    }
+    assert_eq!(syllabus(&["build", "--root", &root]).code, 0);
+    let mut repaired = snapshot(&out);
+    let mut new = new;
+    repaired.remove(".syllabus-output");
+    new.remove(".syllabus-output");
+    assert_eq!(repaired, new, "the next build repairs the output");
+}
