@@ -285,7 +285,7 @@ mod tests {
         let at = |v: &str| Located { value: v.to_string(), pos: Pos::START };
         Article::for_tests(
             "north-korea",
-            Origin { source: Source::new("a.md".into(), String::new()), body_offset: 0 },
+            Origin { source: Source::new("a.md".into(), String::new()).into(), body_offset: 0 },
             "North Korea asserts new power in the Ukraine war, selling weaponry to Russia",
             authors.iter().map(|a| a.to_string()).collect(),
             Some("2022-09-14".into()),

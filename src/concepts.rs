@@ -199,7 +199,7 @@ mod tests {
     fn concept(term: &str, aliases: &[&str]) -> Concept {
         Concept {
             id: term.to_lowercase().replace(' ', "-"),
-            origin: Origin { source: Source::new("c.md".into(), String::new()), body_offset: 0 },
+            origin: Origin { source: Source::new("c.md".into(), String::new()).into(), body_offset: 0 },
             term: term.into(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             definition: Located { value: "d".into(), pos: Pos::START },

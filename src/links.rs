@@ -178,7 +178,7 @@ impl<'c> SiteIndex<'c> {
                 Kind::Page => Some(&c.pages[k.idx].origin),
             },
         };
-        origin.map(|o| &o.source)
+        origin.map(|o| &*o.source)
     }
 
     /// The file a page comes from, for messages.

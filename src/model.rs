@@ -21,10 +21,11 @@ const DEVICE_NAMES: &[&str] = &[
     "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
 ];
 
-/// Where a page came from: its file, and where its Markdown body starts.
-#[derive(Debug)]
+/// Where a page came from: its file (shared, so settling a course never copies texts),
+/// and where its Markdown body starts.
+#[derive(Debug, Clone)]
 pub struct Origin {
-    pub source: Source,
+    pub source: std::sync::Arc<Source>,
     pub body_offset: usize,
 }
 
@@ -55,14 +56,14 @@ pub fn targets(refs: &[Ref]) -> impl Iterator<Item = usize> + '_ {
     refs.iter().filter_map(|r| r.target)
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Home {
     pub title: Option<String>,
     pub origin: Option<Origin>,
     pub extra: serde_json::Value,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Module {
     pub id: String,
     pub dir: String,
@@ -75,10 +76,12 @@ pub struct Module {
     order: OrderKey,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Lesson {
     pub id: String,
     pub origin: Origin,
+    /// The module folder it sits in, and that module's index once the course is settled.
+    pub dir: String,
     pub module: usize,
     pub title: String,
     pub summary: String,
@@ -93,7 +96,7 @@ pub struct Lesson {
     order: OrderKey,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Article {
     pub id: String,
     pub origin: Origin,
@@ -145,7 +148,7 @@ impl Article {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Concept {
     pub id: String,
     pub origin: Origin,
@@ -157,7 +160,7 @@ pub struct Concept {
     pub extra: serde_json::Value,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Page {
     pub id: String,
     pub origin: Origin,
@@ -274,9 +277,86 @@ const CONCEPT_KEYS: &[&str] = &["term", "aliases", "definition", "related", "dra
 const PAGE_KEYS: &[&str] = &["title", "order", "draft", "extra"];
 const HOME_KEYS: &[&str] = &["title", "extra"];
 
+/// What one content file becomes, before the course is settled.
+#[derive(Debug, Clone)]
+pub enum Entity {
+    Home(Home),
+    /// A module's `_index.md`.
+    Module(Module),
+    Lesson(Lesson),
+    Article(Article),
+    Concept(Concept),
+    Quiz(Quiz),
+    Page(Page),
+    /// A draft left out of this build: links to it are errors.
+    Draft {
+        kind: Kind,
+        id: String,
+    },
+    /// A file that gives nothing (its problem is already reported).
+    Nothing,
+}
+
+/// Every content file's entity, by path: the course before it is settled.
+#[derive(Debug, Default, Clone)]
+pub struct Entities {
+    pub by_path: std::collections::BTreeMap<String, Entity>,
+    pub static_files: Vec<String>,
+    pub templates: Vec<(String, String)>,
+}
+
 /// Builds the course model from what was loaded.
 pub fn build(loaded: Loaded, config: Config, drafts: bool, diags: &mut Vec<Diagnostic>) -> Course {
-    let mut b = Builder { drafts, diags, draft_ids: HashMap::new(), seen: HashMap::new() };
+    let entities = entities(loaded, drafts, diags);
+    settle(&entities, config, diags)
+}
+
+/// Every file's entity, in parallel (each file's problems reported as it is read).
+pub fn entities(loaded: Loaded, drafts: bool, diags: &mut Vec<Diagnostic>) -> Entities {
+    use rayon::prelude::*;
+    let built: Vec<(String, Entity, Vec<Diagnostic>)> = loaded
+        .docs
+        .into_par_iter()
+        .map(|doc| {
+            let path = doc.source.path.clone();
+            let mut found = Vec::new();
+            let entity = crate::diag::guard(&path, || entity(doc, drafts, &mut found)).unwrap_or_else(|d| {
+                found.push(d);
+                Entity::Nothing
+            });
+            (path, entity, found)
+        })
+        .collect();
+    let mut out = Entities { static_files: loaded.static_files, templates: loaded.templates, ..Entities::default() };
+    for (path, entity, mut found) in built {
+        diags.append(&mut found);
+        out.by_path.insert(path, entity);
+    }
+    out
+}
+
+/// What one file becomes.
+pub fn entity(doc: Doc, drafts: bool, diags: &mut Vec<Diagnostic>) -> Entity {
+    let mut b = Builder { drafts, diags, draft: None };
+    let entity = match doc.role.clone() {
+        Role::Home => Some(Entity::Home(b.home(doc))),
+        Role::ModuleIndex { dir } => Some(Entity::Module(b.module(doc, dir))),
+        Role::Lesson { dir } => b.lesson(doc, dir).map(Entity::Lesson),
+        Role::Article => b.article(doc).map(Entity::Article),
+        Role::Concept => b.concept(doc).map(Entity::Concept),
+        Role::Quiz => b.quiz(doc).map(Entity::Quiz),
+        Role::Page => b.page(doc).map(Entity::Page),
+    };
+    match (entity, b.draft) {
+        (Some(e), _) => e,
+        (None, Some((kind, id))) => Entity::Draft { kind, id },
+        (None, None) => Entity::Nothing,
+    }
+}
+
+/// Puts the entities together: modules from their folders, ids claimed (a duplicate is an
+/// error naming both files), course order, references resolved.
+pub fn settle(entities: &Entities, config: Config, diags: &mut Vec<Diagnostic>) -> Course {
     let mut course = Course {
         config,
         home: Home { title: None, origin: None, extra: serde_json::json!({}) },
@@ -287,56 +367,83 @@ pub fn build(loaded: Loaded, config: Config, drafts: bool, diags: &mut Vec<Diagn
         quizzes: Vec::new(),
         pages: Vec::new(),
         drafts: HashMap::new(),
-        static_files: loaded.static_files,
-        templates: loaded.templates,
+        static_files: entities.static_files.clone(),
+        templates: entities.templates.clone(),
     };
-    let mut module_of_dir: HashMap<String, usize> = HashMap::new();
-    for dir in &loaded.module_dirs {
+    let mut claims = Claims::default();
+    let mut modules: std::collections::BTreeMap<String, Module> = std::collections::BTreeMap::new();
+    for (path, entity) in &entities.by_path {
+        match entity {
+            Entity::Home(h) => course.home = h.clone(),
+            Entity::Module(m) => {
+                modules.insert(m.dir.clone(), m.clone());
+            }
+            Entity::Lesson(l) => {
+                modules.entry(l.dir.clone()).or_insert_with(|| Module::default_for(&l.dir));
+                if claims.claim(Kind::Lesson, &l.id, path, diags) {
+                    course.lessons.push(l.clone());
+                }
+            }
+            Entity::Article(a) if claims.claim(Kind::Article, &a.id, path, diags) => course.articles.push(a.clone()),
+            Entity::Concept(c) if claims.claim(Kind::Concept, &c.id, path, diags) => course.concepts.push(c.clone()),
+            Entity::Quiz(q) if claims.claim(Kind::Quiz, &q.id, path, diags) => course.quizzes.push(q.clone()),
+            Entity::Page(p) if claims.claim(Kind::Page, &p.id, path, diags) => course.pages.push(p.clone()),
+            Entity::Draft { kind, id } => {
+                course.drafts.insert((*kind, id.clone()), path.clone());
+            }
+            _ => {}
+        }
+    }
+    for module in modules.into_values() {
+        let path =
+            module.origin.as_ref().map_or_else(|| format!("content/lessons/{}", module.dir), |o| o.path().to_string());
+        if let Err(m) = check_id(&module.id) {
+            diags.push(Diagnostic::error(&path, None, format!("bad folder name: {m}")));
+        }
+        claims.claim(Kind::Module, &module.id, &path, diags);
+        course.modules.push(module);
+    }
+    order(&mut course);
+    resolve(&mut course, diags);
+    course
+}
+
+/// Ids taken so far, per kind, with the file that took them.
+#[derive(Default)]
+struct Claims {
+    seen: HashMap<(Kind, String), String>,
+}
+
+impl Claims {
+    /// Registers an id; a duplicate is an error naming both files.
+    fn claim(&mut self, kind: Kind, id: &str, path: &str, diags: &mut Vec<Diagnostic>) -> bool {
+        if let Some(first) = self.seen.get(&(kind, id.to_string())) {
+            let (a, b) = if first.as_str() <= path { (first.as_str(), path) } else { (path, first.as_str()) };
+            let msg = format!("duplicate {} id '{id}': {a} and {b} both have it; rename one of them", kind.name());
+            diags.push(Diagnostic::error(b, None, msg));
+            return false;
+        }
+        self.seen.insert((kind, id.to_string()), path.to_string());
+        true
+    }
+}
+
+impl Module {
+    /// A module with no `_index.md`: its title comes from its folder's name.
+    fn default_for(dir: &str) -> Module {
         let (number, id) = split_name(dir);
         let title = default_title(&id);
-        module_of_dir.insert(dir.clone(), course.modules.len());
-        course.modules.push(Module {
+        Module {
             id,
-            dir: dir.clone(),
+            dir: dir.to_string(),
             order: OrderKey::new(None, number, &title),
             title,
             summary: String::new(),
             origin: None,
             extra: serde_json::json!({}),
             lessons: Vec::new(),
-        });
-    }
-    for doc in loaded.docs {
-        match doc.role.clone() {
-            Role::Home => b.home(doc, &mut course.home),
-            Role::ModuleIndex { dir } => {
-                let m = module_of_dir[&dir];
-                b.module(doc, &mut course.modules[m]);
-            }
-            Role::Lesson { dir } => {
-                let m = module_of_dir[&dir];
-                if let Some(l) = b.lesson(doc, m) {
-                    course.lessons.push(l);
-                }
-            }
-            Role::Article => course.articles.extend(b.article(doc)),
-            Role::Concept => course.concepts.extend(b.concept(doc)),
-            Role::Quiz => course.quizzes.extend(b.quiz(doc)),
-            Role::Page => course.pages.extend(b.page(doc)),
         }
     }
-    for module in &course.modules {
-        let path =
-            module.origin.as_ref().map_or_else(|| format!("content/lessons/{}", module.dir), |o| o.path().to_string());
-        if let Err(m) = check_id(&module.id) {
-            b.diags.push(Diagnostic::error(&path, None, format!("bad folder name: {m}")));
-        }
-        b.claim(Kind::Module, &module.id, path);
-    }
-    course.drafts = std::mem::take(&mut b.draft_ids);
-    order(&mut course);
-    resolve(&mut course, b.diags);
-    course
 }
 
 fn default_title(id: &str) -> String {
@@ -348,24 +455,11 @@ fn default_title(id: &str) -> String {
 struct Builder<'d> {
     drafts: bool,
     diags: &'d mut Vec<Diagnostic>,
-    draft_ids: HashMap<(Kind, String), String>,
-    /// Ids taken so far, per kind, with the file that took them.
-    seen: HashMap<(Kind, String), String>,
+    /// Set when the file is a draft left out of this build.
+    draft: Option<(Kind, String)>,
 }
 
 impl Builder<'_> {
-    /// Registers an id; a duplicate is an error naming both files.
-    fn claim(&mut self, kind: Kind, id: &str, path: String) -> bool {
-        if let Some(first) = self.seen.get(&(kind, id.to_string())) {
-            let (a, b) = if *first <= path { (first.clone(), path) } else { (path, first.clone()) };
-            let msg = format!("duplicate {} id '{id}': {a} and {b} both have it; rename one of them", kind.name());
-            self.diags.push(Diagnostic::error(b.clone(), None, msg));
-            return false;
-        }
-        self.seen.insert((kind, id.to_string()), path);
-        true
-    }
-
     /// The id of a file, checked; `None` (reported) when it is not valid.
     fn id_of(&mut self, doc: &Doc, kind: Kind) -> Option<(Option<u64>, String)> {
         let (number, id) = split_name(&doc.stem);
@@ -393,23 +487,26 @@ impl Builder<'_> {
     }
 
     /// True when the page is a draft left out of this build (recorded for link errors).
-    fn skip_draft(&mut self, draft: bool, kind: Kind, id: &str, path: &str) -> bool {
+    fn skip_draft(&mut self, draft: bool, kind: Kind, id: &str, _path: &str) -> bool {
         if draft && !self.drafts {
-            self.draft_ids.insert((kind, id.to_string()), path.to_string());
+            self.draft = Some((kind, id.to_string()));
             return true;
         }
         false
     }
 
-    fn home(&mut self, mut doc: Doc, home: &mut Home) {
+    fn home(&mut self, mut doc: Doc) -> Home {
+        let mut home = Home { title: None, origin: None, extra: serde_json::json!({}) };
         if let Some(mut f) = self.fields(&mut doc, HOME_KEYS, "the home page front matter") {
             home.title = f.text("title").map(|t| t.value);
             home.extra = f.extra();
         }
         home.origin = Some(origin(doc));
+        home
     }
 
-    fn module(&mut self, mut doc: Doc, module: &mut Module) {
+    fn module(&mut self, mut doc: Doc, dir: String) -> Module {
+        let mut module = Module::default_for(&dir);
         let broken = doc.broken;
         if let Some(mut f) = self.fields(&mut doc, MODULE_KEYS, "a module's _index.md") {
             let title = if broken { None } else { f.required_text("title", "a module's _index.md") };
@@ -422,9 +519,10 @@ impl Builder<'_> {
             module.order = OrderKey::new(explicit, split_name(&module.dir).0, &module.title);
         }
         module.origin = Some(origin(doc));
+        module
     }
 
-    fn lesson(&mut self, mut doc: Doc, module: usize) -> Option<Lesson> {
+    fn lesson(&mut self, mut doc: Doc, dir: String) -> Option<Lesson> {
         let (number, id) = self.id_of(&doc, Kind::Lesson)?;
         let broken = doc.broken;
         let mut f = self.fields(&mut doc, LESSON_KEYS, "a lesson's front matter")?;
@@ -444,11 +542,12 @@ impl Builder<'_> {
         if self.skip_draft(draft, Kind::Lesson, &id, &path) {
             return None;
         }
-        self.claim(Kind::Lesson, &id, path).then(|| Lesson {
+        Some(Lesson {
             order: OrderKey::new(explicit, number, &title),
             id,
             origin: origin(doc),
-            module,
+            dir,
+            module: 0,
             title,
             summary,
             objectives,
@@ -487,7 +586,7 @@ impl Builder<'_> {
         if self.skip_draft(draft, Kind::Article, &id, &path) {
             return None;
         }
-        self.claim(Kind::Article, &id, path).then(|| Article {
+        Some(Article {
             order: OrderKey::new(None, number, &title),
             id,
             origin: origin(doc),
@@ -521,15 +620,7 @@ impl Builder<'_> {
         if self.skip_draft(draft, Kind::Concept, &id, &path) {
             return None;
         }
-        self.claim(Kind::Concept, &id, path).then(|| Concept {
-            id,
-            origin: origin(doc),
-            term,
-            aliases,
-            definition,
-            related,
-            extra,
-        })
+        Some(Concept { id, origin: origin(doc), term, aliases, definition, related, extra })
     }
 
     fn quiz(&mut self, mut doc: Doc) -> Option<Quiz> {
@@ -537,8 +628,7 @@ impl Builder<'_> {
         let broken = doc.broken;
         let f = self.fields(&mut doc, quiz::KEYS, "a quiz")?;
         let quiz = quiz::read(id.clone(), f, broken)?;
-        let path = doc.source.path.clone();
-        self.claim(Kind::Quiz, &id, path).then(|| Quiz { origin: Some(origin(doc)), ..quiz })
+        Some(Quiz { origin: Some(origin(doc)), ..quiz })
     }
 
     fn page(&mut self, mut doc: Doc) -> Option<Page> {
@@ -553,13 +643,7 @@ impl Builder<'_> {
         if self.skip_draft(draft, Kind::Page, &id, &path) {
             return None;
         }
-        self.claim(Kind::Page, &id, path).then(|| Page {
-            order: OrderKey::new(explicit, number, &title),
-            id,
-            origin: origin(doc),
-            title,
-            extra,
-        })
+        Some(Page { order: OrderKey::new(explicit, number, &title), id, origin: origin(doc), title, extra })
     }
 }
 
@@ -591,21 +675,15 @@ pub fn check_external_url(url: &str) -> Result<(), String> {
 }
 
 fn origin(doc: Doc) -> Origin {
-    Origin { body_offset: doc.body_offset, source: doc.source }
+    Origin { body_offset: doc.body_offset, source: std::sync::Arc::new(doc.source) }
 }
 
 /// Puts modules, lessons, articles, concepts and pages in course order.
 fn order(course: &mut Course) {
-    let mut by_rank: Vec<usize> = (0..course.modules.len()).collect();
-    by_rank.sort_by(|&a, &b| course.modules[a].order.cmp(&course.modules[b].order));
-    let mut new_index = vec![0; by_rank.len()];
-    for (new, &old) in by_rank.iter().enumerate() {
-        new_index[old] = new;
-    }
-    let mut slots: Vec<Option<Module>> = std::mem::take(&mut course.modules).into_iter().map(Some).collect();
-    course.modules = by_rank.iter().filter_map(|&old| slots[old].take()).collect();
+    course.modules.sort_by(|a, b| a.order.cmp(&b.order));
+    let index_of: HashMap<&str, usize> = course.modules.iter().enumerate().map(|(i, m)| (m.dir.as_str(), i)).collect();
     for lesson in &mut course.lessons {
-        lesson.module = new_index[lesson.module];
+        lesson.module = index_of[lesson.dir.as_str()];
     }
     course.lessons.sort_by(|a, b| a.module.cmp(&b.module).then_with(|| a.order.cmp(&b.order)));
     for (i, lesson) in course.lessons.iter().enumerate() {

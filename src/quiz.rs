@@ -25,7 +25,7 @@ const QUESTION_KEYS: &[&str] = &[
 const CHOICE_KEYS: &[&str] = &["text", "correct", "feedback"];
 const TYPES: &[&str] = &["single", "multiple", "true_false", "short", "numeric", "order", "match"];
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Quiz {
     pub id: String,
     pub origin: Option<Origin>,
@@ -49,7 +49,7 @@ impl Quiz {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Question {
     /// From 1, as messages count them.
     pub number: usize,
@@ -63,7 +63,7 @@ pub struct Question {
     pub answer: Answer,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Choice {
     pub text: Located<String>,
     pub correct: bool,
@@ -71,7 +71,7 @@ pub struct Choice {
 }
 
 /// What the learner is asked for, and what counts as right.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Answer {
     Single(Vec<Choice>),
     Multiple(Vec<Choice>),
