@@ -17,5 +17,6 @@ pub mod model;
 pub mod output;
 pub mod pages;
 pub mod quiz;
+pub mod quizkey;
 pub mod render;
 pub mod templates;
