@@ -8,6 +8,7 @@ pub mod concepts;
 pub mod config;
 pub mod diag;
 pub mod frontmatter;
+pub mod gift;
 pub mod graph;
 pub mod init;
 pub mod links;
