@@ -471,3 +471,20 @@ fn a_course_with_an_error_exports_nothing() {
     let run = syllabus(&["export", "quizzes", "--format", "qti"]);
     assert_eq!(run.code, 2, "an unknown format is a malformed command line");
 }
+
+#[test]
+fn a_generated_course_exports_every_question_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("c");
+    let status = std::process::Command::new("python3")
+        .arg(repo().join("benches/gen_course.py"))
+        .arg(&root)
+        .args(["--lessons", "20", "--concepts", "5", "--articles", "2", "--quizzes", "5"])
+        .status()
+        .expect("python3 runs");
+    assert!(status.success());
+    let run = syllabus(&["export", "quizzes", "--format", "gift", "--root", &root.display().to_string()]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    let gift = read_gift(&run.stdout);
+    assert_eq!(compare(&root, &gift), 35);
+}
