@@ -20,7 +20,8 @@
   var FORMAT = 'syllabus-progress';
   var VERSION = 1;
   var MAX_IMPORT_BYTES = 1000000;
-  var ID = /^[\p{L}\p{M}\p{N}_-]{1,200}$/u;
+  // Ids as syllabus makes them: letters that are not uppercase, digits, '-' and '_'.
+  var ID = /^(?:(?!\p{Uppercase})[\p{Alphabetic}\p{M}\p{N}_-]){1,200}$/u;
   var base = basePath(document.currentScript);
   var storeKey = FORMAT + ':' + base;
 
