@@ -478,6 +478,9 @@ async function touchOnly(browser, url) {
   }
   const m = fmt(total(key));
   check((await page.evaluate(state)).score === `${m}/${m}`, `touch: full marks ${m}/${m} by tapping`);
+  const width = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  check(width[0] <= width[1], `phone: the checked quiz fits the screen (${width[0]}px in ${width[1]}px)`);
+  if (shots) await page.screenshot({ path: path.join(shots, 'quiz-all-types-phone.png'), fullPage: true });
   await context.close();
 }
 
