@@ -648,11 +648,15 @@
     var say = function (message) {
       if (status) status.textContent = message;
     };
-    panel.querySelector('[data-action="export-progress"]').addEventListener('click', function () {
+    var on = function (action, handler) {
+      var button = panel.querySelector('[data-action="' + action + '"]');
+      if (button) button.addEventListener('click', handler);
+    };
+    on('export-progress', function () {
       download(loadProgress());
       say('Your progress was saved as a file.');
     });
-    panel.querySelector('[data-action="import-progress"]').addEventListener('click', function () {
+    on('import-progress', function () {
       if (file) file.click();
     });
     if (file) {
