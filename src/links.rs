@@ -132,6 +132,7 @@ impl<'c> SiteIndex<'c> {
         index.files.extend(course.static_files.iter().cloned());
         index.files.insert(crate::templates::CSS_PATH.into());
         index.files.insert(crate::templates::JS_PATH.into());
+        index.files.insert(crate::templates::QUIZ_JS_PATH.into());
         index
     }
 

@@ -5,10 +5,10 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use syllabus::config::BaseUrl;
-use syllabus::{build, diag, init};
+use syllabus::{build, diag, gift, init};
 
 #[derive(Parser)]
 #[command(name = "syllabus", version, about = "Build a teaching website from lessons, readings, concepts and quizzes")]
@@ -51,6 +51,33 @@ enum Command {
     },
     /// Start a new course in DIR.
     Init { dir: PathBuf },
+    /// Export the course for other systems.
+    Export {
+        #[command(subcommand)]
+        what: Export,
+    },
+}
+
+#[derive(Subcommand)]
+enum Export {
+    /// Every quiz, in one file for a learning-management system.
+    Quizzes {
+        /// The file format.
+        #[arg(long, value_enum)]
+        format: QuizFormat,
+        /// The course folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write (default: standard output).
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum QuizFormat {
+    /// Moodle GIFT.
+    Gift,
 }
 
 fn main() -> ExitCode {
@@ -79,6 +106,44 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::Export { what: Export::Quizzes { format: QuizFormat::Gift, root, output } } => {
+            export_gift(&root, output.as_deref())
+        }
+    }
+}
+
+/// `export quizzes --format gift`: the GIFT text to `output` or standard output.
+fn export_gift(root: &std::path::Path, output: Option<&std::path::Path>) -> ExitCode {
+    let export = gift::export(root);
+    let mut err = std::io::stderr().lock();
+    for d in &export.diags {
+        let _ = writeln!(err, "{d}");
+    }
+    let Some(text) = export.text else {
+        let errors = export.diags.iter().filter(|d| d.is_error()).count();
+        let _ = writeln!(err, "syllabus: {errors} error{}; nothing was exported", plural(errors));
+        return ExitCode::from(1);
+    };
+    let written = match output {
+        Some(path) => std::fs::write(path, &text).map_err(|e| format!("{}: error: cannot write: {e}", path.display())),
+        None => std::io::stdout().lock().write_all(text.as_bytes()).map_err(|e| format!("error: cannot write: {e}")),
+    };
+    match (written, output) {
+        (Err(e), _) => {
+            let _ = writeln!(err, "{e}");
+            ExitCode::from(1)
+        }
+        (Ok(()), Some(path)) => {
+            let (q, n) = (export.questions, export.quizzes);
+            println!(
+                "Exported {q} question{} from {n} quiz{} to {}",
+                plural(q),
+                if n == 1 { "" } else { "zes" },
+                path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        (Ok(()), None) => ExitCode::SUCCESS,
     }
 }
 

@@ -111,6 +111,7 @@ struct SiteView<'a> {
     base_url: String,
     css: String,
     js: String,
+    quiz_js: String,
     generator: &'static str,
     nav: Vec<LinkView<'a>>,
     extra: &'a Json,
@@ -141,6 +142,7 @@ pub fn set_globals(index: &SiteIndex, theme: &mut Theme) {
         base_url: base.absolute("").unwrap_or_default(),
         css: format!("{}?v={}", base.href(templates::CSS_PATH), theme.css_version),
         js: format!("{}?v={}", base.href(templates::JS_PATH), theme.js_version),
+        quiz_js: format!("{}?v={}", base.href(templates::QUIZ_JS_PATH), theme.quiz_js_version),
         generator: concat!("syllabus ", env!("CARGO_PKG_VERSION")),
         nav,
         extra: &c.config.extra,
@@ -535,6 +537,7 @@ impl Site<'_> {
             total_points: number(q.total_points()),
             lessons: self.graph.quiz_lessons[idx].iter().map(|&l| self.link(PageKey::new(Kind::Lesson, l))).collect(),
             questions: q.questions.iter().zip(&html.questions).map(|(qq, h)| self.question_view(qq, h)).collect(),
+            key: crate::quizkey::answer_key(self.index, idx, q, html),
             extra: &q.extra,
         }
     }
@@ -866,6 +869,8 @@ struct QuizView<'a> {
     total_points: Json,
     lessons: Vec<LinkView<'a>>,
     questions: Vec<QuestionView<'a>>,
+    /// The answer key as JSON for a `<script type="application/json">` element.
+    key: String,
     extra: &'a Json,
 }
 

@@ -8,6 +8,8 @@ use crate::diag::Diagnostic;
 /// Where the theme's stylesheet and script are written in the site.
 pub const CSS_PATH: &str = "assets/syllabus.css";
 pub const JS_PATH: &str = "assets/syllabus.js";
+/// The quiz and progress script, loaded only by the pages that use it.
+pub const QUIZ_JS_PATH: &str = "assets/quiz.js";
 
 /// Built-in templates, by name. The repository's `templates/` folder is both these and
 /// the example course's templates.
@@ -29,12 +31,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("robots.txt", include_str!("../templates/robots.txt")),
     ("partials/concept-list.html", include_str!("../templates/partials/concept-list.html")),
     ("partials/question.html", include_str!("../templates/partials/question.html")),
+    ("partials/progress-panel.html", include_str!("../templates/partials/progress-panel.html")),
 ];
 
 /// Theme files copied (not rendered) to the site: name in `templates/`, site path.
 pub const THEME_FILES: &[(&str, &str, &str)] = &[
     ("syllabus.css", CSS_PATH, include_str!("../templates/syllabus.css")),
     ("syllabus.js", JS_PATH, include_str!("../templates/syllabus.js")),
+    ("quiz.js", QUIZ_JS_PATH, include_str!("../templates/quiz.js")),
 ];
 
 /// The templates a build renders with, and the theme files it writes.
@@ -42,9 +46,10 @@ pub struct Theme {
     tera: Tera,
     /// Site path and bytes of each theme file.
     pub files: Vec<(String, Vec<u8>)>,
-    /// `?v=` fingerprints of the stylesheet and script, so browsers never keep a stale one.
+    /// `?v=` fingerprints of the stylesheet and scripts, so browsers never keep a stale one.
     pub css_version: String,
     pub js_version: String,
+    pub quiz_js_version: String,
 }
 
 impl Theme {
@@ -72,7 +77,8 @@ impl Theme {
         }
         let css_version = fingerprint(&files[0].1);
         let js_version = fingerprint(&files[1].1);
-        Some(Theme { tera, files, css_version, js_version })
+        let quiz_js_version = fingerprint(&files[2].1);
+        Some(Theme { tera, files, css_version, js_version, quiz_js_version })
     }
 
     /// Sets data every template sees.

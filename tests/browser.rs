@@ -1,6 +1,7 @@
 //! Browser tests: the built example course in headless Chromium, through the Node.js
 //! scripts in `tests/browser/` (axe-core accessibility checks, layout at phone and desktop
-//! widths, no request to another host, no script errors).
+//! widths, no request to another host, no script errors) and the interactive quizzes with
+//! the progress a learner keeps (`quiz.mjs`).
 //!
 //! Needs Node.js and Debian's `chromium`; `.ci/run` installs both. The npm packages are
 //! installed here with `npm ci` when missing. `SYLLABUS_SKIP_BROWSER=1` skips these tests
@@ -38,10 +39,16 @@ fn ready() -> bool {
 
 /// Builds the example course with `extra` arguments and runs a browser script on it.
 fn run_script(script: &str, build_args: &[&str]) {
+    run_script_with(script, build_args, |_| {});
+}
+
+/// As `run_script`, after `setup` has changed the copy of the example course.
+fn run_script_with(script: &str, build_args: &[&str], setup: impl FnOnce(&Path)) {
     if !ready() {
         return;
     }
     let course = example_course();
+    setup(course.path());
     let root = course.path().display().to_string();
     let out = course.path().join("public");
     let out_s = out.display().to_string();
@@ -53,7 +60,7 @@ fn run_script(script: &str, build_args: &[&str]) {
     let status = Command::new("node")
         .arg(browser_dir().join(script))
         .args(["--site", &out_s])
-        .args(if script == "a11y.mjs" {
+        .args(if script == "a11y.mjs" || script == "quiz.mjs" {
             vec!["--screenshots".to_string(), shots.display().to_string()]
         } else {
             Vec::new()
@@ -71,4 +78,12 @@ fn every_page_kind_is_accessible_and_responsive() {
 #[test]
 fn concept_previews_work_with_mouse_keyboard_touch_and_without_javascript() {
     run_script("concepts.mjs", &[]);
+}
+
+#[test]
+fn quizzes_score_explain_review_and_keep_progress() {
+    run_script_with("quiz.mjs", &[], |root| {
+        let quiz = browser_dir().join("all-types.yaml");
+        std::fs::copy(quiz, root.join("content/quizzes/all-types.yaml")).expect("copy the all-types quiz");
+    });
 }

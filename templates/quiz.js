@@ -1,0 +1,767 @@
+/* syllabus: quizzes a learner takes in the browser, and the progress they keep.
+ * Plain JavaScript, no framework, no request to any other host. Without it every
+ * question still shows its answer, feedback and explanation in <details>.
+ *
+ * Loaded by the quiz, home, module and lesson pages. It reads the hooks the
+ * templates emit (README, "Hooks for theme authors and browser tests"), and the
+ * quiz's answer key from <script type="application/json" data-quiz-key>.
+ *
+ * Progress is kept in localStorage under "syllabus-progress:<base path>" as JSON
+ * (README, "Progress in the browser"):
+ *   {"format": "syllabus-progress", "version": 1,
+ *    "quizzes": {"<quiz id>": {"title", "score", "total",
+ *                              "questions": {"<question id>": true | false}, "updated"}},
+ *    "lessons": {"<lesson id>": {"title", "done": true, "updated"}}}
+ * A quiz keeps its best attempt; its score is counted again against the quiz as it
+ * is now, question by question, so editing one question keeps the rest. */
+(function () {
+  'use strict';
+
+  var FORMAT = 'syllabus-progress';
+  var VERSION = 1;
+  var MAX_IMPORT_BYTES = 1000000;
+  // Ids as syllabus makes them: letters that are not uppercase, digits, '-' and '_'.
+  var ID = /^(?:(?!\p{Uppercase})[\p{Alphabetic}\p{M}\p{N}_-]){1,200}$/u;
+  var base = basePath(document.currentScript);
+  var storeKey = FORMAT + ':' + base;
+
+  /* Small helpers ---------------------------------------------------------- */
+
+  /** The site's base path, from this script's own URL (<base>assets/quiz.js). */
+  function basePath(script) {
+    var path = script && script.src ? new URL(script.src, location.href).pathname : '/';
+    var at = path.lastIndexOf('/assets/');
+    return at >= 0 ? path.slice(0, at + 1) : '/';
+  }
+
+  function dict() {
+    return Object.create(null);
+  }
+
+  /** An element with a class and children (strings become text). */
+  function make(tag, className, children) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    (children || []).forEach(function (c) {
+      node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+    });
+    return node;
+  }
+
+  /** An element holding HTML the build rendered (quiz feedback and explanations). */
+  function trusted(tag, className, html) {
+    var node = make(tag, className);
+    node.innerHTML = html;
+    return node;
+  }
+
+  /** Points as people write them: 3, 1.5, 0.33. */
+  function fmt(n) {
+    return String(Math.round(n * 100) / 100);
+  }
+
+  /** "1 point", "2 points"; `words` when the plural is not word + s. */
+  function plural(n, word, words) {
+    return fmt(n) + ' ' + (n === 1 ? word : words || word + 's');
+  }
+
+  /** Shows an element and every hidden ancestor up to `stop`. */
+  function reveal(node, stop) {
+    for (var n = node; n && n !== stop; n = n.parentElement) n.hidden = false;
+  }
+
+  function now() {
+    return new Date().toISOString();
+  }
+
+  /* Progress: stored, validated, merged ------------------------------------ */
+
+  function emptyProgress() {
+    return { format: FORMAT, version: VERSION, quizzes: dict(), lessons: dict() };
+  }
+
+  function loadProgress() {
+    try {
+      var raw = window.localStorage.getItem(storeKey);
+      return raw ? validate(JSON.parse(raw)) : emptyProgress();
+    } catch (e) {
+      return emptyProgress();
+    }
+  }
+
+  function saveProgress(progress) {
+    try {
+      window.localStorage.setItem(storeKey, JSON.stringify(progress));
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function fail(message) {
+    throw new Error(message);
+  }
+
+  function isObject(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+  }
+
+  function text(v, what) {
+    if (typeof v !== 'string' || v.length > 500) fail(what + ' must be a text of at most 500 characters');
+    return v;
+  }
+
+  function date(v, what) {
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string' || v.length > 40 || isNaN(Date.parse(v))) fail(what + ' must be a date');
+    return v;
+  }
+
+  function points(v, what) {
+    if (typeof v !== 'number' || !isFinite(v) || v < 0) fail(what + ' must be a number of points, 0 or more');
+    return v;
+  }
+
+  /** Checks every key is an id and every value passes `each`; a fresh object of them. */
+  function entries(obj, what, each) {
+    if (obj === undefined) return dict();
+    if (!isObject(obj)) fail(what + ' must be an object');
+    var keys = Object.keys(obj);
+    if (keys.length > 10000) fail(what + ' has too many entries');
+    var out = dict();
+    keys.forEach(function (k) {
+      if (!ID.test(k)) fail(what + ': "' + k.slice(0, 40) + '" is not an id');
+      out[k] = each(obj[k], what + ' "' + k + '"');
+    });
+    return out;
+  }
+
+  function validQuiz(q, what) {
+    if (!isObject(q)) fail(what + ' must be an object');
+    var score = points(q.score, what + ': score');
+    var total = points(q.total, what + ': total');
+    if (score > total + 1e-9) fail(what + ': score is more than total');
+    var questions = entries(q.questions, what + ': questions', function (v, w) {
+      if (typeof v !== 'boolean') fail(w + ' must be true or false');
+      return v;
+    });
+    return { title: text(q.title, what + ': title'), score: score, total: total, questions: questions, updated: date(q.updated, what + ': updated') };
+  }
+
+  function validLesson(l, what) {
+    if (!isObject(l)) fail(what + ' must be an object');
+    if (l.done !== true) fail(what + ': done must be true');
+    return { title: text(l.title, what + ': title'), done: true, updated: date(l.updated, what + ': updated') };
+  }
+
+  /** Progress as stored or imported, checked field by field; throws with the reason. */
+  function validate(data) {
+    if (!isObject(data) || data.format !== FORMAT) fail('this is not a syllabus progress file');
+    if (data.version !== VERSION) fail('progress version ' + String(data.version).slice(0, 20) + ' is not supported (this site reads version ' + VERSION + ')');
+    return {
+      format: FORMAT,
+      version: VERSION,
+      quizzes: entries(data.quizzes, 'quiz', validQuiz),
+      lessons: entries(data.lessons, 'lesson', validLesson),
+    };
+  }
+
+  function share(q) {
+    return q.total > 0 ? q.score / q.total : 0;
+  }
+
+  /** Adds `from` to `into`: the better score of each quiz, every lesson done. */
+  function merge(into, from) {
+    Object.keys(from.quizzes).forEach(function (id) {
+      var had = into.quizzes[id];
+      if (!had || share(from.quizzes[id]) > share(had)) into.quizzes[id] = from.quizzes[id];
+    });
+    Object.keys(from.lessons).forEach(function (id) {
+      if (!into.lessons[id]) into.lessons[id] = from.lessons[id];
+    });
+  }
+
+  /* Scoring (FORMAT.md, "Scoring") ----------------------------------------- */
+
+  function normal(s) {
+    return String(s).normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+  }
+
+  /** A number as a learner may type it: "2.98", "2,98", "-3", "1e3", "1 000". */
+  function parseNumber(s) {
+    var t = String(s).trim().replace(/[\s\u202f]/g, '').replace(/\u2212/g, '-');
+    if (t.indexOf('.') < 0 && (t.match(/,/g) || []).length === 1) t = t.replace(',', '.');
+    return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t) ? Number(t) : NaN;
+  }
+
+  /** What the learner gave for a question, or null when they gave nothing. */
+  function responseOf(fieldset, q) {
+    if (q.type === 'single' || q.type === 'true_false') {
+      var chosen = fieldset.querySelector('input[data-choice]:checked');
+      return chosen ? chosen.value : null;
+    }
+    if (q.type === 'multiple') {
+      var values = Array.prototype.map.call(fieldset.querySelectorAll('input[data-choice]:checked'), function (i) {
+        return Number(i.value);
+      });
+      return values.length ? values : null;
+    }
+    if (q.type === 'short' || q.type === 'numeric') {
+      var box = fieldset.querySelector('input[data-answer]');
+      return box && box.value.trim() ? box.value : null;
+    }
+    return placements(fieldset, q.type === 'order' ? 'data-item' : 'data-left');
+  }
+
+  /** order: item -> position; match: left -> right; null when nothing is chosen. */
+  function placements(fieldset, attr) {
+    var out = {};
+    var any = false;
+    fieldset.querySelectorAll('select[' + attr + ']').forEach(function (s) {
+      out[s.getAttribute(attr)] = s.value === '' ? null : Number(s.value);
+      any = any || s.value !== '';
+    });
+    return any ? out : null;
+  }
+
+  /** order: for each item, whether it sits where an equal text belongs (each place
+   * counted once, so two items on one place cannot both be right). */
+  function placed(items, r) {
+    var used = {};
+    return items.map(function (item, i) {
+      var at = r[i];
+      if (at === null || at === undefined || used[at]) return false;
+      used[at] = true;
+      return items[at] === item;
+    });
+  }
+
+  function itemsInPlace(items, r) {
+    return placed(items, r).filter(Boolean).length;
+  }
+
+  function pairsRight(count, r) {
+    var n = 0;
+    for (var i = 0; i < count; i++) if (r[i] === i) n++;
+    return n;
+  }
+
+  function isRight(q, r) {
+    if (r === null) return false;
+    switch (q.type) {
+      case 'single':
+        return Number(r) === q.correct[0];
+      case 'multiple':
+        return r.length === q.correct.length && q.correct.every(function (c) { return r.indexOf(c) >= 0; });
+      case 'true_false':
+        return r === String(q.answer);
+      case 'short':
+        return q.answers.some(function (a) { return normal(a) === normal(r); });
+      case 'numeric':
+        var x = parseNumber(r);
+        return isFinite(x) && Math.abs(x - q.answer) <= q.tolerance + 1e-9 * Math.max(1, Math.abs(q.answer));
+      case 'order':
+        return itemsInPlace(q.items, r) === q.items.length;
+      case 'match':
+        return pairsRight(q.pairs, r) === q.pairs;
+    }
+    return false;
+  }
+
+  /* A quiz page ------------------------------------------------------------ */
+
+  function initQuiz(article) {
+    var keyNode = article.querySelector('script[data-quiz-key]');
+    if (!keyNode) return;
+    var key;
+    try {
+      key = JSON.parse(keyNode.textContent);
+    } catch (e) {
+      return;
+    }
+    var quiz = {
+      el: article,
+      key: key,
+      questions: [],
+      result: article.querySelector('.quiz-result') || article,
+      announcer: article.querySelector('[data-announce]'),
+      checkAll: article.querySelector('[data-action="check-all"]'),
+      retry: article.querySelector('[data-action="retry"]'),
+    };
+    key.questions.forEach(function (q) {
+      var fieldset = article.querySelector('[data-question-id="' + CSS.escape(q.id) + '"]');
+      if (fieldset) quiz.questions.push(initQuestion(quiz, q, fieldset));
+    });
+    var form = article.querySelector('form');
+    if (form) form.addEventListener('submit', function (e) { e.preventDefault(); });
+    if (quiz.checkAll) {
+      reveal(quiz.checkAll, article);
+      quiz.checkAll.addEventListener('click', function () { checkAll(quiz); });
+    }
+    if (quiz.retry) quiz.retry.addEventListener('click', function () { retry(quiz); });
+    showBest(quiz, loadProgress().quizzes[key.quiz]);
+  }
+
+  function initQuestion(quiz, q, fieldset) {
+    var qs = { key: q, el: fieldset, state: 'open', answered: false };
+    var details = fieldset.querySelector('details.answer');
+    if (details) details.hidden = true;
+    if (quiz.key.shuffle && (q.type === 'single' || q.type === 'multiple')) shuffle(fieldset.querySelector('.choices'));
+    var check = fieldset.querySelector('[data-action="check"]');
+    if (check) {
+      reveal(check, fieldset);
+      check.addEventListener('click', function () { checkOne(quiz, qs, true); });
+    }
+    var box = fieldset.querySelector('input[data-answer]');
+    if (box) {
+      box.addEventListener('keydown', function (e) {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          checkOne(quiz, qs, true);
+        }
+      });
+    }
+    fieldset.querySelectorAll('select').forEach(function (s) {
+      s.setAttribute('data-was', s.value);
+      s.addEventListener('change', function () { swapPlaces(fieldset, s); });
+    });
+    return qs;
+  }
+
+  /** Fisher-Yates on the children of a list. */
+  function shuffle(list) {
+    if (!list) return;
+    var items = Array.prototype.slice.call(list.children);
+    for (var i = items.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var t = items[i];
+      items[i] = items[j];
+      items[j] = t;
+    }
+    items.forEach(function (li) { list.appendChild(li); });
+  }
+
+  /** order and match: choosing a place another select holds gives it this one's old place,
+   * so arrowing through a select moves its item among the others. */
+  function swapPlaces(fieldset, select) {
+    var was = select.getAttribute('data-was');
+    fieldset.querySelectorAll('select').forEach(function (other) {
+      if (other !== select && select.value !== '' && other.value === select.value) {
+        other.value = was;
+        other.setAttribute('data-was', was);
+      }
+    });
+    select.setAttribute('data-was', select.value);
+  }
+
+  function controls(qs) {
+    return qs.el.querySelectorAll('input, select, textarea');
+  }
+
+  function checkOne(quiz, qs, single) {
+    var r = responseOf(qs.el, qs.key);
+    var right = isRight(qs.key, r);
+    qs.state = right ? 'right' : 'wrong';
+    qs.answered = r !== null;
+    controls(qs).forEach(function (c) { c.disabled = true; });
+    var check = qs.el.querySelector('[data-action="check"]');
+    var feedback = qs.el.querySelector('[data-feedback]');
+    if (check) check.closest('.question-actions').hidden = true;
+    showFeedback(qs, r, right, feedback);
+    var details = qs.el.querySelector('details.answer');
+    if (details) details.hidden = false;
+    if (!single) return;
+    update(quiz);
+    var best = record(quiz);
+    showBest(quiz, best);
+    if (feedback) {
+      feedback.setAttribute('tabindex', '-1');
+      feedback.focus();
+    }
+    announce(quiz, questionName(qs) + ': ' + verdictText(qs) + ' ' + scoreSentence(quiz));
+  }
+
+  function checkAll(quiz) {
+    quiz.questions.forEach(function (qs) {
+      if (qs.state === 'open') checkOne(quiz, qs, false);
+    });
+    update(quiz);
+    showBest(quiz, record(quiz));
+    quiz.result.focus();
+    var wrong = quiz.questions.filter(function (qs) { return qs.state === 'wrong'; }).length;
+    announce(quiz, 'All questions checked. ' + scoreSentence(quiz) + (wrong ? ' ' + plural(wrong, 'question') + ' not right.' : ''));
+  }
+
+  function retry(quiz) {
+    var again = quiz.questions.filter(function (qs) { return qs.state === 'wrong'; });
+    again.forEach(reset);
+    update(quiz);
+    if (again.length) {
+      var first = again[0].el.querySelector('input:not([type="hidden"]), select');
+      if (first) first.focus();
+    }
+    announce(quiz, plural(again.length, 'question') + ' to try again; the right ones are kept.');
+  }
+
+  function reset(qs) {
+    qs.state = 'open';
+    qs.answered = false;
+    controls(qs).forEach(function (c) {
+      c.disabled = false;
+      if (c.type === 'radio' || c.type === 'checkbox') c.checked = false;
+      else c.value = '';
+      if (c.tagName === 'SELECT') c.setAttribute('data-was', '');
+    });
+    qs.el.querySelectorAll('.is-right, .is-wrong').forEach(function (n) { n.classList.remove('is-right', 'is-wrong'); });
+    var feedback = qs.el.querySelector('[data-feedback]');
+    if (feedback) {
+      feedback.textContent = '';
+      feedback.className = 'feedback';
+    }
+    var details = qs.el.querySelector('details.answer');
+    if (details) {
+      details.open = false;
+      details.hidden = true;
+    }
+    var check = qs.el.querySelector('[data-action="check"]');
+    if (check) reveal(check, qs.el);
+  }
+
+  function questionName(qs) {
+    var number = qs.el.querySelector('.question-number');
+    return number ? number.textContent.trim() : 'Question';
+  }
+
+  function verdictText(qs) {
+    if (qs.state === 'right') return 'right.';
+    return qs.answered ? 'not right.' : 'not answered.';
+  }
+
+  /* Feedback inside a question's [data-feedback] -------------------------- */
+
+  function showFeedback(qs, r, right, box) {
+    if (!box) return;
+    var q = qs.key;
+    box.textContent = '';
+    box.className = 'feedback ' + (right ? 'is-correct' : 'is-wrong');
+    var verdict = right ? 'Right.' : r === null ? 'Not answered.' : 'Not right.';
+    box.appendChild(make('p', 'verdict', [make('strong', '', [verdict]), ' ' + fmt(right ? q.points : 0) + ' of ' + plural(q.points, 'point') + '.']));
+    var details = responseDetails(qs, r);
+    if (details) box.appendChild(details);
+    if (q.explanation) box.appendChild(trusted('p', 'explanation', q.explanation));
+    if (!right && q.review.length) box.appendChild(reviewLinks(q.review));
+  }
+
+  function responseDetails(qs, r) {
+    var q = qs.key;
+    if (r === null) return null;
+    if (q.type === 'single' || q.type === 'multiple') return choiceFeedback(qs, r);
+    if (q.type === 'true_false') {
+      markChoice(qs, r, r === String(q.answer));
+      return make('p', '', ['You answered ' + (r === 'true' ? 'True' : 'False') + '.']);
+    }
+    if (q.type === 'short') return make('p', '', ['You answered “' + r.trim() + '”.']);
+    if (q.type === 'numeric') {
+      var x = parseNumber(r);
+      return make('p', '', [isFinite(x) ? 'You answered ' + r.trim() + '.' : '“' + r.trim() + '” is not a number.']);
+    }
+    if (q.type === 'order') {
+      var ok = placed(q.items, r);
+      markPlacements(qs, 'data-item', function (i) { return ok[i]; });
+      return make('p', '', [itemsInPlace(q.items, r) + ' of ' + plural(q.items.length, 'item') + ' in the right place.']);
+    }
+    markPlacements(qs, 'data-left', function (i) { return r[i] === i; });
+    return make('p', '', [pairsRight(q.pairs, r) + ' of ' + plural(q.pairs, 'pair') + ' matched right.']);
+  }
+
+  /** single, multiple: each chosen choice with its own feedback, and any correct one missed. */
+  function choiceFeedback(qs, r) {
+    var q = qs.key;
+    var chosen = Array.isArray(r) ? r : [Number(r)];
+    var list = make('ul', 'choice-feedback-list');
+    chosen.forEach(function (i) {
+      var correct = q.correct.indexOf(i) >= 0;
+      markChoice(qs, String(i), correct);
+      var item = make('li', correct ? 'is-right' : 'is-wrong', [
+        make('strong', '', [correct ? 'Correct choice: ' : 'Not a correct choice: ']),
+        choiceText(qs, i),
+      ]);
+      if (q.feedback[i]) item.appendChild(trusted('span', 'choice-feedback', q.feedback[i]));
+      list.appendChild(item);
+    });
+    var missed = q.correct.filter(function (c) { return chosen.indexOf(c) < 0; }).length;
+    if (q.type === 'multiple' && missed) list.appendChild(make('li', 'is-wrong', ['You missed ' + plural(missed, 'correct choice') + '.']));
+    return list;
+  }
+
+  function choiceInput(qs, value) {
+    return qs.el.querySelector('input[data-choice][value="' + CSS.escape(String(value)) + '"]');
+  }
+
+  function choiceText(qs, i) {
+    var input = choiceInput(qs, i);
+    var label = input && input.closest('label');
+    return label ? label.textContent.trim() : '';
+  }
+
+  function markChoice(qs, value, right) {
+    var input = choiceInput(qs, value);
+    var label = input && input.closest('label');
+    if (label) label.classList.add(right ? 'is-right' : 'is-wrong');
+  }
+
+  function markPlacements(qs, attr, isPlaced) {
+    qs.el.querySelectorAll('select[' + attr + ']').forEach(function (s) {
+      var row = s.closest('li') || s;
+      row.classList.add(isPlaced(Number(s.getAttribute(attr))) ? 'is-right' : 'is-wrong');
+    });
+  }
+
+  function reviewLinks(review) {
+    var p = make('p', 'review', ['Review: ']);
+    review.forEach(function (c, i) {
+      var a = make('a', 'concept-link', [c.term]);
+      a.setAttribute('href', c.url);
+      a.setAttribute('data-concept', c.id);
+      if (i) p.appendChild(document.createTextNode(', '));
+      p.appendChild(a);
+    });
+    return p;
+  }
+
+  /* Score, verdict, best score --------------------------------------------- */
+
+  function totalPoints(key) {
+    return key.questions.reduce(function (s, q) { return s + q.points; }, 0);
+  }
+
+  function earned(quiz) {
+    return quiz.questions.reduce(function (s, qs) { return s + (qs.state === 'right' ? qs.key.points : 0); }, 0);
+  }
+
+  function percent(score, total) {
+    return total > 0 ? Math.round((score / total) * 1000) / 10 : 0;
+  }
+
+  function passed(quiz, score, total) {
+    return quiz.key.pass_mark === null || quiz.key.pass_mark === undefined || percent(score, total) + 1e-9 >= quiz.key.pass_mark;
+  }
+
+  function scoreSentence(quiz) {
+    var total = totalPoints(quiz.key);
+    return 'Score ' + fmt(earned(quiz)) + ' of ' + plural(total, 'point') + '.';
+  }
+
+  function update(quiz) {
+    var total = totalPoints(quiz.key);
+    var score = earned(quiz);
+    var checked = quiz.questions.filter(function (qs) { return qs.state !== 'open'; }).length;
+    var all = checked === quiz.questions.length;
+    var wrong = quiz.questions.some(function (qs) { return qs.state === 'wrong'; });
+    reveal(quiz.result, quiz.el);
+    var out = quiz.el.querySelector('[data-score]');
+    if (out) out.textContent = fmt(score) + '/' + fmt(total);
+    var count = quiz.el.querySelector('[data-progress-count]');
+    if (count) count.textContent = '(' + checked + ' of ' + plural(quiz.questions.length, 'question') + ' checked)';
+    var verdict = quiz.el.querySelector('[data-verdict]');
+    if (verdict) {
+      verdict.hidden = !all;
+      verdict.className = 'verdict ' + (passed(quiz, score, total) ? 'is-pass' : 'is-fail');
+      verdict.textContent = verdictLine(quiz, score, total);
+    }
+    if (quiz.checkAll) quiz.checkAll.closest('.quiz-actions').hidden = all;
+    if (quiz.retry) quiz.retry.parentElement.hidden = !wrong;
+  }
+
+  function verdictLine(quiz, score, total) {
+    var mark = quiz.key.pass_mark;
+    var share = percent(score, total) + '%';
+    if (mark === null || mark === undefined) return 'You scored ' + share + '.';
+    return (passed(quiz, score, total) ? 'Passed: ' : 'Not passed yet: ') + share + ' (pass mark ' + mark + '%).';
+  }
+
+  /** The score of stored answers against the quiz as it is now. */
+  function rescore(key, questions) {
+    return key.questions.reduce(function (s, q) { return s + (questions[q.id] === true ? q.points : 0); }, 0);
+  }
+
+  /** Keeps this attempt if it beats the stored best; returns the best. */
+  function record(quiz) {
+    var progress = loadProgress();
+    var id = quiz.key.quiz;
+    var had = progress.quizzes[id];
+    var score = earned(quiz);
+    var total = totalPoints(quiz.key);
+    if (!had || score > rescore(quiz.key, had.questions)) {
+      var answers = dict();
+      quiz.questions.forEach(function (qs) { answers[qs.key.id] = qs.state === 'right'; });
+      progress.quizzes[id] = { title: quiz.key.title, score: score, total: total, questions: answers, updated: now() };
+    } else {
+      had.score = rescore(quiz.key, had.questions);
+      had.total = total;
+      had.title = quiz.key.title;
+    }
+    saveProgress(progress);
+    return progress.quizzes[id];
+  }
+
+  function showBest(quiz, best) {
+    var line = quiz.el.querySelector('[data-best]');
+    if (!line || !best) return;
+    var score = rescore(quiz.key, best.questions);
+    line.textContent = 'Your best score in this browser: ';
+    line.appendChild(make('strong', '', [fmt(score) + '/' + fmt(totalPoints(quiz.key))]));
+    line.appendChild(document.createTextNode(' points.'));
+    line.hidden = false;
+    reveal(quiz.result, quiz.el);
+  }
+
+  function announce(quiz, message) {
+    var node = quiz.announcer;
+    if (!node) return;
+    node.textContent = '';
+    window.setTimeout(function () { node.textContent = message; }, 50);
+  }
+
+  /* A lesson page: marking it done ----------------------------------------- */
+
+  function initLesson(article) {
+    var box = document.querySelector('input[data-lesson-done]');
+    var id = article.getAttribute('data-lesson-id');
+    if (!box || !id) return;
+    box.checked = !!loadProgress().lessons[id];
+    reveal(box, document.body);
+    box.addEventListener('change', function () {
+      var progress = loadProgress();
+      var title = article.querySelector('h1');
+      if (box.checked) progress.lessons[id] = { title: title ? title.textContent.trim() : id, done: true, updated: now() };
+      else delete progress.lessons[id];
+      saveProgress(progress);
+    });
+  }
+
+  /* Home and module pages: the progress panel ------------------------------ */
+
+  function initPanel(panel) {
+    var status = panel.querySelector('[data-progress-status]');
+    var file = panel.querySelector('input[data-import-file]');
+    var say = function (message) {
+      if (status) status.textContent = message;
+    };
+    var on = function (action, handler) {
+      var button = panel.querySelector('[data-action="' + action + '"]');
+      if (button) button.addEventListener('click', handler);
+    };
+    on('export-progress', function () {
+      download(loadProgress());
+      say('Your progress was saved as a file.');
+    });
+    on('import-progress', function () {
+      if (file) file.click();
+    });
+    if (file) {
+      file.addEventListener('change', function () {
+        if (file.files && file.files[0]) importFile(file.files[0], say);
+        file.value = '';
+      });
+    }
+    renderPanels();
+    panel.hidden = false;
+  }
+
+  function renderPanels() {
+    var progress = loadProgress();
+    document.querySelectorAll('[data-progress-panel]').forEach(function (panel) {
+      var list = panel.querySelector('[data-progress-list]');
+      if (list) {
+        list.textContent = '';
+        list.appendChild(quizList(progress));
+        list.appendChild(make('p', 'progress-lessons', [lessonsLine(progress)]));
+      }
+    });
+    document.querySelectorAll('li[data-lesson-id]').forEach(function (li) {
+      markDone(li, !!progress.lessons[li.getAttribute('data-lesson-id')]);
+    });
+  }
+
+  function quizList(progress) {
+    var ids = Object.keys(progress.quizzes).sort(function (a, b) {
+      return progress.quizzes[a].title.localeCompare(progress.quizzes[b].title);
+    });
+    if (!ids.length) return make('p', '', ['You have not taken a quiz yet in this browser.']);
+    var list = make('ul', 'progress-quizzes');
+    ids.forEach(function (id) {
+      var q = progress.quizzes[id];
+      var a = make('a', '', [q.title]);
+      a.setAttribute('href', base + 'quizzes/' + id + '/');
+      var score = make('strong', '', [fmt(q.score) + '/' + fmt(q.total)]);
+      score.setAttribute('data-best-score', '');
+      var item = make('li', '', [a, ': best score ', score, ' points']);
+      item.setAttribute('data-progress-quiz', id);
+      list.appendChild(item);
+    });
+    return list;
+  }
+
+  function lessonsLine(progress) {
+    var done = Object.keys(progress.lessons).length;
+    return done ? 'Lessons marked done: ' + done + '.' : 'No lesson marked done yet.';
+  }
+
+  function markDone(li, done) {
+    var mark = li.querySelector('.done-mark');
+    if (done && !mark) li.appendChild(make('span', 'done-mark', ['Done']));
+    if (!done && mark) mark.remove();
+  }
+
+  function download(progress) {
+    var data = { format: FORMAT, version: VERSION, site: base, exported: now(), quizzes: progress.quizzes, lessons: progress.lessons };
+    var blob = new Blob([JSON.stringify(data, null, 2) + '\n'], { type: 'application/json' });
+    var url = URL.createObjectURL(blob);
+    var a = make('a', '', []);
+    a.href = url;
+    a.download = 'course-progress-' + now().slice(0, 10) + '.json';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+
+  function importFile(file, say) {
+    if (file.size > MAX_IMPORT_BYTES) {
+      say('Not imported: ' + file.name + ' is larger than 1 MB.');
+      return;
+    }
+    file.text().then(function (raw) {
+      var data;
+      try {
+        data = JSON.parse(raw);
+      } catch (e) {
+        fail('the file is not JSON');
+      }
+      var incoming = validate(data);
+      var progress = loadProgress();
+      merge(progress, incoming);
+      if (!saveProgress(progress)) fail('this browser does not let the site store it');
+      renderPanels();
+      say('Imported ' + plural(Object.keys(incoming.quizzes).length, 'quiz', 'quizzes') + ' and ' + plural(Object.keys(incoming.lessons).length, 'lesson') + ' from ' + file.name + '.');
+    }).catch(function (e) {
+      say('Not imported: ' + e.message + '.');
+    });
+  }
+
+  /* Start ------------------------------------------------------------------ */
+
+  function init() {
+    document.querySelectorAll('[data-quiz-id]').forEach(initQuiz);
+    var lesson = document.querySelector('article[data-lesson-id]');
+    if (lesson) initLesson(lesson);
+    document.querySelectorAll('[data-progress-panel]').forEach(initPanel);
+    window.addEventListener('storage', function (e) {
+      if (e.key === storeKey) renderPanels();
+    });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+  else init();
+})();
