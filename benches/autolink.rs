@@ -49,7 +49,8 @@ fn main() {
         let config = config::read(loaded.config.as_ref(), &mut diags);
         let course = model::build(loaded, config, false, &mut diags);
         let start = Instant::now();
-        let index = SiteIndex::new(&course);
+        let data = syllabus::links::IndexData::for_course(&course);
+        let index = SiteIndex::view(&course, &data);
         let index_time = start.elapsed();
         let bytes: usize = course.lessons.iter().map(|l| l.origin.body().len()).sum();
         let mut times = Vec::new();

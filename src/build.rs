@@ -84,7 +84,8 @@ pub fn run(opts: &Options) -> Report {
     }
     clock.lap("load");
     let course = model::build(loaded, config, opts.drafts, &mut diags);
-    let index = SiteIndex::new(&course);
+    let data = crate::links::IndexData::for_course(&course);
+    let index = SiteIndex::view(&course, &data);
     clock.lap("model");
     let mut bodies = render::bodies(&index);
     diags.append(&mut bodies.take_diags());

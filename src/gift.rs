@@ -35,7 +35,8 @@ pub fn export(root: &Path) -> Export {
     let loaded = load::load(root, &mut diags);
     let config = config::read(loaded.config.as_ref(), &mut diags);
     let course = model::build(loaded, config, false, &mut diags);
-    let index = SiteIndex::new(&course);
+    let data = crate::links::IndexData::for_course(&course);
+    let index = SiteIndex::view(&course, &data);
     let mut bodies = render::bodies(&index);
     diags.append(&mut bodies.take_diags());
     let graph = graph::build(&course, &bodies);

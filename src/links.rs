@@ -2,6 +2,7 @@
 //! site paths to pages, with the errors a broken link gets.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::concepts::Matcher;
 use crate::config::BaseUrl;
@@ -67,28 +68,31 @@ pub struct Resolved {
     pub target: Target,
 }
 
-/// What every stage after the model needs to know about the whole course.
-pub struct SiteIndex<'c> {
-    pub course: &'c Course,
-    pub base: &'c BaseUrl,
-    pub matcher: Matcher,
-    by_id: HashMap<&'c str, Vec<PageKey>>,
-    by_source: HashMap<&'c str, PageKey>,
+/// What every stage after the model needs to know about the whole course, computed from
+/// the course once (and kept by `serve` while ids and order stay the same).
+pub struct IndexData {
+    pub matcher: Arc<Matcher>,
+    by_id: HashMap<String, Vec<PageKey>>,
+    by_source: HashMap<String, PageKey>,
     by_path: HashMap<String, PageKey>,
     files: HashSet<String>,
-    /// Site path and href of every page, by kind and index, computed once.
+    /// Site path and href of every page, by kind and index.
     paths: [Vec<String>; 6],
     hrefs: [Vec<String>; 6],
     /// The opening `<a ...>` of a link to each concept, for autolinks.
     concept_open: Vec<String>,
 }
 
-impl<'c> SiteIndex<'c> {
-    pub fn new(course: &'c Course) -> SiteIndex<'c> {
-        let mut index = SiteIndex {
-            course,
-            base: &course.config.base_url,
-            matcher: Matcher::new(&course.concepts),
+impl IndexData {
+    /// The index of a course, with a new concept automaton.
+    pub fn for_course(course: &Course) -> IndexData {
+        IndexData::new(course, Arc::new(Matcher::new(&course.concepts)))
+    }
+
+    pub fn new(course: &Course, matcher: Arc<Matcher>) -> IndexData {
+        let base = &course.config.base_url;
+        let mut data = IndexData {
+            matcher,
             by_id: HashMap::new(),
             by_source: HashMap::new(),
             by_path: HashMap::new(),
@@ -101,39 +105,50 @@ impl<'c> SiteIndex<'c> {
             for (idx, id) in course.ids(kind).into_iter().enumerate() {
                 let key = PageKey::new(kind, idx);
                 let path = site_path(kind, id);
-                index.by_id.entry(id).or_default().push(key);
-                index.by_path.insert(path.clone(), key);
-                index.hrefs[kind as usize].push(index.base.href(&path));
-                index.paths[kind as usize].push(path);
+                data.by_id.entry(id.to_string()).or_default().push(key);
+                data.by_path.insert(path.clone(), key);
+                data.hrefs[kind as usize].push(base.href(&path));
+                data.paths[kind as usize].push(path);
             }
         }
-        let sources = course.lessons.iter().map(|x| (Kind::Lesson, x.origin.path()));
+        let sources = course.lessons.iter().enumerate().map(|(i, x)| (PageKey::new(Kind::Lesson, i), Some(&x.origin)));
         let sources = sources
-            .chain(course.articles.iter().map(|x| (Kind::Article, x.origin.path())))
-            .chain(course.concepts.iter().map(|x| (Kind::Concept, x.origin.path())))
-            .chain(course.pages.iter().map(|x| (Kind::Page, x.origin.path())));
-        let mut counters: HashMap<Kind, usize> = HashMap::new();
-        for (kind, path) in sources {
-            let n = counters.entry(kind).or_default();
-            index.by_source.insert(path, PageKey::new(kind, *n));
-            *n += 1;
-        }
-        for (idx, m) in course.modules.iter().enumerate() {
-            if let Some(o) = &m.origin {
-                index.by_source.insert(o.path(), PageKey::new(Kind::Module, idx));
+            .chain(course.articles.iter().enumerate().map(|(i, x)| (PageKey::new(Kind::Article, i), Some(&x.origin))))
+            .chain(course.concepts.iter().enumerate().map(|(i, x)| (PageKey::new(Kind::Concept, i), Some(&x.origin))))
+            .chain(course.pages.iter().enumerate().map(|(i, x)| (PageKey::new(Kind::Page, i), Some(&x.origin))))
+            .chain(course.modules.iter().enumerate().map(|(i, x)| (PageKey::new(Kind::Module, i), x.origin.as_ref())));
+        for (key, origin) in sources {
+            if let Some(o) = origin {
+                data.by_source.insert(o.path().to_string(), key);
             }
         }
-        index.concept_open = (0..course.concepts.len())
-            .map(|c| crate::markdown::concept_link_open(course, c, index.href(PageKey::new(Kind::Concept, c))))
+        data.concept_open = (0..course.concepts.len())
+            .map(|c| crate::markdown::concept_link_open(course, c, &data.hrefs[Kind::Concept as usize][c]))
             .collect();
         if course.home.origin.is_some() {
-            index.files.insert(String::new());
+            data.files.insert(String::new());
         }
-        index.files.extend(course.static_files.iter().cloned());
-        index.files.insert(crate::templates::CSS_PATH.into());
-        index.files.insert(crate::templates::JS_PATH.into());
-        index.files.insert(crate::templates::QUIZ_JS_PATH.into());
-        index
+        data.files.extend(course.static_files.iter().cloned());
+        data.files.extend(crate::templates::THEME_FILES.iter().map(|(_, path, _)| path.to_string()));
+        data
+    }
+}
+
+/// The course with its index: what every stage after the model reads.
+#[derive(Clone, Copy)]
+pub struct SiteIndex<'c> {
+    pub course: &'c Course,
+    pub base: &'c BaseUrl,
+    data: &'c IndexData,
+}
+
+impl<'c> SiteIndex<'c> {
+    pub fn view(course: &'c Course, data: &'c IndexData) -> SiteIndex<'c> {
+        SiteIndex { course, base: &course.config.base_url, data }
+    }
+
+    pub fn matcher(&self) -> &'c Matcher {
+        &self.data.matcher
     }
 
     pub fn id(&self, key: PageKey) -> &'c str {
@@ -162,7 +177,7 @@ impl<'c> SiteIndex<'c> {
 
     /// The opening tag of a link to concept `idx` (an autolink).
     pub fn concept_link_open(&self, idx: usize) -> &str {
-        &self.concept_open[idx]
+        &self.data.concept_open[idx]
     }
 
     /// The source file of a page (`None`: the home page), if it has one.
@@ -196,12 +211,12 @@ impl<'c> SiteIndex<'c> {
     }
 
     pub fn site_path(&self, key: PageKey) -> &str {
-        &self.paths[key.kind as usize][key.idx]
+        &self.data.paths[key.kind as usize][key.idx]
     }
 
     /// The `href` of a page, under the base URL.
     pub fn href(&self, key: PageKey) -> &str {
-        &self.hrefs[key.kind as usize][key.idx]
+        &self.data.hrefs[key.kind as usize][key.idx]
     }
 
     /// `kind:id` as messages name a page.
@@ -234,11 +249,11 @@ impl<'c> SiteIndex<'c> {
     }
 
     fn find(&self, kind: Kind, id: &str) -> Option<PageKey> {
-        self.by_id.get(id)?.iter().copied().find(|k| k.kind == kind)
+        self.data.by_id.get(id)?.iter().copied().find(|k| k.kind == kind)
     }
 
     fn bare(&self, id: &str, dest: &str) -> Result<PageKey, String> {
-        match self.by_id.get(id).map(Vec::as_slice) {
+        match self.data.by_id.get(id).map(Vec::as_slice) {
             Some([key]) => Ok(*key),
             Some(keys) if keys.len() > 1 => {
                 let forms: Vec<String> = keys.iter().map(|k| format!("[[{}:{id}]]", k.kind.name())).collect();
@@ -262,7 +277,7 @@ impl<'c> SiteIndex<'c> {
         }
         let candidates: Vec<&str> = match kind {
             Some(k) => self.course.ids(k),
-            None => self.by_id.keys().copied().collect(),
+            None => self.data.by_id.keys().map(String::as_str).collect(),
         };
         let hint = crate::diag::did_you_mean(id, candidates);
         let what = kind.map_or("page".to_string(), |k| k.name().to_string());
@@ -298,6 +313,7 @@ impl<'c> SiteIndex<'c> {
         if !path.starts_with('/') && (path.ends_with(".md") || path.ends_with(".yaml")) {
             let file = join(from.rsplit_once('/').map_or("", |(d, _)| d), &path);
             let key = self
+                .data
                 .by_source
                 .get(file.as_str())
                 .copied()
@@ -323,13 +339,13 @@ impl<'c> SiteIndex<'c> {
     fn site_target(&self, site: &str, anchor: &Option<String>, rest: &str, dest: &str) -> Result<Resolved, String> {
         let href = format!("{}{rest}", self.base.href(site));
         let as_dir = if site.is_empty() || site.ends_with('/') { site.to_string() } else { format!("{site}/") };
-        if let Some(key) = self.by_path.get(&as_dir).or_else(|| self.by_path.get(site)) {
+        if let Some(key) = self.data.by_path.get(&as_dir).or_else(|| self.data.by_path.get(site)) {
             let href = format!("{}{rest}", self.href(*key));
             return Ok(Resolved { href, target: Target::Page(*key, anchor.clone()) });
         }
         let index_page = site.strip_suffix("index.html").unwrap_or(site);
-        if self.files.contains(site) || self.files.contains(&as_dir) || self.files.contains(index_page) {
-            let href = if self.files.contains(&as_dir) && !site.ends_with('/') && !site.is_empty() {
+        if self.data.files.contains(site) || self.data.files.contains(&as_dir) || self.data.files.contains(index_page) {
+            let href = if self.data.files.contains(&as_dir) && !site.ends_with('/') && !site.is_empty() {
                 format!("{}{rest}", self.base.href(&as_dir))
             } else {
                 href

@@ -670,7 +670,7 @@ impl<'c, 'a> Renderer<'c, 'a> {
         let map = std::mem::take(&mut self.run_map);
         let index = self.ctx.index;
         let mut last = 0;
-        for m in index.matcher.find(&text) {
+        for m in index.matcher().find(&text) {
             let piece = map.partition_point(|(at, _)| *at <= m.start).saturating_sub(1);
             let source_offset = map.get(piece).map_or(0, |(at, src)| src + (m.start - at));
             let at = self.ctx.place.loc(source_offset);
