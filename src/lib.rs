@@ -18,4 +18,6 @@ pub mod output;
 pub mod pages;
 pub mod quiz;
 pub mod render;
+pub mod search;
 pub mod templates;
+pub mod tokenize;
