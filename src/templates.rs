@@ -8,6 +8,7 @@ use crate::diag::Diagnostic;
 /// Where the theme's stylesheet and script are written in the site.
 pub const CSS_PATH: &str = "assets/syllabus.css";
 pub const JS_PATH: &str = "assets/syllabus.js";
+pub const SEARCH_JS_PATH: &str = "assets/search.js";
 
 /// Built-in templates, by name. The repository's `templates/` folder is both these and
 /// the example course's templates.
@@ -23,6 +24,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("glossary.html", include_str!("../templates/glossary.html")),
     ("quiz.html", include_str!("../templates/quiz.html")),
     ("quizzes.html", include_str!("../templates/quizzes.html")),
+    ("search.html", include_str!("../templates/search.html")),
     ("page.html", include_str!("../templates/page.html")),
     ("404.html", include_str!("../templates/404.html")),
     ("sitemap.xml", include_str!("../templates/sitemap.xml")),
@@ -35,6 +37,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
 pub const THEME_FILES: &[(&str, &str, &str)] = &[
     ("syllabus.css", CSS_PATH, include_str!("../templates/syllabus.css")),
     ("syllabus.js", JS_PATH, include_str!("../templates/syllabus.js")),
+    ("search.js", SEARCH_JS_PATH, include_str!("../templates/search.js")),
 ];
 
 /// The templates a build renders with, and the theme files it writes.
@@ -45,6 +48,7 @@ pub struct Theme {
     /// `?v=` fingerprints of the stylesheet and script, so browsers never keep a stale one.
     pub css_version: String,
     pub js_version: String,
+    pub search_js_version: String,
 }
 
 impl Theme {
@@ -72,7 +76,8 @@ impl Theme {
         }
         let css_version = fingerprint(&files[0].1);
         let js_version = fingerprint(&files[1].1);
-        Some(Theme { tera, files, css_version, js_version })
+        let search_js_version = fingerprint(&files[2].1);
+        Some(Theme { tera, files, css_version, js_version, search_js_version })
     }
 
     /// Sets data every template sees.
