@@ -57,20 +57,12 @@ struct Doc<'a> {
 /// A term and the pages that hold it: (page id, weighted count), by page id.
 type Postings = (Arc<str>, Vec<(u32, f32)>);
 
-/// A page's terms with their weighted counts, and its weighted length.
-struct Counted {
-    terms: Vec<(Arc<str>, f32)>,
-    len: f32,
-}
-
 /// Every file of the search index: site path and bytes.
 pub fn files(index: &SiteIndex, bodies: &Bodies) -> Vec<(String, Vec<u8>)> {
     let tokenizer = Tokenizer::new(&index.course.config.language);
     let docs = docs(index, bodies);
-    let counted: Vec<Counted> =
-        docs.par_iter().map_init(Terms::default, |terms, doc| count(&tokenizer, doc, terms)).collect();
-    let terms = invert(&counted);
-    let shards = shards(&terms, &counted);
+    let (terms, lens) = invert(count_all(&tokenizer, &docs));
+    let shards = shards(&terms, &lens);
     let chunks: Vec<Vec<u8>> = docs.par_chunks(CHUNK).map(chunk).collect();
     let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(shards.len() + chunks.len() + 1);
     let mut firsts = Vec::with_capacity(shards.len());
@@ -232,6 +224,9 @@ struct Terms {
     ids: FxMap<Box<str>, u32>,
     by_term: FxMap<Arc<str>, u32>,
     terms: Vec<Arc<str>>,
+    /// Weighted counts of the page being counted, by term id, and the ids it touched.
+    scratch: Vec<f32>,
+    touched: Vec<u32>,
 }
 
 impl Terms {
@@ -250,47 +245,101 @@ impl Terms {
         let id = *self.by_term.entry(term.clone()).or_insert(next);
         if id == next {
             self.terms.push(term);
+            self.scratch.push(0.0);
         }
         self.ids.insert(s.into(), id);
         id
     }
-}
 
-/// Counts a page's terms, weighted by field.
-fn count(tokenizer: &Tokenizer, doc: &Doc, terms: &mut Terms) -> Counted {
-    let mut tf: FxMap<u32, f32> = FxMap::default();
-    let mut len = 0.0;
-    for &(text, weight) in &doc.fields {
-        pieces(text, &mut |p| {
-            len += weight;
-            *tf.entry(terms.id(tokenizer, p)).or_default() += weight;
-        });
-    }
-    Counted { terms: tf.into_iter().map(|(id, n)| (terms.terms[id as usize].clone(), n)).collect(), len }
-}
-
-/// Term to postings (page id, weighted count), terms in code point order.
-fn invert(counted: &[Counted]) -> Vec<Postings> {
-    let mut map: FxMap<Arc<str>, Vec<(u32, f32)>> = FxMap::default();
-    for (id, doc) in counted.iter().enumerate() {
-        for (term, tf) in &doc.terms {
-            map.entry(term.clone()).or_default().push((id as u32, *tf));
+    /// Counts a page's terms, weighted by field: (worker term id, count) and the length.
+    fn count(&mut self, tokenizer: &Tokenizer, doc: &Doc) -> (Vec<(u32, f32)>, f32) {
+        let mut len = 0.0;
+        for &(text, weight) in &doc.fields {
+            pieces(text, &mut |p| {
+                len += weight;
+                let id = self.id(tokenizer, p) as usize;
+                if self.scratch[id] == 0.0 {
+                    self.touched.push(id as u32);
+                }
+                self.scratch[id] += weight;
+            });
         }
+        let counts = self.touched.drain(..).map(|id| (id, std::mem::take(&mut self.scratch[id as usize]))).collect();
+        (counts, len)
     }
-    let mut terms: Vec<Postings> = map.into_iter().collect();
+}
+
+/// The pages a worker counted (a run of consecutive page ids) with its terms.
+struct Counted {
+    first: usize,
+    terms: Terms,
+    pages: Vec<Vec<(u32, f32)>>,
+    lens: Vec<f32>,
+}
+
+/// Counts every page's terms, in parallel.
+fn count_all(tokenizer: &Tokenizer, docs: &[Doc]) -> Vec<Counted> {
+    let mut parts: Vec<Counted> = docs
+        .par_iter()
+        .enumerate()
+        .fold(
+            || Counted { first: usize::MAX, terms: Terms::default(), pages: Vec::new(), lens: Vec::new() },
+            |mut part, (i, doc)| {
+                part.first = part.first.min(i);
+                let (counts, len) = part.terms.count(tokenizer, doc);
+                part.pages.push(counts);
+                part.lens.push(len);
+                part
+            },
+        )
+        .filter(|p| !p.pages.is_empty())
+        .collect();
+    parts.sort_by_key(|p| p.first);
+    parts
+}
+
+/// Every term with its postings, terms in code point order, postings by page id; and
+/// each page's weighted length.
+fn invert(parts: Vec<Counted>) -> (Vec<Postings>, Vec<f32>) {
+    let mut global: FxMap<Arc<str>, u32> = FxMap::default();
+    let mut terms: Vec<Postings> = Vec::new();
+    let mut lens = Vec::new();
+    let mut page = 0u32;
+    for part in parts {
+        let to_global: Vec<u32> = part
+            .terms
+            .terms
+            .iter()
+            .map(|t| {
+                let next = terms.len() as u32;
+                let id = *global.entry(t.clone()).or_insert(next);
+                if id == next {
+                    terms.push((t.clone(), Vec::new()));
+                }
+                id
+            })
+            .collect();
+        for counts in part.pages {
+            for (local, tf) in counts {
+                terms[to_global[local as usize] as usize].1.push((page, tf));
+            }
+            page += 1;
+        }
+        lens.extend(part.lens);
+    }
     terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    terms
+    (terms, lens)
 }
 
 /// Encodes every term's postings and packs them into shards of about `SHARD_BYTES`:
 /// each shard's first term and its bytes.
-fn shards(terms: &[Postings], counted: &[Counted]) -> Vec<(Arc<str>, Vec<u8>)> {
-    let n = counted.len() as f32;
-    let avg = counted.iter().map(|c| c.len).sum::<f32>() / n.max(1.0);
+fn shards(terms: &[Postings], lens: &[f32]) -> Vec<(Arc<str>, Vec<u8>)> {
+    let n = lens.len() as f32;
+    let avg = lens.iter().sum::<f32>() / n.max(1.0);
     let encoded: Vec<String> = terms
         .par_iter()
         .map(|(term, postings)| {
-            let (max, code) = encode(postings, n, avg, counted);
+            let (max, code) = encode(postings, n, avg, lens);
             let mut entry = serde_json::to_string(term.as_ref()).unwrap_or_default();
             entry.push_str(&format!(":[{max},\"{code}\"]"));
             entry
@@ -321,13 +370,13 @@ fn close_shard(current: &mut String, first: &mut Option<Arc<str>>) -> (Arc<str>,
 
 /// BM25 scores of one term's postings (k1 1.2, b 0.75), scaled to 0..63 of their
 /// maximum, and the postings in the format above. Returns the maximum, rounded.
-fn encode(postings: &[(u32, f32)], n: f32, avg: f32, counted: &[Counted]) -> (f32, String) {
+fn encode(postings: &[(u32, f32)], n: f32, avg: f32, lens: &[f32]) -> (f32, String) {
     let df = postings.len() as f32;
     let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
     let scores: Vec<f32> = postings
         .iter()
         .map(|&(doc, tf)| {
-            let norm = 1.2 * (0.25 + 0.75 * counted[doc as usize].len / avg.max(1.0));
+            let norm = 1.2 * (0.25 + 0.75 * lens[doc as usize] / avg.max(1.0));
             idf * tf * 2.2 / (tf + norm)
         })
         .collect();
@@ -404,13 +453,9 @@ mod tests {
         out
     }
 
-    fn counted(lens: &[f32]) -> Vec<Counted> {
-        lens.iter().map(|&len| Counted { terms: Vec::new(), len }).collect()
-    }
-
     #[test]
     fn postings_round_trip_with_gaps_of_any_size() {
-        let docs = counted(&[10.0; 5000]);
+        let docs = [10.0; 5000];
         let postings = [(0, 1.0), (1, 3.0), (31, 1.0), (32, 1.0), (4999, 9.0)];
         let (max, code) = encode(&postings, 5000.0, 10.0, &docs);
         assert!(max > 0.0);
@@ -423,7 +468,7 @@ mod tests {
 
     #[test]
     fn shards_split_by_size_in_term_order() {
-        let docs = counted(&[5.0; 3000]);
+        let docs = [5.0; 3000];
         let all: Vec<(u32, f32)> = (0..3000).map(|d| (d, 1.0)).collect();
         let terms: Vec<Postings> =
             ["alpha", "beta", "gamma", "海绵"].iter().map(|t| (Arc::from(*t), all.clone())).collect();

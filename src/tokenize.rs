@@ -163,7 +163,7 @@ fn grams(segment: &str, emit: &mut impl FnMut(Piece)) {
 }
 
 fn word(w: &str, emit: &mut impl FnMut(Piece)) {
-    let n = w.chars().count();
+    let n = if w.is_ascii() { w.len() } else { w.chars().count() };
     if (2..=MAX_WORD).contains(&n) {
         emit(Piece::Word(w));
     }

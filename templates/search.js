@@ -344,7 +344,8 @@
       });
       return scores;
     });
-    var hits = [];
+    // Pages with every word, best first: keys sort by score (descending), then page id.
+    var keys = new Float64Array(m.docs), n = 0;
     for (var doc = 0; doc < m.docs; doc++) {
       var total = 0, all = true;
       for (var g = 0; g < perGroup.length; g++) {
@@ -352,14 +353,31 @@
         if (!(s > 0)) { all = false; break; }
         total += s;
       }
-      if (all) hits.push({ doc: doc, score: total });
+      if (all) keys[n++] = -Math.round(total * 1e4) * 1048576 + doc;
     }
-    hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    keys = keys.subarray(0, n).sort();
+    var hits = new Array(n);
+    for (var h = 0; h < n; h++) {
+      var d = ((keys[h] % 1048576) + 1048576) % 1048576;
+      hits[h] = { doc: d, score: -(keys[h] - d) / 1048576 / 1e4 };
+    }
     var cjk = (query.normalize('NFKC').toLowerCase().match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu) || []);
     return { hits: hits, matched: matched, cjk: cjk, words: groups.length };
   }
 
   /* Showing results (DOM nodes and text only: page data is never parsed as HTML) ---- */
+
+  var runCache = new Map();
+  /** A run's terms, stemmed and not (highlighting does not know the index's stemmer). */
+  function runTerms(run) {
+    var t = runCache.get(run);
+    if (!t) {
+      if (runCache.size > 5000) runCache.clear();
+      t = terms(run, 'english').concat(terms(run, ''));
+      runCache.set(run, t);
+    }
+    return t;
+  }
 
   /** Ranges [start, end) of `text` that match the query. */
   function marks(text, result) {
@@ -377,7 +395,7 @@
           }
         });
       }
-      if (!found && terms(run, 'english').concat(terms(run, '')).some(function (t) { return result.matched.has(t); })) {
+      if (!found && runTerms(run).some(function (t) { return result.matched.has(t); })) {
         out.push([at, at + run.length]);
       }
     }
@@ -453,7 +471,8 @@
     this.seq = 0;
     this.result = null;
     this.shown = 0;
-    this.limit = this.page ? 20 : 8;
+    // The popup shows six: their metadata comes in at most six requests, all at once.
+    this.limit = this.page ? 20 : 6;
     this.bind();
   }
 
