@@ -6,19 +6,20 @@
 //   cargo build --release
 //   node benches/search.mjs --course /tmp/c10k [--out /tmp/c10k-out] [--runs 3] [--no-build]
 //
-// Builds the course `--runs` times with SYLLABUS_TIMINGS=1 (the first into a new folder,
-// then over it) and reports the median `search` stage against the median build; then
+// Builds the course clean `--runs` times with and without the index (alternating,
+// SYLLABUS_NO_SEARCH=1 leaves it out) and reports the median of each and the `search`
+// stage (SYLLABUS_TIMINGS=1); then
 // serves the output and, for each query, in a fresh browser profile: loads a lesson,
 // types the whole query at once, and reports the bytes of /search/ files fetched and
 // the time from the keystroke to the results on screen (search.js records it in
 // `data-search-ms`), cold (first query) and warm (a second query after it). Needs the
 // npm packages of tests/browser (npm ci there) and Debian's chromium.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launch, serve } from '../tests/browser/lib.mjs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { launch } from '../tests/browser/lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -38,21 +39,40 @@ const QUERIES = [
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
+/** Clean builds, alternating with and without the index (SYLLABUS_NO_SEARCH=1). */
 function build() {
+  const walls = { with: [], without: [] };
   const stages = [];
-  const walls = [];
   for (let i = 0; i < runs; i++) {
-    if (i === 0) fs.rmSync(out, { recursive: true, force: true });
-    const start = process.hrtime.bigint();
-    const r = spawnSync(bin, ['build', '--root', course, '--output', out], { env: { ...process.env, SYLLABUS_TIMINGS: '1' }, encoding: 'utf8' });
-    walls.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
-    const m = /search\s+([\d.]+) ms/.exec(r.stderr);
-    stages.push(m ? Number(m[1]) : NaN);
+    for (const mode of ['with', 'without']) {
+      const dir = mode === 'with' ? out : `${out}-noindex`;
+      fs.rmSync(dir, { recursive: true, force: true });
+      const env = { ...process.env, SYLLABUS_TIMINGS: '1' };
+      if (mode === 'without') env.SYLLABUS_NO_SEARCH = '1';
+      const start = process.hrtime.bigint();
+      const r = spawnSync(bin, ['build', '--root', course, '--output', dir], { env, encoding: 'utf8' });
+      walls[mode].push(Number(process.hrtime.bigint() - start) / 1e6);
+      if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+      const m = /search\s+([\d.]+) ms/.exec(r.stderr);
+      if (m) stages.push(Number(m[1]));
+    }
   }
-  const s = median(stages), w = median(walls);
-  console.log(`Build (${runs} runs, first into a new folder): median ${(w / 1000).toFixed(2)} s, search stage median ${s.toFixed(0)} ms`);
-  console.log(`  search stage / rest of the build: ${((100 * s) / (w - s)).toFixed(1)}% (limit 15%)`);
+  fs.rmSync(`${out}-noindex`, { recursive: true, force: true });
+  const w = median(walls.with), wo = median(walls.without), s = median(stages);
+  console.log(`Clean builds, ${runs} of each, alternating (median wall): with the index ${(w / 1000).toFixed(2)} s, without ${(wo / 1000).toFixed(2)} s`);
+  console.log(`  the index adds ${(((w - wo) / wo) * 100).toFixed(1)}% (limit 15%); its own stage (SYLLABUS_TIMINGS) ${s.toFixed(0)} ms = ${((100 * s) / wo).toFixed(1)}%`);
+}
+
+/** The static server of the browser tests, in a process of its own (so the browser
+ *  driver's work never delays a response). */
+function serveApart(dir) {
+  const lib = pathToFileURL(path.join(here, '../tests/browser/lib.mjs')).href;
+  const code = `import { serve } from ${JSON.stringify(lib)}; const s = await serve(${JSON.stringify(dir)}); console.log(s.address().port);`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.stdout.once('data', (d) => resolve({ port: Number(String(d).trim()), close: () => child.kill() }));
+  });
 }
 
 function size() {
@@ -103,8 +123,8 @@ async function measure(browser, base, lesson, query, second) {
 async function main() {
   if (!args.includes('--no-build')) build();
   size();
-  const server = await serve(out);
-  const base = `http://127.0.0.1:${server.address().port}/`;
+  const server = await serveApart(out);
+  const base = `http://127.0.0.1:${server.port}/`;
   const lesson = `lessons/${fs.readdirSync(path.join(out, 'lessons')).sort()[0]}/`;
   const browser = await launch();
   try {
