@@ -481,6 +481,29 @@ mod tests {
     }
 
     #[test]
+    fn pages_counted_in_parallel_are_inverted_in_page_order() {
+        let tokenizer = Tokenizer::new("en");
+        let texts: Vec<String> = (0..2000).map(|i| format!("Floods flood{} river", i % 3)).collect();
+        let docs: Vec<Doc> = texts
+            .iter()
+            .map(|t| Doc {
+                kind: Kind::Lesson,
+                title: "",
+                path: "",
+                fields: vec![(t, 1.0), ("river", TITLE)],
+                lead: String::new(),
+            })
+            .collect();
+        let (terms, lens) = invert(count_all(&tokenizer, &docs));
+        assert_eq!(lens, vec![9.0; 2000]);
+        assert!(terms.windows(2).all(|w| w[0].0 < w[1].0));
+        let postings = |term: &str| terms.iter().find(|t| &*t.0 == term).map(|t| t.1.clone()).unwrap_or_default();
+        assert_eq!(postings("flood"), (0..2000).map(|i| (i, 1.0)).collect::<Vec<_>>());
+        assert_eq!(postings("river"), (0..2000).map(|i| (i, 1.0 + TITLE)).collect::<Vec<_>>());
+        assert_eq!(postings("flood1").len(), 667);
+    }
+
+    #[test]
     fn leads_stop_at_a_word() {
         let long = "word ".repeat(100);
         let l = lead(&["", &long]);
