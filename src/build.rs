@@ -17,6 +17,7 @@ use crate::model;
 use crate::output::{self, Output, Staged, Stats};
 use crate::pages::{self, Site};
 use crate::render;
+use crate::search;
 use crate::templates::Theme;
 
 #[derive(Clone, Debug)]
@@ -108,9 +109,13 @@ pub fn run(opts: &Options) -> Report {
         diags.push(Diagnostic { path: "course.yaml".into(), pos: None, severity: Severity::Note, message: msg.into() });
     }
     if let (Some(out), Some(theme), false) = (&opts.output, theme.as_mut(), failed) {
+        // SYLLABUS_NO_SEARCH=1 leaves the index out: for measuring what it costs.
+        let search_files =
+            if std::env::var_os("SYLLABUS_NO_SEARCH").is_some() { Vec::new() } else { search::files(&index, &bodies) };
+        clock.lap("search");
         pages::set_globals(&index, theme);
         let site = Site { index: &index, bodies: &bodies, graph: &graph, theme };
-        match write(&site, &opts.root, out) {
+        match write(&site, &opts.root, out, &search_files) {
             Ok(stats) => {
                 report.stats = Some(stats);
                 // Without a manifest the next build is simply a full one.
@@ -148,9 +153,10 @@ fn unchanged(out: &Path, fingerprint: u64, clock: &mut Clock) -> Option<Report> 
     Some(Report { diags: manifest.diags, stats: Some(stats), pages: manifest.pages, timings })
 }
 
-/// Renders every page, stages the changed files, and commits them, or, on any error,
-/// removes what was staged and leaves the output as it was.
-fn write(site: &Site, root: &Path, out: &Path) -> Result<Stats, Vec<Diagnostic>> {
+/// Renders every page, stages the changed files (with the theme's and `generated` ones),
+/// and commits them, or, on any error, removes what was staged and leaves the output as
+/// it was.
+fn write(site: &Site, root: &Path, out: &Path, generated: &[(String, Vec<u8>)]) -> Result<Stats, Vec<Diagnostic>> {
     let io_error = |e: std::io::Error| {
         vec![Diagnostic::error(out.display().to_string(), None, format!("cannot write the site: {e}"))]
     };
@@ -174,7 +180,7 @@ fn write(site: &Site, root: &Path, out: &Path) -> Result<Stats, Vec<Diagnostic>>
             Err(d) => errors.push(d),
         }
     }
-    for (path, bytes) in &site.theme.files {
+    for (path, bytes) in site.theme.files.iter().chain(generated) {
         produced.insert(path.clone());
         match stage(&output, path, bytes) {
             Ok(s) => staged.push((path.clone(), s)),

@@ -23,4 +23,6 @@ pub mod pages;
 pub mod quiz;
 pub mod quizkey;
 pub mod render;
+pub mod search;
 pub mod templates;
+pub mod tokenize;

@@ -115,6 +115,8 @@ pub struct Rendered {
     /// The text without markup (inline renders only), for attributes and plain lists.
     pub plain: String,
     pub examples: Vec<Example>,
+    /// The running text of a course page's body, for the search index (empty otherwise).
+    pub text: String,
 }
 
 pub fn options() -> Options {
@@ -282,6 +284,8 @@ struct Renderer<'c, 'a> {
     footnotes: Vec<(String, usize)>,
     open_footnote: Option<String>,
     self_anchors: Vec<(String, usize)>,
+    /// Keep the body's plain text (course pages' bodies: what search indexes).
+    collect_text: bool,
     result: Rendered,
 }
 
@@ -305,6 +309,7 @@ impl<'c, 'a> Renderer<'c, 'a> {
             footnotes: Vec::new(),
             open_footnote: None,
             self_anchors: Vec::new(),
+            collect_text: ctx.page.is_some() && matches!(ctx.place, Place::Body { .. }),
             result: Rendered::default(),
         }
     }
@@ -313,6 +318,17 @@ impl<'c, 'a> Renderer<'c, 'a> {
         match &mut self.heading {
             Some(h) => h.events.push(e),
             None => self.out.push(e),
+        }
+    }
+
+    /// Adds an event's text to `result.text`, with a space at breaks and block ends.
+    fn collect(&mut self, event: &Event) {
+        let text = &mut self.result.text;
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak if !text.ends_with(' ') => text.push(' '),
+            Event::End(tag) if is_block_end(tag) && !text.ends_with(' ') => text.push(' '),
+            _ => {}
         }
     }
 
@@ -335,6 +351,9 @@ impl<'c, 'a> Renderer<'c, 'a> {
     }
 
     fn event(&mut self, event: Event<'a>, range: Range<usize>) {
+        if self.collect_text {
+            self.collect(&event);
+        }
         if let Some(frame) = self.links.last()
             && frame.label.is_some()
             && matches!(event, Event::Text(_) | Event::Code(_) | Event::SoftBreak)

@@ -29,6 +29,7 @@ pub enum Job {
     Glossary,
     Quiz(usize),
     Quizzes,
+    Search,
     Page(usize),
     NotFound,
     Robots,
@@ -52,9 +53,18 @@ pub struct Site<'a> {
 /// Every page of the site, in a stable order.
 pub fn jobs(index: &SiteIndex) -> Vec<Job> {
     let c = index.course;
-    let mut jobs =
-        vec![Job::Home, Job::Articles, Job::Concepts, Job::Glossary, Job::Quizzes, Job::NotFound, Job::Robots];
-    jobs.extend([Job::Bibtex, Job::Ris]);
+    let mut jobs = vec![
+        Job::Home,
+        Job::Articles,
+        Job::Concepts,
+        Job::Glossary,
+        Job::Quizzes,
+        Job::Search,
+        Job::NotFound,
+        Job::Robots,
+        Job::Bibtex,
+        Job::Ris,
+    ];
     if c.config.base_url.origin.is_some() {
         jobs.push(Job::Sitemap);
     }
@@ -82,6 +92,7 @@ pub fn output_path(index: &SiteIndex, job: Job) -> String {
         Job::Concepts => "concepts/index.html".into(),
         Job::Glossary => "glossary/index.html".into(),
         Job::Quizzes => "quizzes/index.html".into(),
+        Job::Search => "search/index.html".into(),
         Job::NotFound => "404.html".into(),
         Job::Robots => "robots.txt".into(),
         Job::Sitemap => "sitemap.xml".into(),
@@ -112,6 +123,8 @@ struct SiteView<'a> {
     css: String,
     js: String,
     quiz_js: String,
+    /// The search script, loaded on every page; it fetches the index only once used.
+    search_js: String,
     generator: &'static str,
     nav: Vec<LinkView<'a>>,
     extra: &'a Json,
@@ -143,6 +156,7 @@ pub fn set_globals(index: &SiteIndex, theme: &mut Theme) {
         css: format!("{}?v={}", base.href(templates::CSS_PATH), theme.css_version),
         js: format!("{}?v={}", base.href(templates::JS_PATH), theme.js_version),
         quiz_js: format!("{}?v={}", base.href(templates::QUIZ_JS_PATH), theme.quiz_js_version),
+        search_js: format!("{}?v={}", base.href(templates::SEARCH_JS_PATH), theme.search_js_version),
         generator: concat!("syllabus ", env!("CARGO_PKG_VERSION")),
         nav,
         extra: &c.config.extra,
@@ -167,6 +181,7 @@ impl Site<'_> {
             Job::Glossary => ("glossary.html", self.glossary()),
             Job::Quiz(i) => ("quiz.html", self.quiz(i)),
             Job::Quizzes => ("quizzes.html", self.quizzes()),
+            Job::Search => ("search.html", self.base("Search", "search/", vec![self.home_crumb()])),
             Job::Page(i) => ("page.html", self.page(i)),
             Job::NotFound => ("404.html", self.plain("Page not found", "")),
             Job::Robots => ("robots.txt", self.robots()),

@@ -48,6 +48,8 @@ pub struct QuizHtml {
 #[derive(Debug, Default)]
 pub struct QuestionHtml {
     pub prompt: String,
+    /// The prompt as plain text (what search indexes of a quiz).
+    pub prompt_text: String,
     pub explanation: String,
     /// Choices (single, multiple), items (order) or left sides (match).
     pub options: Vec<Text>,
@@ -200,7 +202,7 @@ fn quiz(index: &SiteIndex, i: usize, quiz: &Quiz) -> QuizHtml {
     let description = quiz.description.as_ref().map(&mut field).unwrap_or_default().html;
     let mut questions = Vec::with_capacity(quiz.questions.len());
     for q in &quiz.questions {
-        let prompt = field(&q.prompt).html;
+        let Text { html: prompt, text: prompt_text } = field(&q.prompt);
         let explanation = q.explanation.as_ref().map(&mut field).unwrap_or_default().html;
         let (options, second) = match &q.answer {
             Answer::Single(choices) | Answer::Multiple(choices) => {
@@ -217,7 +219,7 @@ fn quiz(index: &SiteIndex, i: usize, quiz: &Quiz) -> QuizHtml {
             }
             Answer::TrueFalse(_) | Answer::Short(_) | Answer::Numeric { .. } => (Vec::new(), Vec::new()),
         };
-        questions.push(QuestionHtml { prompt, explanation, options, second });
+        questions.push(QuestionHtml { prompt, prompt_text, explanation, options, second });
         all.anchors.push(q.id.clone());
     }
     for q in &quiz.questions {

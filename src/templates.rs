@@ -10,6 +10,7 @@ pub const CSS_PATH: &str = "assets/syllabus.css";
 pub const JS_PATH: &str = "assets/syllabus.js";
 /// The quiz and progress script, loaded only by the pages that use it.
 pub const QUIZ_JS_PATH: &str = "assets/quiz.js";
+pub const SEARCH_JS_PATH: &str = "assets/search.js";
 
 /// Built-in templates, by name. The repository's `templates/` folder is both these and
 /// the example course's templates.
@@ -25,6 +26,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("glossary.html", include_str!("../templates/glossary.html")),
     ("quiz.html", include_str!("../templates/quiz.html")),
     ("quizzes.html", include_str!("../templates/quizzes.html")),
+    ("search.html", include_str!("../templates/search.html")),
     ("page.html", include_str!("../templates/page.html")),
     ("404.html", include_str!("../templates/404.html")),
     ("sitemap.xml", include_str!("../templates/sitemap.xml")),
@@ -39,6 +41,7 @@ pub const THEME_FILES: &[(&str, &str, &str)] = &[
     ("syllabus.css", CSS_PATH, include_str!("../templates/syllabus.css")),
     ("syllabus.js", JS_PATH, include_str!("../templates/syllabus.js")),
     ("quiz.js", QUIZ_JS_PATH, include_str!("../templates/quiz.js")),
+    ("search.js", SEARCH_JS_PATH, include_str!("../templates/search.js")),
 ];
 
 /// The templates a build renders with, and the theme files it writes.
@@ -50,6 +53,7 @@ pub struct Theme {
     pub css_version: String,
     pub js_version: String,
     pub quiz_js_version: String,
+    pub search_js_version: String,
 }
 
 impl Theme {
@@ -78,7 +82,8 @@ impl Theme {
         let css_version = fingerprint(&files[0].1);
         let js_version = fingerprint(&files[1].1);
         let quiz_js_version = fingerprint(&files[2].1);
-        Some(Theme { tera, files, css_version, js_version, quiz_js_version })
+        let search_js_version = fingerprint(&files[3].1);
+        Some(Theme { tera, files, css_version, js_version, quiz_js_version, search_js_version })
     }
 
     /// Sets data every template sees.

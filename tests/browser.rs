@@ -87,3 +87,94 @@ fn quizzes_score_explain_review_and_keep_progress() {
         std::fs::copy(quiz, root.join("content/quizzes/all-types.yaml")).expect("copy the all-types quiz");
     });
 }
+
+/// Builds the search fixture course (`tests/browser/search-course`), at the root or under
+/// a sub-path, and runs `search.mjs` on it served there.
+fn run_search(prefix: &str) {
+    if !ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_tree(&browser_dir().join("search-course"), dir.path());
+    let root = dir.path().display().to_string();
+    let out = dir.path().join("public").display().to_string();
+    let run = syllabus(&["build", "--root", &root, "--output", &out, "--base-url", prefix]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let status = Command::new("node")
+        .arg(browser_dir().join("search.mjs"))
+        .args(["--site", &out, "--prefix", prefix])
+        .status()
+        .expect("node runs");
+    assert!(status.success(), "search.mjs failed with the site at {prefix} (see its report above)");
+}
+
+#[test]
+fn search_finds_terms_phrases_stems_and_cjk_but_never_quiz_answers() {
+    run_search("/");
+}
+
+#[test]
+fn search_works_under_a_sub_path() {
+    run_search("/course/");
+}
+
+/// Words to compare the two tokenizers on: every word of the example course, each with
+/// suffixes that exercise every step of the English stemmer, and texts in other scripts.
+fn parity_cases() -> Vec<String> {
+    let mut words = std::collections::BTreeSet::new();
+    for entry in walkdir::WalkDir::new(repo().join("content")).into_iter().flatten() {
+        if entry.file_type().is_file() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            words.extend(text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 1).map(str::to_lowercase));
+        }
+    }
+    const SUFFIXES: &[&str] = &[
+        "", "s", "es", "ies", "ied", "ed", "eed", "eedly", "ing", "ingly", "edly", "ly", "y", "ness", "ful", "fully",
+        "fulness", "ation", "ational", "tional", "ize", "izer", "ization", "alize", "able", "ably", "ible", "ive",
+        "iveness", "iviti", "ism", "alism", "ist", "ity", "aliti", "biliti", "bli", "ment", "ement", "ent", "entli",
+        "ence", "enci", "ance", "anci", "ant", "er", "ous", "ousli", "ousness", "al", "alli", "ical", "icate", "iciti",
+        "ic", "ative", "ator", "ogi", "li", "lessli", "fulli", "ion", "sion", "tion", "e", "ll", "at", "bl", "iz",
+    ];
+    let mut cases: Vec<String> = Vec::new();
+    for word in &words {
+        cases.extend(SUFFIXES.iter().map(|s| format!("{word}{s}")));
+    }
+    for stem in ["hop", "tap", "fil", "gener", "commun", "arsen", "sky", "ski", "dy", "ly", "ty", "say", "play", "cry"]
+    {
+        cases.extend(SUFFIXES.iter().map(|s| format!("{stem}{s}")));
+    }
+    cases.extend(
+        [
+            "Café naïve ＡＢＣ résumé cafe\u{301} Straße İstanbul ΟΔΟΣ Ørsted",
+            "海绵城市 建设海绵城市，以减少内涝。 sponge城市 ソウルの서울 한국어 텍스트",
+            "inning innings outing canning herring earring proceed exceed succeeded",
+            "skis skies dying lying tying idly gently ugly early only singly news howe atlas cosmos bias andes",
+            "'quoted' don't learner's O'Neill x y z 1 22 333 ½ ①",
+            "yes youth yelled crying saying buyer Yvonne",
+        ]
+        .map(String::from),
+    );
+    cases
+}
+
+#[test]
+fn search_js_makes_the_same_terms_as_the_index() {
+    if !ready() {
+        return;
+    }
+    let tokenizer = syllabus::tokenize::Tokenizer::new("en");
+    let cases: Vec<(String, Vec<String>)> = parity_cases()
+        .into_iter()
+        .map(|text| {
+            let terms = tokenizer.terms(&text);
+            (text, terms)
+        })
+        .collect();
+    assert!(cases.len() > 10_000, "too few words to compare: {}", cases.len());
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cases.json");
+    let json = serde_json::json!({ "stem": tokenizer.stemmer_name(), "cases": cases });
+    std::fs::write(&file, serde_json::to_vec(&json).unwrap()).unwrap();
+    let status = Command::new("node").arg(browser_dir().join("terms.mjs")).arg(&file).status().expect("node runs");
+    assert!(status.success(), "search.js and src/tokenize.rs disagree (see above)");
+}

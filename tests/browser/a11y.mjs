@@ -93,6 +93,7 @@ const INDEXES = {
   concepts: 'concepts index',
   glossary: 'glossary',
   quizzes: 'quizzes index',
+  search: 'search page',
 };
 
 function subpages(site, folder) {

@@ -52,7 +52,8 @@ const TYPES = {
   '.webm': 'video/webm',
 };
 
-export function serve(root) {
+/** Serves `root` at `prefix` (default `/`, or a sub-path such as `/course/`). */
+export function serve(root, prefix = '/') {
   const server = http.createServer((req, res) => {
     let pathname;
     try {
@@ -61,7 +62,11 @@ export function serve(root) {
       res.writeHead(400).end();
       return;
     }
-    let file = path.join(root, pathname);
+    if (!pathname.startsWith(prefix)) {
+      res.writeHead(404).end('Not under the site prefix');
+      return;
+    }
+    let file = path.join(root, pathname.slice(prefix.length - 1));
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
       return;

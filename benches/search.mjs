@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// Search benchmark: index size, what the first query downloads, how fast it answers in
+// headless Chromium, and the search stage's share of the build time.
+//
+//   python3 benches/gen_course.py /tmp/c10k --lessons 10000 --concepts 1000 --articles 500 --quizzes 500
+//   cargo build --release
+//   node benches/search.mjs --course /tmp/c10k [--out /tmp/c10k-out] [--runs 3] [--no-build]
+//
+// Builds the course clean `--runs` times with and without the index (alternating,
+// SYLLABUS_NO_SEARCH=1 leaves it out) and reports the median of each and the `search`
+// stage (SYLLABUS_TIMINGS=1); then
+// serves the output and, for each query, in a fresh browser profile: loads a lesson,
+// types the whole query at once, and reports the bytes of /search/ files fetched and
+// the time from the keystroke to the results on screen (search.js records it in
+// `data-search-ms`), cold (first query) and warm (a second query after it). Needs the
+// npm packages of tests/browser (npm ci there) and Debian's chromium.
+
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { launch } from '../tests/browser/lib.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const arg = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
+const course = path.resolve(arg('--course', '/tmp/c10k'));
+const out = path.resolve(arg('--out', `${course}-out`));
+const runs = Number(arg('--runs', '3'));
+const bin = path.resolve(arg('--bin', path.join(here, '../target/release/syllabus')));
+const QUERIES = [
+  ['a concept term', 'strategic hedging doctrine'],
+  ['two common words', 'border security'],
+  ['one rare word', 'brinkmanship'],
+  ['a prefix', 'sovereig'],
+  ['three common words', 'trade migration capital'],
+];
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+/** Clean builds, alternating with and without the index (SYLLABUS_NO_SEARCH=1). */
+function build() {
+  const walls = { with: [], without: [] };
+  const stages = [];
+  for (let i = 0; i < runs; i++) {
+    for (const mode of ['with', 'without']) {
+      const dir = mode === 'with' ? out : `${out}-noindex`;
+      fs.rmSync(dir, { recursive: true, force: true });
+      const env = { ...process.env, SYLLABUS_TIMINGS: '1' };
+      if (mode === 'without') env.SYLLABUS_NO_SEARCH = '1';
+      const start = process.hrtime.bigint();
+      const r = spawnSync(bin, ['build', '--root', course, '--output', dir], { env, encoding: 'utf8' });
+      walls[mode].push(Number(process.hrtime.bigint() - start) / 1e6);
+      if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+      const m = /search\s+([\d.]+) ms/.exec(r.stderr);
+      if (m) stages.push(Number(m[1]));
+    }
+  }
+  fs.rmSync(`${out}-noindex`, { recursive: true, force: true });
+  const w = median(walls.with), wo = median(walls.without), s = median(stages);
+  console.log(`Clean builds, ${runs} of each, alternating (median wall): with the index ${(w / 1000).toFixed(2)} s, without ${(wo / 1000).toFixed(2)} s`);
+  console.log(`  the index adds ${(((w - wo) / wo) * 100).toFixed(1)}% (limit 15%); its own stage (SYLLABUS_TIMINGS) ${s.toFixed(0)} ms = ${((100 * s) / wo).toFixed(1)}%`);
+}
+
+/** The static server of the browser tests, in a process of its own (so the browser
+ *  driver's work never delays a response). */
+function serveApart(dir) {
+  const lib = pathToFileURL(path.join(here, '../tests/browser/lib.mjs')).href;
+  const code = `import { serve } from ${JSON.stringify(lib)}; const s = await serve(${JSON.stringify(dir)}); console.log(s.address().port);`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.stdout.once('data', (d) => resolve({ port: Number(String(d).trim()), close: () => child.kill() }));
+  });
+}
+
+function size() {
+  let bytes = 0, files = 0;
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p.endsWith('.json')) { bytes += fs.statSync(p).size; files++; }
+    }
+  };
+  walk(path.join(out, 'search'));
+  const manifest = fs.statSync(path.join(out, 'search/index.json')).size;
+  const script = fs.statSync(path.join(out, 'assets/search.js')).size;
+  console.log(`Index: ${files} files, ${(bytes / 1048576).toFixed(2)} MB in all; manifest ${kb(manifest)}; search.js ${kb(script)} (loaded with every page)`);
+}
+
+async function measure(browser, base, lesson, query, second) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const fetched = [];
+  page.on('response', async (res) => {
+    const u = new URL(res.url());
+    if (u.pathname.startsWith('/search/') && u.pathname.endsWith('.json')) {
+      try { fetched.push({ path: u.pathname, bytes: (await res.body()).length }); } catch { /* navigated away */ }
+    }
+  });
+  await page.goto(base + lesson, { waitUntil: 'load' });
+  const before = fetched.length;
+  const timed = async (q) => {
+    await page.evaluate(() => document.querySelector('[data-search-results]').removeAttribute('data-search-ms'));
+    await page.fill('input[data-search-input]', q);
+    await page.waitForFunction(() => document.querySelector('[data-search-results]').hasAttribute('data-search-ms'), null, { timeout: 30000 });
+    return page.evaluate(() => ({
+      ms: Number(document.querySelector('[data-search-results]').getAttribute('data-search-ms')),
+      status: document.querySelector('[data-search-status]').textContent,
+    }));
+  };
+  const cold = await timed(query);
+  await page.waitForTimeout(100);
+  const coldBytes = fetched.reduce((n, f) => n + f.bytes, 0);
+  const coldFiles = fetched.length;
+  const warm = await timed(second);
+  // The first query again, every file now in memory: the work search.js does itself.
+  const cached = await timed(`${query} `);
+  await ctx.close();
+  return { before, cold, coldBytes, coldFiles, warm, cached };
+}
+
+async function main() {
+  if (!args.includes('--no-build')) build();
+  size();
+  const server = await serveApart(out);
+  const base = `http://127.0.0.1:${server.port}/`;
+  const lesson = `lessons/${fs.readdirSync(path.join(out, 'lessons')).sort()[0]}/`;
+  const browser = await launch();
+  try {
+    console.log(`\nFirst query in a fresh profile, typed at once on /${lesson} (no compression):`);
+    const all = [];
+    for (const [what, q] of QUERIES) {
+      const r = await measure(browser, base, lesson, q, 'map');
+      all.push(r);
+      console.log(`  ${what.padEnd(20)} "${q}": ${kb(r.coldBytes)} in ${r.coldFiles} files, ${r.cold.ms} ms (${r.cold.status}); then "map" ${r.warm.ms} ms; again from memory ${r.cached.ms} ms; index requests before typing: ${r.before}`);
+    }
+    console.log(`  worst: ${kb(Math.max(...all.map((r) => r.coldBytes)))} downloaded (limit 300 KB), ${Math.max(...all.map((r) => r.cold.ms))} ms (limit 100 ms); from memory at most ${Math.max(...all.map((r) => r.cached.ms))} ms`);
+    console.log(`  machine load average while measuring: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,520 @@
+//! Search index: from the text the render stage kept, builds the files `search.js` loads
+//! under `/search/` once a learner starts searching: a manifest, term shards (an inverted
+//! index cut into small files by term range) and page metadata in chunks.
+//!
+//! Format (version 1), every file JSON:
+//! - `search/index.json`: `{version, v, stem, docs, chunk, kinds: [[kind, first, end]],
+//!   shards: [first term of each shard]}`; `v` changes whenever any file does, and the
+//!   other files are fetched with `?v=` so no browser mixes two builds.
+//! - `search/t/N.json`: `{term: [max, postings]}` for a range of terms in code point
+//!   order. `postings` lists the pages holding the term: for each, the gap from the
+//!   previous page id (first: the id plus one) as base-32 digits, least significant
+//!   first, each digit `+32` when more follow, then the page's score for the term, 0 to
+//!   63 of `max` (BM25 with field weights); every digit is one character of [`DIGITS`].
+//! - `search/d/N.json`: pages `N * chunk ..`, each `[kind, title, path, lead]`, `path`
+//!   relative to the base URL, `lead` the start of its text for the result snippet.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::quizkey::script_json;
+use serde::Serialize;
+
+use crate::links::{PageKey, SiteIndex};
+use crate::load::Kind;
+use crate::model::targets;
+use crate::render::Bodies;
+use crate::templates::fingerprint;
+use crate::tokenize::{Piece, Tokenizer, pieces};
+
+/// Pages per metadata file.
+pub const CHUNK: usize = 32;
+/// A term shard is closed once it holds about this many bytes.
+pub const SHARD_BYTES: usize = 16 * 1024;
+/// Characters of a page's text kept for its snippet.
+const LEAD_CHARS: usize = 200;
+/// The 64 digits of postings, safe in JSON strings and URLs.
+pub const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+/// Page kinds in page-id order: the manifest gives each kind's id range.
+const KINDS: [Kind; 6] = [Kind::Concept, Kind::Lesson, Kind::Article, Kind::Module, Kind::Page, Kind::Quiz];
+
+/// Field weights: a word in a title counts as this many in running text.
+const TITLE: f32 = 6.0;
+const SUMMARY: f32 = 2.0;
+const TERMS: f32 = 3.0;
+const BODY: f32 = 1.0;
+
+/// One page as search sees it.
+struct Doc<'a> {
+    kind: Kind,
+    title: &'a str,
+    path: &'a str,
+    /// Texts with their weights.
+    fields: Vec<(&'a str, f32)>,
+    lead: String,
+}
+
+/// A term and the pages that hold it: (page id, weighted count), by page id.
+type Postings = (Arc<str>, Vec<(u32, f32)>);
+
+/// Every file of the search index: site path and bytes.
+pub fn files(index: &SiteIndex, bodies: &Bodies) -> Vec<(String, Vec<u8>)> {
+    let tokenizer = Tokenizer::new(&index.course.config.language);
+    let docs = docs(index, bodies);
+    let (terms, lens) = invert(count_all(&tokenizer, &docs));
+    let shards = shards(&terms, &lens);
+    let chunks: Vec<Vec<u8>> = docs.par_chunks(CHUNK).map(chunk).collect();
+    let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(shards.len() + chunks.len() + 1);
+    let mut firsts = Vec::with_capacity(shards.len());
+    for (i, (first, bytes)) in shards.into_iter().enumerate() {
+        firsts.push(first.to_string());
+        files.push((format!("search/t/{i}.json"), bytes));
+    }
+    files.extend(chunks.into_iter().enumerate().map(|(i, bytes)| (format!("search/d/{i}.json"), bytes)));
+    let version = version(&files);
+    let manifest = Manifest {
+        version: 1,
+        v: version,
+        stem: tokenizer.stemmer_name(),
+        docs: docs.len(),
+        chunk: CHUNK,
+        kinds: kind_ranges(&docs),
+        shards: firsts,
+    };
+    files.push(("search/index.json".into(), safe_json(&manifest)));
+    files
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    version: u32,
+    v: String,
+    stem: &'static str,
+    docs: usize,
+    chunk: usize,
+    kinds: Vec<(&'a str, usize, usize)>,
+    shards: Vec<String>,
+}
+
+/// Every indexed page, grouped by kind in `KINDS` order. Quizzes give their title and
+/// prompts only: never choices, answers, feedback or explanations.
+fn docs<'a>(index: &'a SiteIndex, bodies: &'a Bodies) -> Vec<Doc<'a>> {
+    let c = index.course;
+    let mut docs = Vec::new();
+    for kind in KINDS {
+        for i in 0..c.ids(kind).len() {
+            let key = PageKey::new(kind, i);
+            let (fields, lead) = match kind {
+                Kind::Concept => concept_fields(index, bodies, i),
+                Kind::Lesson => lesson_fields(index, bodies, i),
+                Kind::Article => {
+                    let a = &c.articles[i];
+                    let text = bodies.articles[i].text.as_str();
+                    let names = a.authors.iter().map(|n| (n.as_str(), SUMMARY));
+                    let fields = [(a.title.as_str(), TITLE), (a.summary.as_str(), SUMMARY), (text, BODY)]
+                        .into_iter()
+                        .chain(names)
+                        .chain([(a.publication.as_str(), SUMMARY)])
+                        .collect();
+                    (fields, lead(&[&a.summary, text]))
+                }
+                Kind::Module => {
+                    let m = &c.modules[i];
+                    let text = bodies.modules[i].as_ref().map_or("", |r| r.text.as_str());
+                    (
+                        vec![(m.title.as_str(), TITLE), (m.summary.as_str(), SUMMARY), (text, BODY)],
+                        lead(&[&m.summary, text]),
+                    )
+                }
+                Kind::Page => {
+                    let text = bodies.pages[i].text.as_str();
+                    (vec![(c.pages[i].title.as_str(), TITLE), (text, BODY)], lead(&[text]))
+                }
+                Kind::Quiz => {
+                    let prompts = bodies.quizzes[i].questions.iter().map(|q| (q.prompt_text.as_str(), BODY));
+                    let fields: Vec<(&str, f32)> =
+                        [(c.quizzes[i].title.as_str(), TITLE)].into_iter().chain(prompts).collect();
+                    let first: Vec<&str> = fields[1..].iter().map(|f| f.0).collect();
+                    (fields, lead(&first))
+                }
+            };
+            docs.push(Doc { kind, title: index.title(key), path: index.site_path(key), fields, lead });
+        }
+    }
+    docs
+}
+
+fn concept_fields<'a>(index: &'a SiteIndex, bodies: &'a Bodies, i: usize) -> (Vec<(&'a str, f32)>, String) {
+    let concept = &index.course.concepts[i];
+    let definition = bodies.definitions[i].plain.as_str();
+    let text = bodies.concepts[i].text.as_str();
+    let mut fields = vec![(concept.term.as_str(), TITLE), (definition, SUMMARY), (text, BODY)];
+    fields.extend(concept.aliases.iter().map(|a| (a.as_str(), TITLE)));
+    (fields, lead(&[definition, text]))
+}
+
+/// A lesson's fields: the terms of the concepts it introduces count, so a concept's term
+/// finds the lesson that teaches it.
+fn lesson_fields<'a>(index: &'a SiteIndex, bodies: &'a Bodies, i: usize) -> (Vec<(&'a str, f32)>, String) {
+    let c = index.course;
+    let lesson = &c.lessons[i];
+    let text = bodies.lessons[i].text.as_str();
+    let mut fields = vec![(lesson.title.as_str(), TITLE), (lesson.summary.as_str(), SUMMARY), (text, BODY)];
+    fields.extend(lesson.objectives.iter().map(|o| (o.as_str(), SUMMARY)));
+    fields.extend(targets(&lesson.concepts).map(|k| (c.concepts[k].term.as_str(), TERMS)));
+    (fields, lead(&[&lesson.summary, text]))
+}
+
+/// The first texts that are not empty, joined, whitespace collapsed, cut at a word
+/// boundary near `LEAD_CHARS`.
+fn lead(texts: &[&str]) -> String {
+    let mut out = String::new();
+    for word in texts.iter().flat_map(|t| t.split_whitespace()) {
+        if out.chars().count() + word.chars().count() > LEAD_CHARS {
+            if out.is_empty() {
+                out.extend(word.chars().take(LEAD_CHARS));
+            }
+            out.push('…');
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// A fast hasher for short strings and ids (FxHash): the index hashes every word of the
+/// course, and needs no protection from adversarial keys.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+
+/// One worker's terms: each normalised piece seen maps to the id of its term (its stem),
+/// so a word is stemmed once per worker however often the course uses it.
+#[derive(Default)]
+struct Terms {
+    ids: FxMap<Box<str>, u32>,
+    by_term: FxMap<Arc<str>, u32>,
+    terms: Vec<Arc<str>>,
+    /// Weighted counts of the page being counted, by term id, and the ids it touched.
+    scratch: Vec<f32>,
+    touched: Vec<u32>,
+}
+
+impl Terms {
+    fn id(&mut self, tokenizer: &Tokenizer, piece: Piece) -> u32 {
+        let s = match piece {
+            Piece::Word(s) | Piece::Gram(s) => s,
+        };
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let term: Arc<str> = match piece {
+            Piece::Word(w) => tokenizer.stem(w).into(),
+            Piece::Gram(g) => g.into(),
+        };
+        let next = self.terms.len() as u32;
+        let id = *self.by_term.entry(term.clone()).or_insert(next);
+        if id == next {
+            self.terms.push(term);
+            self.scratch.push(0.0);
+        }
+        self.ids.insert(s.into(), id);
+        id
+    }
+
+    /// Counts a page's terms, weighted by field: (worker term id, count) and the length.
+    fn count(&mut self, tokenizer: &Tokenizer, doc: &Doc) -> (Vec<(u32, f32)>, f32) {
+        let mut len = 0.0;
+        for &(text, weight) in &doc.fields {
+            pieces(text, &mut |p| {
+                len += weight;
+                let id = self.id(tokenizer, p) as usize;
+                if self.scratch[id] == 0.0 {
+                    self.touched.push(id as u32);
+                }
+                self.scratch[id] += weight;
+            });
+        }
+        let counts = self.touched.drain(..).map(|id| (id, std::mem::take(&mut self.scratch[id as usize]))).collect();
+        (counts, len)
+    }
+}
+
+/// The pages a worker counted (a run of consecutive page ids) with its terms.
+struct Counted {
+    first: usize,
+    terms: Terms,
+    pages: Vec<Vec<(u32, f32)>>,
+    lens: Vec<f32>,
+}
+
+/// Counts every page's terms, in parallel.
+fn count_all(tokenizer: &Tokenizer, docs: &[Doc]) -> Vec<Counted> {
+    let mut parts: Vec<Counted> = docs
+        .par_iter()
+        .enumerate()
+        .fold(
+            || Counted { first: usize::MAX, terms: Terms::default(), pages: Vec::new(), lens: Vec::new() },
+            |mut part, (i, doc)| {
+                part.first = part.first.min(i);
+                let (counts, len) = part.terms.count(tokenizer, doc);
+                part.pages.push(counts);
+                part.lens.push(len);
+                part
+            },
+        )
+        .filter(|p| !p.pages.is_empty())
+        .collect();
+    parts.sort_by_key(|p| p.first);
+    parts
+}
+
+/// Every term with its postings, terms in code point order, postings by page id; and
+/// each page's weighted length.
+fn invert(parts: Vec<Counted>) -> (Vec<Postings>, Vec<f32>) {
+    let mut global: FxMap<Arc<str>, u32> = FxMap::default();
+    let mut terms: Vec<Postings> = Vec::new();
+    let mut lens = Vec::new();
+    let mut page = 0u32;
+    for part in parts {
+        let to_global: Vec<u32> = part
+            .terms
+            .terms
+            .iter()
+            .map(|t| {
+                let next = terms.len() as u32;
+                let id = *global.entry(t.clone()).or_insert(next);
+                if id == next {
+                    terms.push((t.clone(), Vec::new()));
+                }
+                id
+            })
+            .collect();
+        for counts in part.pages {
+            for (local, tf) in counts {
+                terms[to_global[local as usize] as usize].1.push((page, tf));
+            }
+            page += 1;
+        }
+        lens.extend(part.lens);
+    }
+    terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    (terms, lens)
+}
+
+/// Encodes every term's postings and packs them into shards of about `SHARD_BYTES`:
+/// each shard's first term and its bytes.
+fn shards(terms: &[Postings], lens: &[f32]) -> Vec<(Arc<str>, Vec<u8>)> {
+    let n = lens.len() as f32;
+    let avg = lens.iter().sum::<f32>() / n.max(1.0);
+    let encoded: Vec<String> = terms
+        .par_iter()
+        .map(|(term, postings)| {
+            let (max, code) = encode(postings, n, avg, lens);
+            let mut entry = script_json(&serde_json::to_string(term.as_ref()).unwrap_or_default());
+            entry.push_str(&format!(":[{max},\"{code}\"]"));
+            entry
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut first: Option<Arc<str>> = None;
+    for ((term, _), entry) in terms.iter().zip(&encoded) {
+        if !current.is_empty() && current.len() + entry.len() > SHARD_BYTES {
+            out.push(close_shard(&mut current, &mut first));
+        }
+        current.push(if current.is_empty() { '{' } else { ',' });
+        current.push_str(entry);
+        first.get_or_insert_with(|| term.clone());
+    }
+    if !current.is_empty() {
+        out.push(close_shard(&mut current, &mut first));
+    }
+    out
+}
+
+fn close_shard(current: &mut String, first: &mut Option<Arc<str>>) -> (Arc<str>, Vec<u8>) {
+    current.push('}');
+    let bytes = std::mem::take(current).into_bytes();
+    (first.take().unwrap_or_else(|| "".into()), bytes)
+}
+
+/// BM25 scores of one term's postings (k1 1.2, b 0.75), scaled to 0..63 of their
+/// maximum, and the postings in the format above. Returns the maximum, rounded.
+fn encode(postings: &[(u32, f32)], n: f32, avg: f32, lens: &[f32]) -> (f32, String) {
+    let df = postings.len() as f32;
+    let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+    let scores: Vec<f32> = postings
+        .iter()
+        .map(|&(doc, tf)| {
+            let norm = 1.2 * (0.25 + 0.75 * lens[doc as usize] / avg.max(1.0));
+            idf * tf * 2.2 / (tf + norm)
+        })
+        .collect();
+    let max = scores.iter().copied().fold(0.0f32, f32::max);
+    let max = (max * 1000.0).round() / 1000.0;
+    let mut code = String::with_capacity(postings.len() * 2);
+    let mut prev: i64 = -1;
+    for (&(doc, _), score) in postings.iter().zip(scores) {
+        push_number(&mut code, (i64::from(doc) - prev) as u64);
+        prev = i64::from(doc);
+        let q = if max > 0.0 { (score / max * 63.0).round().clamp(0.0, 63.0) as usize } else { 0 };
+        code.push(char::from(DIGITS[q]));
+    }
+    (max, code)
+}
+
+/// A number as base-32 digits, least significant first, `+32` on all but the last.
+fn push_number(out: &mut String, mut n: u64) {
+    while n >= 32 {
+        out.push(char::from(DIGITS[(32 | (n & 31)) as usize]));
+        n >>= 5;
+    }
+    out.push(char::from(DIGITS[n as usize]));
+}
+
+/// One metadata file: `[kind, title, path, lead]` per page.
+fn chunk(docs: &[Doc]) -> Vec<u8> {
+    let rows: Vec<(&str, &str, &str, &str)> =
+        docs.iter().map(|d| (d.kind.name(), d.title, d.path, d.lead.as_str())).collect();
+    safe_json(&rows)
+}
+
+/// A value as JSON with markup characters escaped (`\u003c`...): page text stays inert.
+fn safe_json(value: &impl serde::Serialize) -> Vec<u8> {
+    script_json(&serde_json::to_string(value).unwrap_or_default()).into_bytes()
+}
+
+/// Each kind's page-id range `[kind, first, end)`, for filtering without metadata.
+fn kind_ranges<'a>(docs: &[Doc<'a>]) -> Vec<(&'a str, usize, usize)> {
+    let mut out: Vec<(&str, usize, usize)> = Vec::new();
+    for (i, d) in docs.iter().enumerate() {
+        match out.last_mut() {
+            Some(last) if last.0 == d.kind.name() => last.2 = i + 1,
+            _ => out.push((d.kind.name(), i, i + 1)),
+        }
+    }
+    out
+}
+
+/// A fingerprint of every file, for `?v=`.
+fn version(files: &[(String, Vec<u8>)]) -> String {
+    let all: String = files.par_iter().map(|(_, bytes)| fingerprint(bytes)).collect::<Vec<_>>().concat();
+    fingerprint(all.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(code: &str) -> Vec<(u64, usize)> {
+        let digit = |c: u8| DIGITS.iter().position(|&d| d == c).unwrap() as u64;
+        let bytes = code.as_bytes();
+        let (mut out, mut i, mut prev) = (Vec::new(), 0, -1i64);
+        while i < bytes.len() {
+            let (mut n, mut shift) = (0u64, 0);
+            loop {
+                let d = digit(bytes[i]);
+                i += 1;
+                n |= (d & 31) << shift;
+                shift += 5;
+                if d < 32 {
+                    break;
+                }
+            }
+            prev += n as i64;
+            out.push((prev as u64, digit(bytes[i]) as usize));
+            i += 1;
+        }
+        out
+    }
+
+    #[test]
+    fn postings_round_trip_with_gaps_of_any_size() {
+        let docs = [10.0; 5000];
+        let postings = [(0, 1.0), (1, 3.0), (31, 1.0), (32, 1.0), (4999, 9.0)];
+        let (max, code) = encode(&postings, 5000.0, 10.0, &docs);
+        assert!(max > 0.0);
+        let back = decode(&code);
+        assert_eq!(back.iter().map(|p| p.0).collect::<Vec<_>>(), [0, 1, 31, 32, 4999]);
+        // The page with the term most often scores the maximum; scores grow with counts.
+        assert_eq!(back[4].1, 63);
+        assert!(back[1].1 > back[0].1);
+    }
+
+    #[test]
+    fn shards_split_by_size_in_term_order() {
+        let docs = [5.0; 3000];
+        let all: Vec<(u32, f32)> = (0..3000).map(|d| (d, 1.0)).collect();
+        let terms: Vec<Postings> =
+            ["alpha", "beta", "gamma", "海绵"].iter().map(|t| (Arc::from(*t), all.clone())).collect();
+        let out = shards(&terms, &docs);
+        // Each term's postings take about 6 KB: two terms fit in a 16 KB shard.
+        assert_eq!(out.iter().map(|s| s.0.as_ref()).collect::<Vec<_>>(), ["alpha", "gamma"]);
+        let first: serde_json::Value = serde_json::from_slice(&out[0].1).unwrap();
+        assert_eq!(first.as_object().unwrap().keys().collect::<Vec<_>>(), ["alpha", "beta"]);
+        assert!(out.iter().all(|s| s.1.len() <= SHARD_BYTES));
+    }
+
+    #[test]
+    fn pages_counted_in_parallel_are_inverted_in_page_order() {
+        let tokenizer = Tokenizer::new("en");
+        let texts: Vec<String> = (0..2000).map(|i| format!("Floods flood{} river", i % 3)).collect();
+        let docs: Vec<Doc> = texts
+            .iter()
+            .map(|t| Doc {
+                kind: Kind::Lesson,
+                title: "",
+                path: "",
+                fields: vec![(t, 1.0), ("river", TITLE)],
+                lead: String::new(),
+            })
+            .collect();
+        let (terms, lens) = invert(count_all(&tokenizer, &docs));
+        assert_eq!(lens, vec![9.0; 2000]);
+        assert!(terms.windows(2).all(|w| w[0].0 < w[1].0));
+        let postings = |term: &str| terms.iter().find(|t| &*t.0 == term).map(|t| t.1.clone()).unwrap_or_default();
+        assert_eq!(postings("flood"), (0..2000).map(|i| (i, 1.0)).collect::<Vec<_>>());
+        assert_eq!(postings("river"), (0..2000).map(|i| (i, 1.0 + TITLE)).collect::<Vec<_>>());
+        assert_eq!(postings("flood1").len(), 667);
+    }
+
+    #[test]
+    fn leads_stop_at_a_word() {
+        let long = "word ".repeat(100);
+        let l = lead(&["", &long]);
+        assert!(l.ends_with("word…") && l.chars().count() <= LEAD_CHARS + 1);
+        assert_eq!(lead(&["Short  summary\n", "body"]), "Short summary body");
+    }
+}

@@ -1,0 +1,629 @@
+/* syllabus: search, for the built-in theme. Plain JavaScript, no framework, no request
+ * to any other host. Loaded on every page with `defer`, it fetches nothing until the
+ * learner types in a search box (input[data-search-input]) or opens /search/?q=...
+ *
+ * The index is the one src/search.rs writes under /search/ (its format is described
+ * there). Queries become terms exactly as src/tokenize.rs turns text into terms: keep
+ * the two in step (a browser test compares them on thousands of words). */
+(function () {
+  'use strict';
+
+  /* Terms ------------------------------------------------------------------ */
+
+  var WORD_RUN = /[\p{Alphabetic}\p{N}\p{M}]+/gu;
+  var MARKS = /\p{M}/gu;
+  var MAX_WORD = 40;
+
+  function isCjk(cp) {
+    return (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3100 && cp <= 0x312f) ||
+      (cp >= 0x3130 && cp <= 0x318f) || (cp >= 0x31f0 && cp <= 0x31ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
+      (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xa960 && cp <= 0xa97f) || (cp >= 0xac00 && cp <= 0xd7af) ||
+      (cp >= 0xd7b0 && cp <= 0xd7ff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f);
+  }
+
+  /** The pieces of a run of word characters: {s, gram} (a CJK gram, or a folded word). */
+  function segments(run, out) {
+    var chars = Array.from(run);
+    var start = 0;
+    for (var i = 0; i < chars.length; i++) {
+      var cjk = isCjk(chars[i].codePointAt(0));
+      if (i + 1 < chars.length && isCjk(chars[i + 1].codePointAt(0)) === cjk) continue;
+      var seg = chars.slice(start, i + 1);
+      if (cjk) {
+        if (seg.length === 1) out.push({ s: seg[0], gram: true });
+        for (var j = 0; j + 1 < seg.length; j++) out.push({ s: seg[j] + seg[j + 1], gram: true });
+      } else {
+        var word = seg.join('').normalize('NFD').replace(MARKS, '').normalize('NFC');
+        var n = Array.from(word).length;
+        if (n >= 2 && n <= MAX_WORD) out.push({ s: word, gram: false });
+      }
+      start = i + 1;
+    }
+  }
+
+  /** The normalised pieces of a text, in order. */
+  function pieces(text) {
+    var out = [];
+    var runs = text.match(WORD_RUN) || [];
+    for (var i = 0; i < runs.length; i++) {
+      var parts = runs[i].normalize('NFKC').toLowerCase().match(WORD_RUN) || [];
+      for (var j = 0; j < parts.length; j++) segments(parts[j], out);
+    }
+    return out;
+  }
+
+  /* The English (Porter2) stemmer, as Snowball's english.sbl defines it: the algorithm
+   * the rust-stemmers crate compiles, ported here so that queries stem as pages did. */
+
+  var EXCEPTIONS = {
+    skis: 'ski', skies: 'sky', dying: 'die', lying: 'lie', tying: 'tie', idly: 'idl', gently: 'gentl',
+    ugly: 'ugli', early: 'earli', only: 'onli', singly: 'singl', sky: 'sky', news: 'news', howe: 'howe',
+    atlas: 'atlas', cosmos: 'cosmos', bias: 'bias', andes: 'andes',
+  };
+  var INVARIANT_AFTER_1A = ['inning', 'outing', 'canning', 'herring', 'earring', 'proceed', 'exceed', 'succeed'];
+  var STEP_2 = [
+    ['ization', 'ize'], ['ational', 'ate'], ['fulness', 'ful'], ['ousness', 'ous'], ['iveness', 'ive'],
+    ['tional', 'tion'], ['biliti', 'ble'], ['lessli', 'less'], ['entli', 'ent'], ['ation', 'ate'],
+    ['alism', 'al'], ['aliti', 'al'], ['ousli', 'ous'], ['iviti', 'ive'], ['fulli', 'ful'], ['enci', 'ence'],
+    ['anci', 'ance'], ['abli', 'able'], ['izer', 'ize'], ['ator', 'ate'], ['alli', 'al'], ['bli', 'ble'],
+    ['ogi', 'og'], ['li', ''],
+  ];
+  var STEP_3 = [
+    ['ational', 'ate'], ['tional', 'tion'], ['alize', 'al'], ['icate', 'ic'], ['iciti', 'ic'], ['ative', ''],
+    ['ical', 'ic'], ['ness', ''], ['ful', ''],
+  ];
+  var STEP_4 = ['ement', 'ance', 'ence', 'able', 'ible', 'ment', 'ant', 'ent', 'ism', 'ate', 'iti', 'ous',
+    'ive', 'ize', 'ion', 'al', 'er', 'ic'];
+
+  function isV(c) { return c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u' || c === 'y'; }
+  function isVWXY(c) { return isV(c) || c === 'w' || c === 'x' || c === 'Y'; }
+
+  function ends(w, suffix) {
+    if (suffix.length > w.length) return false;
+    for (var i = 0; i < suffix.length; i++) if (w[w.length - suffix.length + i] !== suffix[i]) return false;
+    return true;
+  }
+  /** The longest of `list` (strings, or [string, ...] pairs) that `w` ends with. */
+  function longest(w, list) {
+    var best = null;
+    for (var i = 0; i < list.length; i++) {
+      var s = typeof list[i] === 'string' ? list[i] : list[i][0];
+      if (ends(w, s) && (best === null || s.length > (typeof best === 'string' ? best : best[0]).length)) best = list[i];
+    }
+    return best;
+  }
+  function replaceEnd(w, n, by) { w.length -= n; for (var i = 0; i < by.length; i++) w.push(by[i]); }
+  /** Whether w[..end] ends in a short syllable. */
+  function shortV(w, end) {
+    if (end >= 3 && !isVWXY(w[end - 1]) && isV(w[end - 2]) && !isV(w[end - 3])) return true;
+    return end === 2 && !isV(w[1]) && isV(w[0]);
+  }
+  function gopast(w, from, vowel) {
+    for (var i = from; i < w.length; i++) if (isV(w[i]) === vowel) return i + 1;
+    return -1;
+  }
+
+  function stemEnglish(word) {
+    if (Object.prototype.hasOwnProperty.call(EXCEPTIONS, word)) return EXCEPTIONS[word];
+    var w = Array.from(word);
+    if (w.length < 3) return word;
+    if (w[0] === "'") w.shift();
+    var yFound = false;
+    for (var i = 0; i < w.length; i++) {
+      if (w[i] === 'y' && (i === 0 || isV(w[i - 1]))) { w[i] = 'Y'; yFound = true; }
+    }
+    // Regions R1 and R2.
+    var p1 = w.length, p2 = w.length, c;
+    var s = w.join('');
+    var pre = ['gener', 'commun', 'arsen'].filter(function (p) { return s.indexOf(p) === 0; })[0];
+    c = pre ? pre.length : gopast(w, 0, true);
+    if (!pre && c >= 0) c = gopast(w, c, false);
+    if (c >= 0) {
+      p1 = c;
+      c = gopast(w, c, true);
+      if (c >= 0) c = gopast(w, c, false);
+      if (c >= 0) p2 = c;
+    }
+    step1a(w);
+    if (INVARIANT_AFTER_1A.indexOf(w.join('')) < 0) {
+      step1b(w, p1);
+      step1c(w);
+      step2(w, p1);
+      step3(w, p1, p2);
+      step4(w, p2);
+      step5(w, p1, p2);
+    }
+    var out = w.join('');
+    return yFound ? out.replace(/Y/g, 'y') : out;
+  }
+
+  function step1a(w) {
+    var apostrophe = longest(w, ["'", "'s", "'s'"]);
+    if (apostrophe) w.length -= apostrophe.length;
+    var sfx = longest(w, ['sses', 'ied', 'ies', 's', 'us', 'ss']);
+    var at = sfx ? w.length - sfx.length : 0;
+    if (sfx === 'sses') replaceEnd(w, 4, 'ss');
+    else if (sfx === 'ied' || sfx === 'ies') replaceEnd(w, 3, at >= 2 ? 'i' : 'ie');
+    else if (sfx === 's' && at >= 1) {
+      for (var i = at - 2; i >= 0; i--) if (isV(w[i])) { w.length -= 1; break; }
+    }
+  }
+
+  function step1b(w, p1) {
+    var sfx = longest(w, ['eed', 'eedly', 'ed', 'edly', 'ing', 'ingly']);
+    if (!sfx) return;
+    var at = w.length - sfx.length;
+    if (sfx === 'eed' || sfx === 'eedly') {
+      if (p1 <= at) replaceEnd(w, sfx.length, 'ee');
+      return;
+    }
+    var vowel = false;
+    for (var i = 0; i < at; i++) if (isV(w[i])) { vowel = true; break; }
+    if (!vowel) return;
+    w.length = at;
+    var end = longest(w, ['at', 'bl', 'iz', 'bb', 'dd', 'ff', 'gg', 'mm', 'nn', 'pp', 'rr', 'tt']);
+    if (end === 'at' || end === 'bl' || end === 'iz') w.push('e');
+    else if (end) w.length -= 1;
+    else if (p1 === w.length && shortV(w, w.length)) w.push('e');
+  }
+
+  function step1c(w) {
+    var n = w.length;
+    if (n >= 3 && (w[n - 1] === 'y' || w[n - 1] === 'Y') && !isV(w[n - 2])) w[n - 1] = 'i';
+  }
+
+  function step2(w, p1) {
+    var rule = longest(w, STEP_2);
+    if (!rule) return;
+    var at = w.length - rule[0].length;
+    if (p1 > at) return;
+    if (rule[0] === 'ogi') { if (w[at - 1] === 'l') replaceEnd(w, 3, 'og'); }
+    else if (rule[0] === 'li') { if ('cdeghkmnrt'.indexOf(w[at - 1]) >= 0 && at >= 1) w.length -= 2; }
+    else replaceEnd(w, rule[0].length, rule[1]);
+  }
+
+  function step3(w, p1, p2) {
+    var rule = longest(w, STEP_3);
+    if (!rule) return;
+    var at = w.length - rule[0].length;
+    if (p1 > at) return;
+    if (rule[0] === 'ative') { if (p2 <= at) w.length = at; }
+    else replaceEnd(w, rule[0].length, rule[1]);
+  }
+
+  function step4(w, p2) {
+    var sfx = longest(w, STEP_4);
+    if (!sfx) return;
+    var at = w.length - sfx.length;
+    if (p2 > at) return;
+    if (sfx === 'ion') { if (w[at - 1] === 's' || w[at - 1] === 't') w.length = at; }
+    else w.length = at;
+  }
+
+  function step5(w, p1, p2) {
+    var n = w.length, at = n - 1;
+    if (w[at] === 'e') {
+      if (p2 <= at || (p1 <= at && !shortV(w, at))) w.length = at;
+    } else if (w[at] === 'l') {
+      if (p2 <= at && w[at - 1] === 'l') w.length = at;
+    }
+  }
+
+  /** The terms of a text, as the index holds them. */
+  function terms(text, stemmer) {
+    return pieces(text).map(function (p) { return !p.gram && stemmer === 'english' ? stemEnglish(p.s) : p.s; });
+  }
+
+  var api = { terms: terms, pieces: pieces, stem: stemEnglish };
+  (typeof window !== 'undefined' ? window : globalThis).syllabusSearch = api;
+  if (typeof document === 'undefined') return;
+
+  /* The index -------------------------------------------------------------- */
+
+  var DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+  var VALUE = {};
+  for (var d = 0; d < DIGITS.length; d++) VALUE[DIGITS.charCodeAt(d)] = d;
+  var KIND_NAMES = { lesson: 'Lesson', article: 'Reading', concept: 'Concept', module: 'Module', page: 'Page', quiz: 'Quiz' };
+  var PREFIX_WEIGHT = 0.6;
+  var MAX_EXPANSIONS = 30;
+
+  /** Code point order, as Rust sorts the terms. */
+  function before(a, b) {
+    if (!/[\uD800-\uDFFF]/.test(a + b)) return a < b;
+    var x = Array.from(a), y = Array.from(b);
+    for (var i = 0; i < x.length && i < y.length; i++) {
+      if (x[i] !== y[i]) return x[i].codePointAt(0) < y[i].codePointAt(0);
+    }
+    return x.length < y.length;
+  }
+
+  function Index(url) {
+    this.url = url; // ends with search/
+    this.site = new URL('../', url).href;
+    this.files = {};
+    this.manifest = null;
+  }
+  Index.prototype.fetch = function (path, fresh) {
+    if (!this.files[path]) {
+      var v = this.manifest && !fresh ? '?v=' + this.manifest.v : '';
+      this.files[path] = fetch(this.url + path + v, fresh ? { cache: 'no-cache' } : {}).then(function (r) {
+        if (!r.ok) throw new Error('search index: ' + r.status + ' for ' + path);
+        return r.json();
+      });
+    }
+    return this.files[path];
+  };
+  Index.prototype.load = function () {
+    var self = this;
+    return this.fetch('index.json', true).then(function (m) { self.manifest = m; return m; });
+  };
+  /** Shards that hold `term` and, for a prefix, the next ones that start with it. */
+  Index.prototype.shards = function (term, prefix) {
+    var b = this.manifest.shards, lo = 0, hi = b.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (before(term, b[mid])) hi = mid - 1; else lo = mid;
+    }
+    var out = [lo];
+    while (prefix && out.length < 3 && lo + out.length < b.length && b[lo + out.length].indexOf(term) === 0) out.push(lo + out.length);
+    return out;
+  };
+  Index.prototype.kindOf = function (doc) {
+    var k = this.manifest.kinds;
+    for (var i = 0; i < k.length; i++) if (doc >= k[i][1] && doc < k[i][2]) return k[i][0];
+    return 'page';
+  };
+  Index.prototype.meta = function (doc) {
+    var size = this.manifest.chunk, chunk = Math.floor(doc / size);
+    var site = this.site;
+    return this.fetch('d/' + chunk + '.json').then(function (rows) {
+      var r = rows[doc - chunk * size];
+      return { doc: doc, kind: r[0], title: r[1], url: site + r[2], lead: r[3] };
+    });
+  };
+
+  /** Adds a term's postings into `scores` (the best score per page for one query word). */
+  function decode(entry, weight, scores) {
+    var max = entry[0], code = entry[1], i = 0, doc = -1;
+    while (i < code.length) {
+      var n = 0, shift = 0, dgt;
+      do {
+        dgt = VALUE[code.charCodeAt(i++)];
+        n += (dgt & 31) * Math.pow(2, shift);
+        shift += 5;
+      } while (dgt >= 32);
+      doc += n;
+      var score = (VALUE[code.charCodeAt(i++)] / 63) * max * weight + 1e-6;
+      if (!(scores[doc] >= score)) scores[doc] = score;
+    }
+  }
+
+  /** Runs a query: every page that has all its words (the last one also as a prefix),
+   *  best first, with the index terms that matched (for highlighting). */
+  function run(index, query) {
+    return index.load().then(function (m) {
+      var ps = pieces(query);
+      var stem = m.stem === 'english';
+      var trailing = !/[\s\p{P}]$/u.test(query);
+      var groups = [], seen = {};
+      ps.forEach(function (p, i) {
+        var term = !p.gram && stem ? stemEnglish(p.s) : p.s;
+        var prefix = trailing && i === ps.length - 1 && Array.from(p.s).length >= (p.gram ? 1 : 2);
+        var key = term + (prefix ? '*' : '');
+        if (!seen[key]) { seen[key] = true; groups.push({ term: term, raw: p.s, prefix: prefix }); }
+      });
+      if (!groups.length) return { hits: [], matched: new Set(), cjk: [], words: 0 };
+      var needed = {};
+      groups.forEach(function (g) { g.shards = index.shards(g.term, g.prefix); g.shards.forEach(function (s) { needed[s] = true; }); });
+      var ids = Object.keys(needed);
+      return Promise.all(ids.map(function (s) { return index.fetch('t/' + s + '.json'); })).then(function (files) {
+        var shard = {};
+        ids.forEach(function (s, i) { shard[s] = files[i]; });
+        return rank(m, groups, shard, query);
+      });
+    });
+  }
+
+  function rank(m, groups, shard, query) {
+    var matched = new Set();
+    var perGroup = groups.map(function (g) {
+      var scores = new Float32Array(m.docs);
+      g.shards.forEach(function (s) {
+        var file = shard[s];
+        if (file[g.term]) { decode(file[g.term], 1, scores); matched.add(g.term); }
+        if (!g.prefix) return;
+        var n = 0;
+        for (var t in file) {
+          if (n >= MAX_EXPANSIONS) break;
+          if (t !== g.term && (t.indexOf(g.term) === 0 || t.indexOf(g.raw) === 0)) {
+            decode(file[t], PREFIX_WEIGHT, scores);
+            matched.add(t);
+            n++;
+          }
+        }
+      });
+      return scores;
+    });
+    // Pages with every word, best first: keys sort by score (descending), then page id.
+    var keys = new Float64Array(m.docs), n = 0;
+    for (var doc = 0; doc < m.docs; doc++) {
+      var total = 0, all = true;
+      for (var g = 0; g < perGroup.length; g++) {
+        var s = perGroup[g][doc];
+        if (!(s > 0)) { all = false; break; }
+        total += s;
+      }
+      if (all) keys[n++] = -Math.round(total * 1e4) * 1048576 + doc;
+    }
+    keys = keys.subarray(0, n).sort();
+    var hits = new Array(n);
+    for (var h = 0; h < n; h++) {
+      var d = ((keys[h] % 1048576) + 1048576) % 1048576;
+      hits[h] = { doc: d, score: -(keys[h] - d) / 1048576 / 1e4 };
+    }
+    var cjk = (query.normalize('NFKC').toLowerCase().match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu) || []);
+    return { hits: hits, matched: matched, cjk: cjk, words: groups.length };
+  }
+
+  /* Showing results (DOM nodes and text only: page data is never parsed as HTML) ---- */
+
+  var runCache = new Map();
+  /** A run's terms, stemmed and not (highlighting does not know the index's stemmer). */
+  function runTerms(run) {
+    var t = runCache.get(run);
+    if (!t) {
+      if (runCache.size > 5000) runCache.clear();
+      t = terms(run, 'english').concat(terms(run, ''));
+      runCache.set(run, t);
+    }
+    return t;
+  }
+
+  /** Ranges [start, end) of `text` that match the query. */
+  function marks(text, result) {
+    var out = [];
+    var re = new RegExp(WORD_RUN.source, 'gu'), m;
+    while ((m = re.exec(text))) {
+      var run = m[0], at = m.index;
+      var norm = run.normalize('NFKC').toLowerCase();
+      var found = false;
+      if (result.cjk.length && norm.length === run.length) {
+        result.cjk.forEach(function (q) {
+          for (var i = norm.indexOf(q); i >= 0; i = norm.indexOf(q, i + q.length)) {
+            out.push([at + i, at + i + q.length]);
+            found = true;
+          }
+        });
+      }
+      if (!found && runTerms(run).some(function (t) { return result.matched.has(t); })) {
+        out.push([at, at + run.length]);
+      }
+    }
+    return out.sort(function (a, b) { return a[0] - b[0]; });
+  }
+
+  /** Appends `text` to `el` with its matches in <mark>; a long text is cut around the first. */
+  function highlighted(el, text, result, cut) {
+    var ranges = marks(text, result);
+    var from = 0, to = text.length;
+    if (cut && ranges.length && ranges[0][0] > 60) {
+      from = text.lastIndexOf(' ', ranges[0][0] - 40) + 1;
+      el.appendChild(document.createTextNode('…'));
+    }
+    var at = from;
+    ranges.forEach(function (r) {
+      if (r[0] < at || r[1] > to) return;
+      el.appendChild(document.createTextNode(text.slice(at, r[0])));
+      var mark = document.createElement('mark');
+      mark.textContent = text.slice(r[0], r[1]);
+      el.appendChild(mark);
+      at = r[1];
+    });
+    el.appendChild(document.createTextNode(text.slice(at, to)));
+  }
+
+  function hitItem(meta, result) {
+    var li = document.createElement('li');
+    var a = document.createElement('a');
+    a.href = meta.url;
+    a.setAttribute('data-kind', meta.kind);
+    var kind = document.createElement('span');
+    kind.className = 'search-kind';
+    kind.textContent = KIND_NAMES[meta.kind] || meta.kind;
+    var sep = document.createElement('span');
+    sep.className = 'visually-hidden';
+    sep.textContent = ': ';
+    var title = document.createElement('span');
+    title.className = 'search-title';
+    highlighted(title, meta.title, result, false);
+    a.appendChild(kind);
+    a.appendChild(sep);
+    a.appendChild(title);
+    li.appendChild(a);
+    if (meta.lead) {
+      var snippet = document.createElement('span');
+      snippet.className = 'search-snippet';
+      highlighted(snippet, meta.lead, result, true);
+      li.appendChild(snippet);
+    }
+    return li;
+  }
+
+  function plural(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
+
+  /* One search box and its results ---------------------------------------- */
+
+  var indexes = {};
+  function indexFor(form) {
+    var url = new URL(form.getAttribute('data-search-index') || 'search/', document.baseURI).href;
+    return indexes[url] || (indexes[url] = new Index(url));
+  }
+
+  function Box(input) {
+    this.input = input;
+    this.form = input.form;
+    var scope = this.form && this.form.hasAttribute('data-search-page') ? document : this.form;
+    this.list = scope.querySelector('[data-search-results]');
+    this.status = scope.querySelector('[data-search-status]');
+    this.popup = this.form.querySelector('[data-search-popup]');
+    this.more = this.form.querySelector('[data-search-more]');
+    this.page = this.form.hasAttribute('data-search-page');
+    this.seq = 0;
+    this.result = null;
+    this.shown = 0;
+    // The popup shows six: their metadata comes in at most six requests, all at once.
+    this.limit = this.page ? 20 : 6;
+    this.bind();
+  }
+
+  Box.prototype.bind = function () {
+    var self = this;
+    this.input.addEventListener('input', function () { self.search(); });
+    this.input.addEventListener('keydown', function (e) {
+      if (e.key === 'ArrowDown' && self.links().length) { e.preventDefault(); self.links()[0].focus(); }
+      if (e.key === 'Escape') self.close();
+    });
+    this.list.addEventListener('keydown', function (e) { self.move(e); });
+    if (this.page) {
+      this.form.addEventListener('submit', function (e) { e.preventDefault(); self.search(); });
+      this.form.addEventListener('change', function (e) { if (e.target.name === 'kind') self.render(); });
+    } else {
+      this.form.addEventListener('focusin', function () { if (self.result && self.input.value.trim()) self.open(); });
+      this.form.addEventListener('focusout', function () {
+        setTimeout(function () { if (!self.form.contains(document.activeElement)) self.close(); }, 0);
+      });
+    }
+  };
+
+  Box.prototype.links = function () { return Array.prototype.slice.call(this.list.querySelectorAll('a')); };
+
+  Box.prototype.move = function (e) {
+    var links = this.links(), i = links.indexOf(document.activeElement);
+    if (i < 0) return;
+    if (e.key === 'ArrowDown') { e.preventDefault(); links[Math.min(i + 1, links.length - 1)].focus(); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); if (i === 0) this.input.focus(); else links[i - 1].focus(); }
+    else if (e.key === 'Home') { e.preventDefault(); links[0].focus(); }
+    else if (e.key === 'End') { e.preventDefault(); links[links.length - 1].focus(); }
+    else if (e.key === 'Escape') { e.preventDefault(); this.close(); this.input.focus(); }
+  };
+
+  Box.prototype.open = function () { if (this.popup) this.popup.hidden = false; };
+  Box.prototype.close = function () {
+    if (this.popup) this.popup.hidden = true;
+  };
+
+  Box.prototype.search = function () {
+    var self = this, query = this.input.value, seq = ++this.seq;
+    if (this.page) {
+      var url = new URL(location.href);
+      if (query.trim()) url.searchParams.set('q', query); else url.searchParams.delete('q');
+      history.replaceState(null, '', url);
+    }
+    if (!query.trim()) { this.result = null; this.list.textContent = ''; this.say(''); this.close(); this.counts(); return; }
+    var started = performance.now();
+    run(indexFor(this.form), query).then(function (result) {
+      if (seq !== self.seq) return;
+      result.query = query;
+      self.result = result;
+      return self.render().then(function () {
+        self.list.setAttribute('data-search-ms', String(Math.round(performance.now() - started)));
+      });
+    }).catch(function (err) {
+      if (seq === self.seq) self.say('Search is not available: ' + err.message);
+    });
+  };
+
+  Box.prototype.filtered = function () {
+    var hits = this.result ? this.result.hits : [];
+    var checked = this.page && this.form.querySelector('input[name="kind"]:checked');
+    var kind = checked ? checked.value : 'all';
+    if (kind === 'all') return hits;
+    var index = indexFor(this.form);
+    return hits.filter(function (h) { return index.kindOf(h.doc) === kind; });
+  };
+
+  Box.prototype.counts = function () {
+    if (!this.page) return;
+    var index = indexFor(this.form), counts = { all: 0 };
+    if (this.result) {
+      this.result.hits.forEach(function (h) { var k = index.kindOf(h.doc); counts[k] = (counts[k] || 0) + 1; counts.all++; });
+    }
+    var spans = document.querySelectorAll('[data-kind-count]');
+    for (var i = 0; i < spans.length; i++) {
+      var n = counts[spans[i].getAttribute('data-kind-count')] || 0;
+      spans[i].textContent = this.result ? '(' + n + ')' : '';
+    }
+  };
+
+  /** Shows the first results (and, on the search page, more on demand). */
+  Box.prototype.render = function (more) {
+    var self = this, result = this.result, hits = this.filtered(), index = indexFor(this.form);
+    var from = more ? this.shown : 0, to = Math.min(hits.length, from + this.limit);
+    this.counts();
+    return Promise.all(hits.slice(from, to).map(function (h) { return index.meta(h.doc); })).then(function (metas) {
+      if (result !== self.result) return;
+      if (!more) self.list.textContent = '';
+      metas.forEach(function (meta) { self.list.appendChild(hitItem(meta, result)); });
+      self.shown = to;
+      var q = '“' + result.query.trim() + '”';
+      self.say(hits.length ? plural(hits.length, 'result', 'results') + ' for ' + q : 'No results for ' + q);
+      if (self.more) self.more.href = index.url + '?q=' + encodeURIComponent(result.query.trim());
+      if (!self.page) self.open();
+      self.moreButton(hits.length > to);
+    });
+  };
+
+  Box.prototype.moreButton = function (needed) {
+    if (!this.page) return;
+    var self = this, button = document.querySelector('[data-search-show-more]');
+    if (!button && needed) {
+      button = document.createElement('button');
+      button.type = 'button';
+      button.setAttribute('data-search-show-more', '');
+      button.textContent = 'Show more results';
+      button.addEventListener('click', function () {
+        var first = self.shown;
+        self.render(true).then(function () { var l = self.links()[first]; if (l) l.focus(); });
+      });
+      this.list.parentNode.insertBefore(button, this.list.nextSibling);
+    }
+    if (button) button.hidden = !needed;
+  };
+
+  Box.prototype.say = function (text) { if (this.status) this.status.textContent = text; };
+
+  /* Start ------------------------------------------------------------------ */
+
+  function typing(el) {
+    return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+  }
+
+  function init() {
+    var inputs = document.querySelectorAll('input[data-search-input]');
+    var boxes = [];
+    for (var i = 0; i < inputs.length; i++) {
+      var form = inputs[i].form;
+      if (form && (form.querySelector('[data-search-results]') || form.hasAttribute('data-search-page'))) {
+        boxes.push(new Box(inputs[i]));
+      }
+    }
+    if (!boxes.length) return;
+    document.addEventListener('keydown', function (e) {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      e.preventDefault();
+      boxes[0].input.focus();
+      boxes[0].input.select();
+    });
+    var page = boxes.filter(function (b) { return b.page; })[0];
+    if (page) {
+      var params = new URLSearchParams(location.search);
+      var kind = params.get('kind');
+      var radio = kind && page.form.querySelector('input[name="kind"][value="' + CSS.escape(kind) + '"]');
+      if (radio) radio.checked = true;
+      if (params.get('q')) { page.input.value = params.get('q'); page.search(); }
+    }
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+  else init();
+})();
