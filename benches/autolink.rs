@@ -52,7 +52,7 @@ fn main() {
         let data = syllabus::links::IndexData::for_course(&course);
         let index = SiteIndex::view(&course, &data);
         let index_time = start.elapsed();
-        let bytes: usize = course.lessons.iter().map(|l| l.origin.body().len()).sum();
+        let bytes: usize = course.lessons.iter().map(|l| l.origin.text().len() - l.origin.body_offset).sum();
         let mut times = Vec::new();
         let mut links = 0;
         for _ in 0..9 {

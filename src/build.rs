@@ -112,6 +112,7 @@ pub fn run(opts: &Options) -> Report {
         // SYLLABUS_NO_SEARCH=1 leaves the index out: for measuring what it costs.
         let search_files =
             if std::env::var_os("SYLLABUS_NO_SEARCH").is_some() { Vec::new() } else { search::files(&index, &bodies) };
+        bodies.release_texts();
         clock.lap("search");
         pages::set_globals(&index, theme);
         let site = Site { index: &index, bodies: &bodies, graph: &graph, theme };
@@ -135,11 +136,11 @@ pub fn run(opts: &Options) -> Report {
     report
 }
 
-/// Resident memory in MB, from /proc (0 where there is none).
+/// Peak resident memory so far in MB, from /proc (0 where there is none).
 fn resident_mb() -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let kb =
-        status.lines().find_map(|l| l.strip_prefix("VmRSS:")).and_then(|v| v.split_whitespace().next()?.parse().ok());
+        status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.split_whitespace().next()?.parse().ok());
     kb.unwrap_or(0) / 1024
 }
 

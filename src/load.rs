@@ -2,6 +2,7 @@
 //! removes a BOM and CRLF line ends, and splits and parses front matter. The only input I/O.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock, RwLock};
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -41,22 +42,49 @@ impl Kind {
 }
 
 /// A file read from the course, with its text and a line index for diagnostics.
+///
+/// Once a page is rendered its text may be released to keep memory flat on large
+/// courses; if a message then needs a line number, the file is read again.
 #[derive(Debug)]
 pub struct Source {
     /// Path relative to the course root, `/`-separated.
     pub path: String,
-    pub text: String,
+    /// Where to read the file again after its text was released.
+    file: Option<PathBuf>,
+    text: RwLock<Option<Arc<str>>>,
     /// Built on first use: most files never need a line number.
-    lines: std::sync::OnceLock<LineIndex>,
+    lines: OnceLock<LineIndex>,
 }
 
 impl Source {
     pub fn new(path: String, text: String) -> Source {
-        Source { path, text, lines: std::sync::OnceLock::new() }
+        Source { path, file: None, text: RwLock::new(Some(text.into())), lines: OnceLock::new() }
+    }
+
+    fn with_file(mut self, file: PathBuf) -> Source {
+        self.file = Some(file);
+        self
+    }
+
+    /// The file's text (BOM removed, `\n` line ends), read again if it was released.
+    pub fn text(&self) -> Arc<str> {
+        if let Some(text) = self.text.read().expect("never poisoned").as_ref() {
+            return text.clone();
+        }
+        let again = self.file.as_ref().and_then(|f| std::fs::read(f).ok()).and_then(|b| String::from_utf8(b).ok());
+        normalize_text(again.unwrap_or_default()).into()
+    }
+
+    /// Frees the text (when it can be read again).
+    pub fn release(&self) {
+        if self.file.is_some() {
+            *self.text.write().expect("never poisoned") = None;
+        }
     }
 
     pub fn pos(&self, offset: usize) -> Pos {
-        self.lines.get_or_init(|| LineIndex::new(&self.text)).pos(&self.text, offset)
+        let text = self.text();
+        self.lines.get_or_init(|| LineIndex::new(&text)).pos(&text, offset)
     }
 }
 
@@ -307,15 +335,16 @@ fn guarded_read(root: &Path, path: &Path, role: Role) -> Result<(Doc, Option<Dia
 /// (marked broken) and returns the diagnostic beside it.
 fn read_doc(root: &Path, path: &Path, role: Role) -> Result<(Doc, Option<Diagnostic>), Diagnostic> {
     let text = read_text(root, path)?;
-    let source = Source::new(rel(root, path), text);
+    let source = Source::new(rel(root, path), text).with_file(path.to_path_buf());
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let whole_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
+    let text = source.text();
     let mut doc = Doc { role, stem, yaml: None, body_offset: 0, broken: false, source };
     let (yaml_text, first_line) = if whole_yaml {
-        doc.body_offset = doc.source.text.len();
-        (Some(doc.source.text.as_str()), 1)
+        doc.body_offset = text.len();
+        (Some(&*text), 1)
     } else {
-        match frontmatter::split(&doc.source.text) {
+        match frontmatter::split(&text) {
             Ok(split) => {
                 doc.body_offset = split.body_offset;
                 (split.yaml.map(|(y, _)| y), split.yaml.map_or(1, |(_, l)| l))

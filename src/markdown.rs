@@ -739,6 +739,7 @@ impl<'c, 'a> Renderer<'c, 'a> {
         pulldown_cmark::html::push_html(&mut html, self.out.into_iter());
         html.shrink_to_fit();
         self.result.html = html;
+        self.result.text.shrink_to_fit();
         self.result.links.shrink_to_fit();
         self.result.mentions.shrink_to_fit();
         self.result

@@ -30,8 +30,9 @@ pub struct Origin {
 }
 
 impl Origin {
-    pub fn body(&self) -> &str {
-        &self.source.text[self.body_offset..]
+    /// The whole file's text; the Markdown body starts at `body_offset`.
+    pub fn text(&self) -> std::sync::Arc<str> {
+        self.source.text()
     }
     pub fn path(&self) -> &str {
         &self.source.path

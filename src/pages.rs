@@ -370,7 +370,13 @@ impl Site<'_> {
         PageRef { kind: key.kind.name(), title: self.index.title(key), url: self.index.href(key).into() }
     }
 
+    /// A reading's card, listing every lesson that assigns it.
     fn article_card(&self, idx: usize) -> ArticleCard<'_> {
+        self.article_card_assigned(idx, &self.graph.assigned_by[idx])
+    }
+
+    /// A reading's card, listing the given lessons as the ones that assign it.
+    fn article_card_assigned(&self, idx: usize, lessons: &[usize]) -> ArticleCard<'_> {
         let a: &Article = &self.index.course.articles[idx];
         ArticleCard {
             id: &a.id,
@@ -382,10 +388,7 @@ impl Site<'_> {
             publication: &a.publication,
             summary: &a.summary,
             citation: crate::cite::short(a),
-            assigned_by: self.graph.assigned_by[idx]
-                .iter()
-                .map(|&l| self.link(PageKey::new(Kind::Lesson, l)))
-                .collect(),
+            assigned_by: lessons.iter().map(|&l| self.link(PageKey::new(Kind::Lesson, l))).collect(),
         }
     }
 
@@ -424,21 +427,23 @@ impl Site<'_> {
     }
 
     /// Readings grouped by the module whose lessons assign them, in course order (a
-    /// reading assigned in two modules is in both), then those no lesson assigns.
+    /// reading assigned in two modules is in both, each card naming that module's
+    /// lessons), then those no lesson assigns.
     fn reading_groups(&self) -> Vec<ReadingGroup<'_>> {
         let course = self.index.course;
         let mut groups: Vec<ReadingGroup> = Vec::new();
         for (m, module) in course.modules.iter().enumerate() {
-            let mut ids: Vec<usize> = Vec::new();
+            let mut ids: Vec<(usize, Vec<usize>)> = Vec::new();
             for &l in &module.lessons {
                 for a in targets(&course.lessons[l].readings) {
-                    if !ids.contains(&a) {
-                        ids.push(a);
+                    match ids.iter_mut().find(|(id, _)| *id == a) {
+                        Some((_, lessons)) => lessons.push(l),
+                        None => ids.push((a, vec![l])),
                     }
                 }
             }
             if !ids.is_empty() {
-                let articles = ids.into_iter().map(|a| self.article_card(a)).collect();
+                let articles = ids.iter().map(|(a, lessons)| self.article_card_assigned(*a, lessons)).collect();
                 let module_link = Some(self.link(PageKey::new(Kind::Module, m)));
                 groups.push(ReadingGroup { title: &module.title, module: module_link, articles });
             }

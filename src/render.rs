@@ -101,6 +101,16 @@ impl Bodies {
             .chain(self.quizzes.iter().enumerate().map(|(i, q)| (Some(PageKey::new(Kind::Quiz, i)), &q.rendered)))
     }
 
+    /// Frees the plain texts kept for the search index, once it is built.
+    pub fn release_texts(&mut self) {
+        let mut clear = |r: &mut Rendered| r.text = String::new();
+        self.home.iter_mut().for_each(&mut clear);
+        self.modules.iter_mut().flatten().for_each(&mut clear);
+        for list in [&mut self.lessons, &mut self.articles, &mut self.concepts, &mut self.pages] {
+            list.iter_mut().for_each(&mut clear);
+        }
+    }
+
     /// Moves every diagnostic out.
     pub fn take_diags(&mut self) -> Vec<Diagnostic> {
         let mut out = Vec::new();
@@ -167,8 +177,13 @@ pub fn body(index: &SiteIndex, key: Option<PageKey>, origin: &Origin, autolink: 
         reserved_ids: template_ids(key.map(|k| k.kind)),
         paragraph_ids: key.is_some_and(|k| k.kind == Kind::Article),
     };
-    crate::diag::guard(origin.path(), || markdown::render(origin.body(), &ctx))
-        .unwrap_or_else(|d| Rendered { diags: vec![d], ..Rendered::default() })
+    let text = origin.text();
+    let body = text.get(origin.body_offset..).unwrap_or_default();
+    let rendered = crate::diag::guard(origin.path(), || markdown::render(body, &ctx))
+        .unwrap_or_else(|d| Rendered { diags: vec![d], ..Rendered::default() });
+    // The text is not needed any more: a large course keeps only its rendered pages.
+    origin.source.release();
+    rendered
 }
 
 /// Renders one inline field of page `key`.
