@@ -198,8 +198,8 @@ impl Site<'_> {
     fn rendered(&self, job: Job) -> Option<&Rendered> {
         let b = self.bodies;
         match job {
-            Job::Home => b.home.as_ref(),
-            Job::Module(i) => b.modules[i].as_ref(),
+            Job::Home => b.home.as_deref(),
+            Job::Module(i) => b.modules[i].as_deref(),
             Job::Lesson(i) => Some(&b.lessons[i]),
             Job::Article(i) => Some(&b.articles[i]),
             Job::Concept(i) => Some(&b.concepts[i]),

@@ -1,6 +1,8 @@
 //! Render: the Markdown of every page and field of the course, in parallel, into HTML
 //! with the links, anchors and mentions each one holds.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use crate::config::Autolink;
@@ -67,31 +69,34 @@ pub struct Text {
 /// Every rendered text of the course, by page kind and index.
 #[derive(Debug, Default)]
 pub struct Bodies {
-    pub home: Option<Rendered>,
-    pub modules: Vec<Option<Rendered>>,
-    pub lessons: Vec<Rendered>,
-    pub articles: Vec<Rendered>,
-    pub concepts: Vec<Rendered>,
+    pub home: Option<Body>,
+    pub modules: Vec<Option<Body>>,
+    pub lessons: Vec<Body>,
+    pub articles: Vec<Body>,
+    pub concepts: Vec<Body>,
     /// Concept definitions (inline Markdown).
-    pub definitions: Vec<Rendered>,
-    pub pages: Vec<Rendered>,
-    pub quizzes: Vec<QuizHtml>,
+    pub definitions: Vec<Body>,
+    pub pages: Vec<Body>,
+    pub quizzes: Vec<Arc<QuizHtml>>,
 }
+
+/// A rendered text, shared: a live preview keeps the ones an edit did not touch.
+pub type Body = Arc<Rendered>;
 
 impl Bodies {
     /// Every rendered text with the page it belongs to (`None`: the home page).
     pub fn all(&self) -> impl Iterator<Item = (Option<PageKey>, &Rendered)> {
-        fn keyed(kind: Kind) -> impl Fn((usize, &Rendered)) -> (Option<PageKey>, &Rendered) {
-            move |(i, r)| (Some(PageKey::new(kind, i)), r)
+        fn keyed(kind: Kind) -> impl Fn((usize, &Body)) -> (Option<PageKey>, &Rendered) {
+            move |(i, r)| (Some(PageKey::new(kind, i)), &**r)
         }
         self.home
             .iter()
-            .map(|r| (None, r))
+            .map(|r| (None, &**r))
             .chain(
                 self.modules
                     .iter()
                     .enumerate()
-                    .filter_map(|(i, r)| r.as_ref().map(|r| (Some(PageKey::new(Kind::Module, i)), r))),
+                    .filter_map(|(i, r)| r.as_ref().map(|r| (Some(PageKey::new(Kind::Module, i)), &**r))),
             )
             .chain(self.lessons.iter().enumerate().map(keyed(Kind::Lesson)))
             .chain(self.articles.iter().enumerate().map(keyed(Kind::Article)))
@@ -101,9 +106,14 @@ impl Bodies {
             .chain(self.quizzes.iter().enumerate().map(|(i, q)| (Some(PageKey::new(Kind::Quiz, i)), &q.rendered)))
     }
 
-    /// Frees the plain texts kept for the search index, once it is built.
+    /// Frees the plain texts kept for the search index, once it is built (the texts of
+    /// bodies shared with a live preview stay).
     pub fn release_texts(&mut self) {
-        let mut clear = |r: &mut Rendered| r.text = String::new();
+        let mut clear = |r: &mut Body| {
+            if let Some(r) = Arc::get_mut(r) {
+                r.text = String::new();
+            }
+        };
         self.home.iter_mut().for_each(&mut clear);
         self.modules.iter_mut().flatten().for_each(&mut clear);
         for list in [&mut self.lessons, &mut self.articles, &mut self.concepts, &mut self.pages] {
@@ -111,17 +121,30 @@ impl Bodies {
         }
     }
 
-    /// Moves every diagnostic out.
+    /// Every diagnostic of every rendered text.
+    pub fn diags(&self) -> Vec<Diagnostic> {
+        self.all().flat_map(|(_, r)| r.diags.iter().cloned()).collect()
+    }
+
+    /// Moves every diagnostic out (from bodies no one else shares; others keep theirs).
     pub fn take_diags(&mut self) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        let mut take = |r: &mut Rendered| out.append(&mut r.diags);
+        let mut take = |r: &mut Body| match Arc::get_mut(r) {
+            Some(r) => out.append(&mut r.diags),
+            None => out.extend(r.diags.iter().cloned()),
+        };
         self.home.iter_mut().for_each(&mut take);
         self.modules.iter_mut().flatten().for_each(&mut take);
         for list in [&mut self.lessons, &mut self.articles, &mut self.concepts, &mut self.definitions, &mut self.pages]
         {
             list.iter_mut().for_each(&mut take);
         }
-        self.quizzes.iter_mut().for_each(|q| take(&mut q.rendered));
+        for q in &mut self.quizzes {
+            match Arc::get_mut(q) {
+                Some(q) => out.append(&mut q.rendered.diags),
+                None => out.extend(q.rendered.diags.iter().cloned()),
+            }
+        }
         out
     }
 }
@@ -129,7 +152,9 @@ impl Bodies {
 /// Renders every page's Markdown.
 pub fn bodies(index: &SiteIndex) -> Bodies {
     let course = index.course;
-    let body = |key: Option<PageKey>, origin: &Origin, autolink: Option<Autolink>| body(index, key, origin, autolink);
+    let body = |key: Option<PageKey>, origin: &Origin, autolink: Option<Autolink>| {
+        Arc::new(body(index, key, origin, autolink))
+    };
     let key = PageKey::new;
     let lessons = course.lessons.par_iter().enumerate();
     let lessons = lessons.map(|(i, l)| body(Some(key(Kind::Lesson, i)), &l.origin, l.autolink)).collect();
@@ -138,11 +163,12 @@ pub fn bodies(index: &SiteIndex) -> Bodies {
     let concepts = course.concepts.par_iter().enumerate();
     let concepts = concepts.map(|(i, c)| body(Some(key(Kind::Concept, i)), &c.origin, None)).collect();
     let definitions = course.concepts.par_iter().enumerate();
-    let definitions =
-        definitions.map(|(i, c)| inline(index, key(Kind::Concept, i), c.origin.path(), &c.definition)).collect();
+    let definitions = definitions
+        .map(|(i, c)| Arc::new(inline(index, key(Kind::Concept, i), c.origin.path(), &c.definition)))
+        .collect();
     let pages = course.pages.par_iter().enumerate();
     let pages = pages.map(|(i, p)| body(Some(key(Kind::Page, i)), &p.origin, None)).collect();
-    let quizzes = course.quizzes.par_iter().enumerate().map(|(i, q)| quiz(index, i, q)).collect();
+    let quizzes = course.quizzes.par_iter().enumerate().map(|(i, q)| Arc::new(quiz(index, i, q))).collect();
     Bodies {
         home: course.home.origin.as_ref().map(|o| body(None, o, None)),
         modules: course
