@@ -110,9 +110,11 @@ pub fn run(opts: &Options) -> Report {
     }
     if let (Some(out), Some(theme), false) = (&opts.output, theme.as_mut(), failed) {
         // SYLLABUS_NO_SEARCH=1 leaves the index out: for measuring what it costs.
-        let search_files =
-            if std::env::var_os("SYLLABUS_NO_SEARCH").is_some() { Vec::new() } else { search::files(&index, &bodies) };
-        bodies.release_texts();
+        let search_files = if std::env::var_os("SYLLABUS_NO_SEARCH").is_some() {
+            Vec::new()
+        } else {
+            search::files(&index, &mut bodies)
+        };
         clock.lap("search");
         pages::set_globals(&index, theme);
         let site = Site { index: &index, bodies: &bodies, graph: &graph, theme };

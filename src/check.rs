@@ -27,11 +27,12 @@ fn anchors(index: &SiteIndex, bodies: &Bodies, diags: &mut Vec<Diagnostic>) {
         let path = from.map_or(home_path, |k| index.source_path(k));
         for link in &rendered.links {
             let Some(anchor) = &link.anchor else { continue };
-            let on_page = known.get(&link.target).is_some_and(|set| set.contains(anchor.as_str()));
-            if !on_page && !template_ids(Some(link.target.kind)).contains(&anchor.as_str()) {
+            let id = anchor.id.as_str();
+            let on_page = known.get(&link.target).is_some_and(|set| set.contains(id));
+            if !on_page && !template_ids(Some(link.target.kind)).contains(&id) {
                 let msg = format!(
-                    "broken anchor in {}: {} has no heading or element with id '{anchor}'",
-                    link.written,
+                    "broken anchor in {}: {} has no heading or element with id '{id}'",
+                    anchor.written,
                     index.name(link.target)
                 );
                 diags.push(Diagnostic::error(path, Some(link.at.pos(index.source(from))), msg));

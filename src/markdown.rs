@@ -79,10 +79,22 @@ pub struct Ctx<'a> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LinkUse {
     pub target: PageKey,
-    pub anchor: Option<String>,
     pub at: Loc,
-    /// The link as written, for messages.
+    /// The `#anchor` to check, if any, with the link as written for the message.
+    pub anchor: Option<Box<Anchor>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    pub id: String,
     pub written: String,
+}
+
+impl LinkUse {
+    pub fn new(target: PageKey, at: Loc, anchor: Option<String>, written: impl FnOnce() -> String) -> LinkUse {
+        let anchor = anchor.map(|id| Box::new(Anchor { id, written: written() }));
+        LinkUse { target, at, anchor }
+    }
 }
 
 /// A passage marked `[[example:concept|passage]]`: an example of a concept.
@@ -644,7 +656,7 @@ impl<'c, 'a> Renderer<'c, 'a> {
 
     fn record(&mut self, target: PageKey, anchor: Option<String>, offset: usize, written: String) {
         let at = self.ctx.place.loc(offset);
-        self.result.links.push(LinkUse { target, anchor, at, written });
+        self.result.links.push(LinkUse::new(target, at, anchor, || written));
     }
 
     fn resolve_href(&mut self, dest: &str, image: bool, offset: usize) -> Option<(String, Target)> {
@@ -705,14 +717,7 @@ impl<'c, 'a> Renderer<'c, 'a> {
                 continue;
             }
             self.linked.insert(m.concept);
-            // Autolinks carry no anchor, so no message ever quotes them.
-            let written = String::new();
-            self.result.links.push(LinkUse {
-                target: PageKey::new(Kind::Concept, m.concept),
-                anchor: None,
-                at,
-                written,
-            });
+            self.result.links.push(LinkUse::new(PageKey::new(Kind::Concept, m.concept), at, None, String::new));
             if m.start > last {
                 self.out.push(Event::Text(text[last..m.start].to_string().into()));
             }

@@ -80,6 +80,16 @@ pub struct Bodies {
     pub quizzes: Vec<Arc<QuizHtml>>,
 }
 
+/// The running texts of page bodies, by kind and index, for the search index.
+#[derive(Debug, Default)]
+pub struct Texts {
+    pub modules: Vec<String>,
+    pub lessons: Vec<String>,
+    pub articles: Vec<String>,
+    pub concepts: Vec<String>,
+    pub pages: Vec<String>,
+}
+
 /// A rendered text, shared: a live preview keeps the ones an edit did not touch.
 pub type Body = Arc<Rendered>;
 
@@ -106,18 +116,22 @@ impl Bodies {
             .chain(self.quizzes.iter().enumerate().map(|(i, q)| (Some(PageKey::new(Kind::Quiz, i)), &q.rendered)))
     }
 
-    /// Frees the plain texts kept for the search index, once it is built (the texts of
-    /// bodies shared with a live preview stay).
-    pub fn release_texts(&mut self) {
-        let mut clear = |r: &mut Body| {
-            if let Some(r) = Arc::get_mut(r) {
-                r.text = String::new();
+    /// Moves out the plain texts kept for the search index, so it can free each one as
+    /// soon as it is counted (texts of bodies shared with a live preview are copied).
+    pub fn take_texts(&mut self) -> Texts {
+        fn take(r: &mut Body) -> String {
+            match Arc::get_mut(r) {
+                Some(r) => std::mem::take(&mut r.text),
+                None => r.text.clone(),
             }
-        };
-        self.home.iter_mut().for_each(&mut clear);
-        self.modules.iter_mut().flatten().for_each(&mut clear);
-        for list in [&mut self.lessons, &mut self.articles, &mut self.concepts, &mut self.pages] {
-            list.iter_mut().for_each(&mut clear);
+        }
+        let all = |list: &mut Vec<Body>| list.iter_mut().map(take).collect();
+        Texts {
+            modules: self.modules.iter_mut().map(|m| m.as_mut().map(take).unwrap_or_default()).collect(),
+            lessons: all(&mut self.lessons),
+            articles: all(&mut self.articles),
+            concepts: all(&mut self.concepts),
+            pages: all(&mut self.pages),
         }
     }
 
@@ -265,12 +279,12 @@ fn quiz(index: &SiteIndex, i: usize, quiz: &Quiz) -> QuizHtml {
     }
     for q in &quiz.questions {
         for c in crate::model::targets(&q.concepts) {
-            all.links.push(markdown::LinkUse {
-                target: PageKey::new(Kind::Concept, c),
-                anchor: None,
-                at: markdown::Loc::At(q.pos),
-                written: format!("concepts: {}", index.course.concepts[c].id),
-            });
+            all.links.push(markdown::LinkUse::new(
+                PageKey::new(Kind::Concept, c),
+                markdown::Loc::At(q.pos),
+                None,
+                String::new,
+            ));
         }
     }
     QuizHtml { description, questions, rendered: all }

@@ -25,7 +25,7 @@ use serde::Serialize;
 use crate::links::{PageKey, SiteIndex};
 use crate::load::Kind;
 use crate::model::targets;
-use crate::render::Bodies;
+use crate::render::{Bodies, Texts};
 use crate::templates::fingerprint;
 use crate::tokenize::{Piece, Tokenizer, pieces};
 
@@ -53,6 +53,8 @@ struct Doc<'a> {
     path: &'a str,
     /// Texts with their weights.
     fields: Vec<(&'a str, f32)>,
+    /// The body's running text, owned so it is freed as soon as it is counted.
+    body: String,
     lead: String,
 }
 
@@ -60,10 +62,11 @@ struct Doc<'a> {
 type Postings = (Arc<str>, Vec<(u32, f32)>);
 
 /// Every file of the search index: site path and bytes.
-pub fn files(index: &SiteIndex, bodies: &Bodies) -> Vec<(String, Vec<u8>)> {
+pub fn files(index: &SiteIndex, bodies: &mut Bodies) -> Vec<(String, Vec<u8>)> {
     let tokenizer = Tokenizer::new(&index.course.config.language);
-    let docs = docs(index, bodies);
-    let (terms, lens) = invert(count_all(&tokenizer, &docs));
+    let mut texts = bodies.take_texts();
+    let mut docs = docs(index, bodies, &mut texts);
+    let (terms, lens) = invert(count_all(&tokenizer, &mut docs));
     let shards = shards(&terms, &lens);
     let chunks: Vec<Vec<u8>> = docs.par_chunks(CHUNK).map(chunk).collect();
     let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(shards.len() + chunks.len() + 1);
@@ -100,71 +103,75 @@ struct Manifest<'a> {
 
 /// Every indexed page, grouped by kind in `KINDS` order. Quizzes give their title and
 /// prompts only: never choices, answers, feedback or explanations.
-fn docs<'a>(index: &'a SiteIndex, bodies: &'a Bodies) -> Vec<Doc<'a>> {
+fn docs<'a>(index: &'a SiteIndex, bodies: &'a Bodies, texts: &mut Texts) -> Vec<Doc<'a>> {
     let c = index.course;
     let mut docs = Vec::new();
     for kind in KINDS {
         for i in 0..c.ids(kind).len() {
             let key = PageKey::new(kind, i);
-            let (fields, lead) = match kind {
-                Kind::Concept => concept_fields(index, bodies, i),
-                Kind::Lesson => lesson_fields(index, bodies, i),
+            let take = |list: &mut Vec<String>| list.get_mut(i).map(std::mem::take).unwrap_or_default();
+            let (fields, body, lead) = match kind {
+                Kind::Concept => concept_fields(index, bodies, i, take(&mut texts.concepts)),
+                Kind::Lesson => lesson_fields(index, i, take(&mut texts.lessons)),
                 Kind::Article => {
                     let a = &c.articles[i];
-                    let text = bodies.articles[i].text.as_str();
+                    let text = take(&mut texts.articles);
                     let names = a.authors.iter().map(|n| (n.as_str(), SUMMARY));
-                    let fields = [(a.title.as_str(), TITLE), (a.summary.as_str(), SUMMARY), (text, BODY)]
+                    let fields = [(a.title.as_str(), TITLE), (a.summary.as_str(), SUMMARY)]
                         .into_iter()
                         .chain(names)
                         .chain([(a.publication.as_str(), SUMMARY)])
                         .collect();
-                    (fields, lead(&[&a.summary, text]))
+                    let lead = lead(&[&a.summary, &text]);
+                    (fields, text, lead)
                 }
                 Kind::Module => {
                     let m = &c.modules[i];
-                    let text = bodies.modules[i].as_ref().map_or("", |r| r.text.as_str());
-                    (
-                        vec![(m.title.as_str(), TITLE), (m.summary.as_str(), SUMMARY), (text, BODY)],
-                        lead(&[&m.summary, text]),
-                    )
+                    let text = take(&mut texts.modules);
+                    let lead = lead(&[&m.summary, &text]);
+                    (vec![(m.title.as_str(), TITLE), (m.summary.as_str(), SUMMARY)], text, lead)
                 }
                 Kind::Page => {
-                    let text = bodies.pages[i].text.as_str();
-                    (vec![(c.pages[i].title.as_str(), TITLE), (text, BODY)], lead(&[text]))
+                    let text = take(&mut texts.pages);
+                    let lead = lead(&[&text]);
+                    (vec![(c.pages[i].title.as_str(), TITLE)], text, lead)
                 }
                 Kind::Quiz => {
                     let prompts = bodies.quizzes[i].questions.iter().map(|q| (q.prompt_text.as_str(), BODY));
                     let fields: Vec<(&str, f32)> =
                         [(c.quizzes[i].title.as_str(), TITLE)].into_iter().chain(prompts).collect();
                     let first: Vec<&str> = fields[1..].iter().map(|f| f.0).collect();
-                    (fields, lead(&first))
+                    let lead = lead(&first);
+                    (fields, String::new(), lead)
                 }
             };
-            docs.push(Doc { kind, title: index.title(key), path: index.site_path(key), fields, lead });
+            docs.push(Doc { kind, title: index.title(key), path: index.site_path(key), fields, body, lead });
         }
     }
     docs
 }
 
-fn concept_fields<'a>(index: &'a SiteIndex, bodies: &'a Bodies, i: usize) -> (Vec<(&'a str, f32)>, String) {
+type Fields<'a> = (Vec<(&'a str, f32)>, String, String);
+
+fn concept_fields<'a>(index: &'a SiteIndex, bodies: &'a Bodies, i: usize, text: String) -> Fields<'a> {
     let concept = &index.course.concepts[i];
     let definition = bodies.definitions[i].plain.as_str();
-    let text = bodies.concepts[i].text.as_str();
-    let mut fields = vec![(concept.term.as_str(), TITLE), (definition, SUMMARY), (text, BODY)];
+    let mut fields = vec![(concept.term.as_str(), TITLE), (definition, SUMMARY)];
     fields.extend(concept.aliases.iter().map(|a| (a.as_str(), TITLE)));
-    (fields, lead(&[definition, text]))
+    let lead = lead(&[definition, &text]);
+    (fields, text, lead)
 }
 
 /// A lesson's fields: the terms of the concepts it introduces count, so a concept's term
 /// finds the lesson that teaches it.
-fn lesson_fields<'a>(index: &'a SiteIndex, bodies: &'a Bodies, i: usize) -> (Vec<(&'a str, f32)>, String) {
+fn lesson_fields<'a>(index: &'a SiteIndex, i: usize, text: String) -> Fields<'a> {
     let c = index.course;
     let lesson = &c.lessons[i];
-    let text = bodies.lessons[i].text.as_str();
-    let mut fields = vec![(lesson.title.as_str(), TITLE), (lesson.summary.as_str(), SUMMARY), (text, BODY)];
+    let mut fields = vec![(lesson.title.as_str(), TITLE), (lesson.summary.as_str(), SUMMARY)];
     fields.extend(lesson.objectives.iter().map(|o| (o.as_str(), SUMMARY)));
     fields.extend(targets(&lesson.concepts).map(|k| (c.concepts[k].term.as_str(), TERMS)));
-    (fields, lead(&[&lesson.summary, text]))
+    let lead = lead(&[&lesson.summary, &text]);
+    (fields, text, lead)
 }
 
 /// The first texts that are not empty, joined, whitespace collapsed, cut at a word
@@ -256,7 +263,7 @@ impl Terms {
     /// Counts a page's terms, weighted by field: (worker term id, count) and the length.
     fn count(&mut self, tokenizer: &Tokenizer, doc: &Doc) -> (Vec<(u32, f32)>, f32) {
         let mut len = 0.0;
-        for &(text, weight) in &doc.fields {
+        for &(text, weight) in doc.fields.iter().chain([(doc.body.as_str(), BODY)].iter()) {
             pieces(text, &mut |p| {
                 len += weight;
                 let id = self.id(tokenizer, p) as usize;
@@ -280,15 +287,16 @@ struct Counted {
 }
 
 /// Counts every page's terms, in parallel.
-fn count_all(tokenizer: &Tokenizer, docs: &[Doc]) -> Vec<Counted> {
+fn count_all(tokenizer: &Tokenizer, docs: &mut [Doc]) -> Vec<Counted> {
     let mut parts: Vec<Counted> = docs
-        .par_iter()
+        .par_iter_mut()
         .enumerate()
         .fold(
             || Counted { first: usize::MAX, terms: Terms::default(), pages: Vec::new(), lens: Vec::new() },
             |mut part, (i, doc)| {
                 part.first = part.first.min(i);
                 let (counts, len) = part.terms.count(tokenizer, doc);
+                doc.body = String::new();
                 part.pages.push(counts);
                 part.lens.push(len);
                 part
@@ -491,17 +499,18 @@ mod tests {
     fn pages_counted_in_parallel_are_inverted_in_page_order() {
         let tokenizer = Tokenizer::new("en");
         let texts: Vec<String> = (0..2000).map(|i| format!("Floods flood{} river", i % 3)).collect();
-        let docs: Vec<Doc> = texts
+        let mut docs: Vec<Doc> = texts
             .iter()
             .map(|t| Doc {
                 kind: Kind::Lesson,
                 title: "",
                 path: "",
                 fields: vec![(t, 1.0), ("river", TITLE)],
+                body: String::new(),
                 lead: String::new(),
             })
             .collect();
-        let (terms, lens) = invert(count_all(&tokenizer, &docs));
+        let (terms, lens) = invert(count_all(&tokenizer, &mut docs));
         assert_eq!(lens, vec![9.0; 2000]);
         assert!(terms.windows(2).all(|w| w[0].0 < w[1].0));
         let postings = |term: &str| terms.iter().find(|t| &*t.0 == term).map(|t| t.1.clone()).unwrap_or_default();
