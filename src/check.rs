@@ -1,8 +1,6 @@
 //! Check: every link's `#anchor` against the page it points at, and the teaching order of
 //! concepts (used before introduced, never introduced, never used), all reported at once.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::diag::Diagnostic;
 use crate::graph::Graph;
 use crate::links::{PageKey, SiteIndex};
@@ -16,20 +14,14 @@ pub fn run(index: &SiteIndex, bodies: &Bodies, graph: &Graph, diags: &mut Vec<Di
 }
 
 fn anchors(index: &SiteIndex, bodies: &Bodies, diags: &mut Vec<Diagnostic>) {
-    let mut known: HashMap<PageKey, HashSet<&str>> = HashMap::new();
-    for (key, rendered) in bodies.all() {
-        if let Some(key) = key {
-            known.entry(key).or_default().extend(rendered.anchors.iter().map(String::as_str));
-        }
-    }
+    let on_page = |key: PageKey, id: &str| bodies.of(key).any(|r| r.anchors.iter().any(|a| a == id));
     let home_path = index.course.home.origin.as_ref().map_or("content/_index.md", |o| o.path());
     for (from, rendered) in bodies.all() {
         let path = from.map_or(home_path, |k| index.source_path(k));
         for link in &rendered.links {
             let Some(anchor) = &link.anchor else { continue };
             let id = anchor.id.as_str();
-            let on_page = known.get(&link.target).is_some_and(|set| set.contains(id));
-            if !on_page && !template_ids(Some(link.target.kind)).contains(&id) {
+            if !on_page(link.target, id) && !template_ids(Some(link.target.kind)).contains(&id) {
                 let msg = format!(
                     "broken anchor in {}: {} has no heading or element with id '{id}'",
                     anchor.written,
@@ -47,12 +39,13 @@ fn teaching_order(index: &SiteIndex, bodies: &Bodies, graph: &Graph, diags: &mut
         let path = course.lessons[i].origin.path();
         let concept_links =
             rendered.links.iter().filter(|l| l.target.kind == Kind::Concept).map(|l| (l.target.idx, l.at));
-        let mut reported = HashSet::new();
+        let mut reported: Vec<usize> = Vec::new();
         for (c, pos) in concept_links.chain(rendered.mentions.iter().copied()) {
             let Some(intro) = graph.introduced_by[c] else {
                 continue;
             };
-            if intro > i && reported.insert(c) {
+            if intro > i && !reported.contains(&c) {
+                reported.push(c);
                 let later = &course.lessons[intro];
                 let msg = format!(
                     "lesson '{}' uses concept '{}' before it is introduced, in lesson '{}' ({})",

@@ -126,8 +126,6 @@ pub struct Doc {
 pub struct Loaded {
     pub config: Option<Doc>,
     pub docs: Vec<Doc>,
-    /// Module folders (names), including those with no `_index.md`.
-    pub module_dirs: Vec<String>,
     /// Files under `static/`, relative to it, `/`-separated.
     pub static_files: Vec<String>,
     /// Files under `templates/`, relative to it.
@@ -137,28 +135,11 @@ pub struct Loaded {
 /// Reads the course at `root`. Problems with single files become diagnostics; the rest
 /// of the course is still read so that every problem is reported at once.
 pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
-    let mut loaded = Loaded::default();
-    let config_path = root.join("course.yaml");
-    if config_path.is_file() {
-        match read_doc(root, &config_path, Role::Page) {
-            Ok((doc, problem)) => {
-                diags.extend(problem);
-                loaded.config = Some(doc);
-            }
-            Err(d) => diags.push(d),
-        }
-    }
+    let mut loaded = Loaded { config: config(root, diags), ..Loaded::default() };
     let content = root.join("content");
     let mut files = Vec::new();
     if content.is_dir() {
-        for (path, role) in walk(root, &content, diags) {
-            if let Role::ModuleIndex { dir } | Role::Lesson { dir } = &role
-                && !loaded.module_dirs.contains(dir)
-            {
-                loaded.module_dirs.push(dir.clone());
-            }
-            files.push((path, role));
-        }
+        files = walk(root, &content, diags);
     } else {
         diags.push(Diagnostic::error(
             "content",
@@ -177,9 +158,38 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
             Err(d) => diags.push(d),
         }
     }
-    loaded.static_files = list_files(root, &root.join("static"), diags);
+    loaded.static_files = static_files(root, diags);
+    loaded.templates = templates(root, diags);
+    loaded
+}
+
+/// `course.yaml`, read and parsed, if there is one.
+pub fn config(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Doc> {
+    let path = root.join("course.yaml");
+    if !path.is_file() {
+        return None;
+    }
+    match read_doc(root, &path, Role::Page) {
+        Ok((doc, problem)) => {
+            diags.extend(problem);
+            Some(doc)
+        }
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}
+
+/// The files under `static/`, relative to it.
+pub fn static_files(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    list_files(root, &root.join("static"), diags)
+}
+
+/// The course's own templates: name (relative to `templates/`) and text.
+pub fn templates(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(String, String)> {
     let template_dir = root.join("templates");
-    loaded.templates = list_files(root, &template_dir, diags)
+    list_files(root, &template_dir, diags)
         .into_iter()
         .filter_map(|name| match read_text(root, &template_dir.join(&name)) {
             Ok(text) => Some((name, text)),
@@ -188,8 +198,19 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
                 None
             }
         })
-        .collect();
-    loaded
+        .collect()
+}
+
+/// Reads one file under `content/`; `None` when the path is not a course file (an
+/// editor's backup, a folder, a file in the wrong place).
+pub fn content_file(root: &Path, path: &Path) -> Option<Result<(Doc, Option<Diagnostic>), Diagnostic>> {
+    let rel = path.strip_prefix(root.join("content")).ok()?;
+    let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    if parts.iter().any(|p| ignored(p)) || !path.is_file() {
+        return None;
+    }
+    let role = role_of(&parts)?;
+    Some(guarded_read(root, path, role))
 }
 
 /// Path relative to the root, `/`-separated, for messages.

@@ -49,6 +49,24 @@ enum Command {
         #[arg(long)]
         external: bool,
     },
+    /// Preview the course: build it in memory, serve it, and rebuild on every change.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on (only this machine by default).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        #[arg(long)]
+        drafts: bool,
+        /// Look for changes by polling, for file systems without change events.
+        #[arg(long)]
+        poll: bool,
+        /// Open the site in a browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Start a new course in DIR.
     Init { dir: PathBuf },
     /// Export the course for other systems.
@@ -91,6 +109,15 @@ fn main() -> ExitCode {
         }
         Command::Check { root, drafts, strict, external } => {
             run(build::Options { root, output: None, base_url: None, drafts, strict, external })
+        }
+        Command::Serve { root, port, bind, drafts, poll, open } => {
+            match syllabus::serve::run(syllabus::serve::Options { root, port, bind, drafts, poll, open }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("syllabus serve: error: {e}");
+                    ExitCode::from(1)
+                }
+            }
         }
         Command::Init { dir } => match init::run(&dir) {
             Ok(()) => {

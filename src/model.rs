@@ -208,6 +208,11 @@ struct OrderKey {
 }
 
 impl OrderKey {
+    /// The same place in the order.
+    fn same(&self, other: &OrderKey) -> bool {
+        self.rank == other.rank && self.title == other.title
+    }
+
     fn new(explicit: Option<f64>, number: Option<u64>, title: &str) -> OrderKey {
         OrderKey { rank: explicit.or(number.map(|n| n as f64)), title: title.to_lowercase() }
     }
@@ -699,59 +704,218 @@ fn order(course: &mut Course) {
 /// Resolves ids in `concepts`, `readings`, `quiz`, `prerequisites` and `related`; an unknown
 /// id is an error with file and line.
 fn resolve(course: &mut Course, diags: &mut Vec<Diagnostic>) {
-    let index = |kind: Kind, c: &Course| -> HashMap<String, usize> {
-        c.ids(kind).into_iter().enumerate().map(|(i, id)| (id.to_string(), i)).collect()
-    };
-    let concepts = index(Kind::Concept, course);
-    let articles = index(Kind::Article, course);
-    let quizzes = index(Kind::Quiz, course);
-    let lessons = index(Kind::Lesson, course);
-    let drafts = &course.drafts;
-    let resolver =
-        |diags: &mut Vec<Diagnostic>, path: &str, key: &str, kind: Kind, map: &HashMap<String, usize>, r: &mut Ref| {
-            r.target = map.get(&r.id.value).copied();
-            if r.target.is_none() {
-                let msg = if let Some(file) = drafts.get(&(kind, r.id.value.clone())) {
-                    format!(
-                        "{key} names {} '{}', which is a draft ({file}); publish it or remove it here",
-                        kind.name(),
-                        r.id.value
-                    )
-                } else {
-                    let hint = did_you_mean(&r.id.value, map.keys().map(String::as_str));
-                    format!("{key} names unknown {} '{}'{hint}", kind.name(), r.id.value)
-                };
-                diags.push(Diagnostic::error(path, Some(r.id.pos), msg));
-            }
-        };
+    let r = Resolver::new(course);
     for (i, lesson) in course.lessons.iter_mut().enumerate() {
+        r.lesson(lesson, i, diags);
+    }
+    for article in &mut course.articles {
+        r.article(article, diags);
+    }
+    for concept in &mut course.concepts {
+        r.concept(concept, diags);
+    }
+    for quiz in &mut course.quizzes {
+        r.quiz(quiz, diags);
+    }
+}
+
+/// The ids of a settled course, to resolve references with.
+struct Resolver {
+    concepts: HashMap<String, usize>,
+    articles: HashMap<String, usize>,
+    quizzes: HashMap<String, usize>,
+    lessons: HashMap<String, usize>,
+    drafts: HashMap<(Kind, String), String>,
+}
+
+impl Resolver {
+    fn new(course: &Course) -> Resolver {
+        let index = |kind: Kind| -> HashMap<String, usize> {
+            course.ids(kind).into_iter().enumerate().map(|(i, id)| (id.to_string(), i)).collect()
+        };
+        Resolver {
+            concepts: index(Kind::Concept),
+            articles: index(Kind::Article),
+            quizzes: index(Kind::Quiz),
+            lessons: index(Kind::Lesson),
+            drafts: course.drafts.clone(),
+        }
+    }
+
+    fn one(&self, diags: &mut Vec<Diagnostic>, path: &str, key: &str, kind: Kind, r: &mut Ref) {
+        let map = match kind {
+            Kind::Concept => &self.concepts,
+            Kind::Article => &self.articles,
+            Kind::Quiz => &self.quizzes,
+            _ => &self.lessons,
+        };
+        r.target = map.get(&r.id.value).copied();
+        if r.target.is_some() {
+            return;
+        }
+        let msg = if let Some(file) = self.drafts.get(&(kind, r.id.value.clone())) {
+            format!(
+                "{key} names {} '{}', which is a draft ({file}); publish it or remove it here",
+                kind.name(),
+                r.id.value
+            )
+        } else {
+            let hint = did_you_mean(&r.id.value, map.keys().map(String::as_str));
+            format!("{key} names unknown {} '{}'{hint}", kind.name(), r.id.value)
+        };
+        diags.push(Diagnostic::error(path, Some(r.id.pos), msg));
+    }
+
+    fn lesson(&self, lesson: &mut Lesson, i: usize, diags: &mut Vec<Diagnostic>) {
         let path = lesson.origin.source.path.clone();
-        lesson.concepts.iter_mut().for_each(|r| resolver(diags, &path, "'concepts'", Kind::Concept, &concepts, r));
-        lesson.readings.iter_mut().for_each(|r| resolver(diags, &path, "'readings'", Kind::Article, &articles, r));
-        lesson.quiz.iter_mut().for_each(|r| resolver(diags, &path, "'quiz'", Kind::Quiz, &quizzes, r));
+        lesson.concepts.iter_mut().for_each(|r| self.one(diags, &path, "'concepts'", Kind::Concept, r));
+        lesson.readings.iter_mut().for_each(|r| self.one(diags, &path, "'readings'", Kind::Article, r));
+        lesson.quiz.iter_mut().for_each(|r| self.one(diags, &path, "'quiz'", Kind::Quiz, r));
         for r in &mut lesson.prerequisites {
-            resolver(diags, &path, "'prerequisites'", Kind::Lesson, &lessons, r);
+            self.one(diags, &path, "'prerequisites'", Kind::Lesson, r);
             if r.target.is_some_and(|t| t >= i) {
                 let msg = format!("prerequisite '{}' comes at or after this lesson in course order", r.id.value);
                 diags.push(Diagnostic::warning(&path, Some(r.id.pos), msg));
             }
         }
     }
-    for article in &mut course.articles {
+
+    fn article(&self, article: &mut Article, diags: &mut Vec<Diagnostic>) {
         let path = article.origin.source.path.clone();
-        article.concepts.iter_mut().for_each(|r| resolver(diags, &path, "'concepts'", Kind::Concept, &concepts, r));
+        article.concepts.iter_mut().for_each(|r| self.one(diags, &path, "'concepts'", Kind::Concept, r));
     }
-    for concept in &mut course.concepts {
+
+    fn concept(&self, concept: &mut Concept, diags: &mut Vec<Diagnostic>) {
         let path = concept.origin.source.path.clone();
-        concept.related.iter_mut().for_each(|r| resolver(diags, &path, "'related'", Kind::Concept, &concepts, r));
+        concept.related.iter_mut().for_each(|r| self.one(diags, &path, "'related'", Kind::Concept, r));
     }
-    for quiz in &mut course.quizzes {
+
+    fn quiz(&self, quiz: &mut Quiz, diags: &mut Vec<Diagnostic>) {
         let path = quiz.path().to_string();
-        quiz.lesson.iter_mut().for_each(|r| resolver(diags, &path, "'lesson'", Kind::Lesson, &lessons, r));
+        quiz.lesson.iter_mut().for_each(|r| self.one(diags, &path, "'lesson'", Kind::Lesson, r));
         for q in &mut quiz.questions {
             let key = format!("question {}: 'concepts'", q.number);
-            q.concepts.iter_mut().for_each(|r| resolver(diags, &path, &key, Kind::Concept, &concepts, r));
+            q.concepts.iter_mut().for_each(|r| self.one(diags, &path, &key, Kind::Concept, r));
         }
+    }
+}
+
+/// What a patch replaced, to put back if the patched course has errors.
+#[derive(Debug)]
+pub enum Replaced {
+    Home(Home),
+    Module(usize, Module),
+    Lesson(usize, Lesson),
+    Article(usize, Article),
+    Concept(usize, Concept),
+    Quiz(usize, Quiz),
+    Page(usize, Page),
+}
+
+impl Replaced {
+    /// The page it was (`None`: the home page).
+    pub fn key(&self) -> Option<(Kind, usize)> {
+        match self {
+            Replaced::Home(_) => None,
+            Replaced::Module(i, _) => Some((Kind::Module, *i)),
+            Replaced::Lesson(i, _) => Some((Kind::Lesson, *i)),
+            Replaced::Article(i, _) => Some((Kind::Article, *i)),
+            Replaced::Concept(i, _) => Some((Kind::Concept, *i)),
+            Replaced::Quiz(i, _) => Some((Kind::Quiz, *i)),
+            Replaced::Page(i, _) => Some((Kind::Page, *i)),
+        }
+    }
+}
+
+/// Puts the new entity of an edited file in place of the old one in a settled course, when
+/// that changes nothing around it: same kind and id, same place in the course order, the
+/// same concept terms and quiz assignments. Returns what it replaced, or `None` when the
+/// course must be settled again. Reference errors of the new entity go to `diags`.
+pub fn patch(course: &mut Course, path: &str, entity: &Entity, diags: &mut Vec<Diagnostic>) -> Option<Replaced> {
+    match entity {
+        Entity::Home(h) => {
+            if course.home.origin.as_ref().is_none_or(|o| o.path() != path) {
+                return None;
+            }
+            Some(Replaced::Home(std::mem::replace(&mut course.home, h.clone())))
+        }
+        Entity::Module(m) => {
+            let i = position(course.modules.iter().map(|x| x.origin.as_ref().map_or("", |o| o.path())), path)?;
+            let old = &course.modules[i];
+            if old.dir != m.dir || !old.order.same(&m.order) {
+                return None;
+            }
+            let new = Module { lessons: old.lessons.clone(), ..m.clone() };
+            Some(Replaced::Module(i, std::mem::replace(&mut course.modules[i], new)))
+        }
+        Entity::Lesson(l) => {
+            let i = position(course.lessons.iter().map(|x| x.origin.path()), path)?;
+            let old = &course.lessons[i];
+            let quiz = |x: &Lesson| x.quiz.as_ref().map(|q| q.id.value.clone());
+            if old.id != l.id || old.dir != l.dir || !old.order.same(&l.order) || quiz(old) != quiz(l) {
+                return None;
+            }
+            let mut new = Lesson { module: old.module, ..l.clone() };
+            Resolver::new(course).lesson(&mut new, i, diags);
+            Some(Replaced::Lesson(i, std::mem::replace(&mut course.lessons[i], new)))
+        }
+        Entity::Article(a) => {
+            let i = position(course.articles.iter().map(|x| x.origin.path()), path)?;
+            let old = &course.articles[i];
+            if old.id != a.id || !old.order.same(&a.order) {
+                return None;
+            }
+            let mut new = a.clone();
+            Resolver::new(course).article(&mut new, diags);
+            Some(Replaced::Article(i, std::mem::replace(&mut course.articles[i], new)))
+        }
+        Entity::Concept(c) => {
+            let i = position(course.concepts.iter().map(|x| x.origin.path()), path)?;
+            let old = &course.concepts[i];
+            if old.id != c.id || old.term != c.term || old.aliases != c.aliases {
+                return None;
+            }
+            let mut new = c.clone();
+            Resolver::new(course).concept(&mut new, diags);
+            Some(Replaced::Concept(i, std::mem::replace(&mut course.concepts[i], new)))
+        }
+        Entity::Quiz(q) => {
+            let i = position(course.quizzes.iter().map(|x| x.path()), path)?;
+            let old = &course.quizzes[i];
+            let lesson = |x: &Quiz| x.lesson.as_ref().map(|l| l.id.value.clone());
+            if old.id != q.id || old.title != q.title || lesson(old) != lesson(q) {
+                return None;
+            }
+            let mut new = q.clone();
+            Resolver::new(course).quiz(&mut new, diags);
+            Some(Replaced::Quiz(i, std::mem::replace(&mut course.quizzes[i], new)))
+        }
+        Entity::Page(p) => {
+            let i = position(course.pages.iter().map(|x| x.origin.path()), path)?;
+            let old = &course.pages[i];
+            if old.id != p.id || !old.order.same(&p.order) {
+                return None;
+            }
+            Some(Replaced::Page(i, std::mem::replace(&mut course.pages[i], p.clone())))
+        }
+        Entity::Draft { .. } | Entity::Nothing => None,
+    }
+}
+
+fn position<'a>(mut paths: impl Iterator<Item = &'a str>, path: &str) -> Option<usize> {
+    paths.position(|p| p == path)
+}
+
+/// Puts back what `patch` replaced.
+pub fn unpatch(course: &mut Course, replaced: Replaced) {
+    match replaced {
+        Replaced::Home(h) => course.home = h,
+        Replaced::Module(i, m) => course.modules[i] = m,
+        Replaced::Lesson(i, l) => course.lessons[i] = l,
+        Replaced::Article(i, a) => course.articles[i] = a,
+        Replaced::Concept(i, c) => course.concepts[i] = c,
+        Replaced::Quiz(i, q) => course.quizzes[i] = q,
+        Replaced::Page(i, p) => course.pages[i] = p,
     }
 }
 

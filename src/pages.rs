@@ -363,7 +363,7 @@ impl Site<'_> {
     }
 
     fn backlinks(&self, key: PageKey) -> Vec<PageRef<'_>> {
-        self.graph.backlinks.get(&key).map_or_else(Vec::new, |keys| keys.iter().map(|&k| self.page_ref(k)).collect())
+        self.graph.backlinks(key).iter().map(|&k| self.page_ref(k)).collect()
     }
 
     fn page_ref(&self, key: PageKey) -> PageRef<'_> {

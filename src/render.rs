@@ -67,7 +67,7 @@ pub struct Text {
 }
 
 /// Every rendered text of the course, by page kind and index.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Bodies {
     pub home: Option<Body>,
     pub modules: Vec<Option<Body>>,
@@ -133,6 +133,20 @@ impl Bodies {
             concepts: all(&mut self.concepts),
             pages: all(&mut self.pages),
         }
+    }
+
+    /// The rendered texts of one page (a concept has its body and its definition).
+    pub fn of(&self, key: PageKey) -> impl Iterator<Item = &Rendered> {
+        let i = key.idx;
+        let (first, second): (Option<&Rendered>, Option<&Rendered>) = match key.kind {
+            Kind::Lesson => (self.lessons.get(i).map(|r| &**r), None),
+            Kind::Module => (self.modules.get(i).and_then(|m| m.as_deref()), None),
+            Kind::Article => (self.articles.get(i).map(|r| &**r), None),
+            Kind::Concept => (self.concepts.get(i).map(|r| &**r), self.definitions.get(i).map(|r| &**r)),
+            Kind::Quiz => (self.quizzes.get(i).map(|q| &q.rendered), None),
+            Kind::Page => (self.pages.get(i).map(|r| &**r), None),
+        };
+        first.into_iter().chain(second)
     }
 
     /// Every diagnostic of every rendered text.
@@ -226,6 +240,12 @@ pub fn body(index: &SiteIndex, key: Option<PageKey>, origin: &Origin, autolink: 
     rendered
 }
 
+/// Renders the definition of concept `i` (inline Markdown).
+pub fn definition(index: &SiteIndex, i: usize) -> Rendered {
+    let c = &index.course.concepts[i];
+    inline(index, PageKey::new(Kind::Concept, i), c.origin.path(), &c.definition)
+}
+
 /// Renders one inline field of page `key`.
 fn inline(index: &SiteIndex, key: PageKey, path: &str, field: &Located<String>) -> Rendered {
     let page_path = site_path(key.kind, index.id(key));
@@ -244,7 +264,7 @@ fn inline(index: &SiteIndex, key: PageKey, path: &str, field: &Located<String>) 
 }
 
 /// Renders a quiz's Markdown fields.
-fn quiz(index: &SiteIndex, i: usize, quiz: &Quiz) -> QuizHtml {
+pub fn quiz(index: &SiteIndex, i: usize, quiz: &Quiz) -> QuizHtml {
     let key = PageKey::new(Kind::Quiz, i);
     let path = quiz.path();
     let mut all = Rendered::default();
