@@ -318,3 +318,44 @@ mod tests {
         assert!(out.join(MARKER).exists());
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use std::path::{Component, Path};
+
+    use proptest::prelude::*;
+
+    use super::safe_join;
+    use crate::links::site_path;
+    use crate::load::Kind;
+    use crate::model::{check_id, split_name};
+
+    /// File names made of everything a hostile course could hold: separators, dots, NUL,
+    /// drive letters, look-alike and combining characters.
+    fn hostile_name() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "..", ".", "/", "\\", "\0", ":", "c:", "con", "nul", "a", "é", "e\u{301}", "ａ", "\u{2215}", "\u{ff0f}",
+            "%2e", "%2f", "-", "_", "01-", "9", " ", "\u{202e}", "lessons", "~",
+        ]);
+        prop::collection::vec(pieces, 1..8).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn every_output_path_stays_inside_the_output_folder(name in hostile_name(), kind in 0usize..6) {
+            let (_, id) = split_name(&name);
+            let out = Path::new("/srv/site");
+            if check_id(&id).is_ok() {
+                let rel = format!("{}index.html", site_path(Kind::ALL[kind], &id));
+                let joined = safe_join(out, &rel).expect("a valid id gives a safe path");
+                prop_assert!(joined.starts_with(out));
+                prop_assert!(joined.components().all(|c| matches!(c, Component::RootDir | Component::Normal(_))));
+            }
+            // Whatever the name, a path made from it never leaves the folder.
+            if let Ok(joined) = safe_join(out, &name) {
+                prop_assert!(joined.starts_with(out));
+                prop_assert!(joined.components().all(|c| matches!(c, Component::RootDir | Component::Normal(_))));
+            }
+        }
+    }
+}

@@ -225,3 +225,80 @@ fn a_killed_build_leaves_no_half_written_file_and_the_next_one_repairs() {
     new.remove(".syllabus-output");
     assert_eq!(repaired, new, "the next build repairs the output");
 }
+
+#[test]
+fn symbolic_links_are_followed_only_inside_the_course_and_loops_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("course");
+    write(&root, "content/lessons/01-a/01-real.md", "---\ntitle: Real\n---\n\nText.\n");
+    let outside = dir.path().join("outside");
+    write(&outside, "secret.md", "---\ntitle: Secret\n---\n\nOutside the course.\n");
+    write(&outside, "secret.png", "png");
+    std::os::unix::fs::symlink(root.join("content/lessons/01-a/01-real.md"), root.join("content/about.md")).unwrap();
+    std::os::unix::fs::symlink(outside.join("secret.md"), root.join("content/secret.md")).unwrap();
+    std::fs::create_dir_all(root.join("static")).unwrap();
+    std::os::unix::fs::symlink(outside.join("secret.png"), root.join("static/secret.png")).unwrap();
+    std::os::unix::fs::symlink(root.join("content"), root.join("content/lessons/01-a/loop")).unwrap();
+    let run = syllabus(&["build", "--root", &root.display().to_string()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("content/secret.md: error: symbolic link points outside the course"), "{}", run.stderr);
+    assert!(run.stderr.contains("static/secret.png: error: symbolic link points outside the course"), "{}", run.stderr);
+    assert!(run.stderr.contains("content/lessons/01-a/loop: error: cannot read: symbolic link loop"), "{}", run.stderr);
+    assert!(!root.join("public").exists(), "nothing written");
+    std::fs::remove_file(root.join("content/secret.md")).unwrap();
+    std::fs::remove_file(root.join("static/secret.png")).unwrap();
+    std::fs::remove_file(root.join("content/lessons/01-a/loop")).unwrap();
+    let run = syllabus(&["build", "--root", &root.display().to_string()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(read(root.join("public/about/index.html")).contains("<h1>Real</h1>"), "a link inside the course is followed");
+}
+
+#[test]
+fn two_files_for_one_url_are_an_error_naming_both() {
+    let dir = tempfile::tempdir().unwrap();
+    // "café" written with a composed é and with e + a combining accent: one URL.
+    write(dir.path(), "content/lessons/01-a/01-caf\u{e9}.md", "---\ntitle: One\n---\n");
+    write(dir.path(), "content/lessons/02-b/01-cafe\u{301}.md", "---\ntitle: Two\n---\n");
+    let run = syllabus(&["check", "--root", &dir.path().display().to_string()]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("error: duplicate lesson id 'caf\u{e9}': content/lessons/01-a/01-caf\u{e9}.md and content/lessons/02-b/01-cafe\u{301}.md both have it"),
+        "{}",
+        run.stderr
+    );
+    let upper = tempfile::tempdir().unwrap();
+    write(upper.path(), "content/Lessons.md", "---\ntitle: Case\n---\n");
+    let run = syllabus(&["check", "--root", &upper.path().display().to_string()]);
+    assert!(run.stderr.contains("content/Lessons.md: error: bad file name: its id 'Lessons' contains an uppercase letter"), "{}", run.stderr);
+}
+
+#[test]
+fn a_full_disk_is_reported_and_the_output_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = common::example_course();
+    let disk = dir.path().join("disk");
+    std::fs::create_dir_all(&disk).unwrap();
+    // A 64 KB file system (as root), else a 64 KB limit on file sizes: writes fail either way.
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs", &disk.display().to_string()])
+        .status()
+        .is_ok_and(|s| s.success());
+    let out = disk.join("site");
+    let script = format!(
+        "{} exec {} build --root {} --output {}",
+        if mounted { "" } else { "trap '' XFSZ; ulimit -f 16;" },
+        common::bin(),
+        course.path().display(),
+        out.display()
+    );
+    let run = Command::new("bash").args(["-c", &script]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr).to_string();
+    let left = snapshot(&disk);
+    if mounted {
+        let _ = Command::new("umount").arg(&disk).status();
+    }
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    let reason = if mounted { "No space left on device" } else { "File too large" };
+    assert!(stderr.contains("cannot write") && stderr.contains(reason), "{stderr}");
+    assert!(left.is_empty(), "nothing was left behind: {:?}", left.keys().collect::<Vec<_>>());
+}
