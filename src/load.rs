@@ -357,6 +357,13 @@ fn guarded_read(root: &Path, path: &Path, role: Role) -> Result<(Doc, Option<Dia
 fn read_doc(root: &Path, path: &Path, role: Role) -> Result<(Doc, Option<Diagnostic>), Diagnostic> {
     let text = read_text(root, path)?;
     let source = Source::new(rel(root, path), text).with_file(path.to_path_buf());
+    Ok(parse_doc(source, role))
+}
+
+/// Splits and parses a file already read (its path, relative to the course root, says
+/// its name and whether it is all YAML). Fuzzing starts here.
+pub fn parse_doc(source: Source, role: Role) -> (Doc, Option<Diagnostic>) {
+    let path = Path::new(&source.path);
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let whole_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
     let text = source.text();
@@ -373,7 +380,7 @@ fn read_doc(root: &Path, path: &Path, role: Role) -> Result<(Doc, Option<Diagnos
             Err(m) => {
                 doc.broken = true;
                 let d = Diagnostic::error(&doc.source.path, Some(Pos::START), m);
-                return Ok((doc, Some(d)));
+                return (doc, Some(d));
             }
         }
     };
@@ -389,7 +396,7 @@ fn read_doc(root: &Path, path: &Path, role: Role) -> Result<(Doc, Option<Diagnos
         }
         None => None,
     };
-    Ok((doc, problem))
+    (doc, problem)
 }
 
 #[cfg(test)]
