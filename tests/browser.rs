@@ -178,3 +178,19 @@ fn search_js_makes_the_same_terms_as_the_index() {
     let status = Command::new("node").arg(browser_dir().join("terms.mjs")).arg(&file).status().expect("node runs");
     assert!(status.success(), "search.js and src/tokenize.rs disagree (see above)");
 }
+
+#[test]
+fn no_script_from_a_field_runs_on_any_page() {
+    if !ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    common::hostile_course(dir.path(), false);
+    let root = dir.path().display().to_string();
+    let out = dir.path().join("public").display().to_string();
+    let run = syllabus(&["build", "--root", &root, "--output", &out, "--base-url", "/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let status =
+        Command::new("node").arg(browser_dir().join("hostile.mjs")).args(["--site", &out]).status().expect("node runs");
+    assert!(status.success(), "hostile.mjs found a script from a field running (see its report above)");
+}

@@ -8,60 +8,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{read, snapshot, syllabus};
-
-/// The value put in every field.
-const EVIL: &str = r#""><script>alert(1)</script><img src=x onerror=alert(2)>"#;
-
-fn write(root: &Path, path: &str, text: &str) {
-    let p = root.join(path);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
-}
-
-/// A course with `EVIL` (YAML-quoted) in every field of every kind, and, unless raw HTML
-/// is allowed, in page bodies too.
-pub fn hostile_course(root: &Path, raw_html: bool) {
-    let v = format!("'{}'", EVIL.replace('\'', "''"));
-    let body = if raw_html { "plain words" } else { EVIL };
-    write(
-        root,
-        "course.yaml",
-        &format!("title: {v}\ndescription: {v}\nauthor: {v}\nbase_url: https://example.org/c/\nraw_html: {raw_html}\n"),
-    );
-    write(root, "content/_index.md", &format!("---\ntitle: {v}\n---\n\nHome {body}\n"));
-    write(root, "content/lessons/01-m/_index.md", &format!("---\ntitle: {v}\nsummary: {v}\n---\n\n{body}\n"));
-    write(
-        root,
-        "content/lessons/01-m/01-lesson.md",
-        &format!(
-            "---\ntitle: {v}\nsummary: {v}\nobjectives: [{v}]\nduration: {v}\nconcepts: [evil]\nreadings: [source]\nquiz: check\n---\n\n\
-             ## {body}\n\nText {body} and the evil term, [[concept:evil]] and [[example:evil|{body}]].\n\n![{EVIL}](/x.png)\n"
-        ),
-    );
-    write(
-        root,
-        "content/articles/source.md",
-        &format!(
-            "---\ntitle: {v}\nauthor: [{v}]\ndate: 2022-01-02\npublication: {v}\nsummary: {v}\nurl: 'https://example.org/?q=\"><script>'\n---\n\nBody {body}\n"
-        ),
-    );
-    write(
-        root,
-        "content/concepts/evil.md",
-        &format!("---\nterm: Evil term\naliases: [{v}]\ndefinition: {v}\n---\n\n{body}\n"),
-    );
-    write(root, "content/concepts/other.md", &format!("---\nterm: {v}\ndefinition: {v}\nrelated: [evil]\n---\n"));
-    write(root, "content/about.md", &format!("---\ntitle: {v}\n---\n\n{body}\n"));
-    write(root, "static/x.png", "png");
-    write(
-        root,
-        "content/quizzes/check.yaml",
-        &format!(
-            "title: {v}\ndescription: {v}\nquestions:\n  - type: single\n    prompt: {v}\n    choices:\n      - text: {v}\n        correct: true\n        feedback: {v}\n      - text: b\n    explanation: {v}\n    concepts: [evil]\n  - type: short\n    prompt: {v}\n    answers: [{v}]\n  - type: order\n    prompt: {v}\n    items: [{v}, b]\n  - type: match\n    prompt: {v}\n    pairs:\n      - [{v}, x]\n      - [y, {v}]\n"
-        ),
-    );
-}
+use common::{hostile_course, read, snapshot, syllabus, write};
 
 /// Every occurrence of the payload in a built file must be escaped.
 fn unescaped(files: &std::collections::BTreeMap<String, Vec<u8>>) -> Vec<String> {
@@ -250,7 +197,10 @@ fn symbolic_links_are_followed_only_inside_the_course_and_loops_are_errors() {
     std::fs::remove_file(root.join("content/lessons/01-a/loop")).unwrap();
     let run = syllabus(&["build", "--root", &root.display().to_string()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(read(root.join("public/about/index.html")).contains("<h1>Real</h1>"), "a link inside the course is followed");
+    assert!(
+        read(root.join("public/about/index.html")).contains("<h1>Real</h1>"),
+        "a link inside the course is followed"
+    );
 }
 
 #[test]
@@ -269,7 +219,11 @@ fn two_files_for_one_url_are_an_error_naming_both() {
     let upper = tempfile::tempdir().unwrap();
     write(upper.path(), "content/Lessons.md", "---\ntitle: Case\n---\n");
     let run = syllabus(&["check", "--root", &upper.path().display().to_string()]);
-    assert!(run.stderr.contains("content/Lessons.md: error: bad file name: its id 'Lessons' contains an uppercase letter"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/Lessons.md: error: bad file name: its id 'Lessons' contains an uppercase letter"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
