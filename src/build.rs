@@ -117,7 +117,8 @@ pub fn run(opts: &Options) -> Report {
         };
         clock.lap("search");
         pages::set_globals(&index, theme);
-        let site = Site { index: &index, bodies: &bodies, graph: &graph, theme };
+        let values = pages::Values::new(&course);
+        let site = Site { index: &index, bodies: &bodies, graph: &graph, theme, values: &values };
         match write(&site, &opts.root, out, &search_files) {
             Ok(stats) => {
                 report.stats = Some(stats);

@@ -47,6 +47,8 @@ pub struct State {
     theme: Theme,
     /// Problems with the course's own templates (the built-in ones serve meanwhile).
     theme_diags: Vec<Diagnostic>,
+    /// Template values shared by pages, made as pages are rendered.
+    values: pages::Values,
     /// Site path → page, for requests.
     jobs: HashMap<String, Job>,
     /// Pages rendered since this state was made.
@@ -251,6 +253,7 @@ impl Live {
             }
             state.graph.recount(&state.course);
         } else {
+            state.values = pages::Values::new(&state.course);
             state.cache.lock().expect("never poisoned").clear();
             *state.search.lock().expect("never poisoned") = None;
         }
@@ -300,6 +303,7 @@ impl Live {
         };
         pages::set_globals(&index, &mut theme);
         let jobs = pages::jobs(&index).into_iter().map(|j| (pages::output_path(&index, j), j)).collect();
+        let values = pages::Values::new(&course);
         let state = Box::new(State {
             course,
             data,
@@ -307,6 +311,7 @@ impl Live {
             graph,
             theme,
             theme_diags,
+            values,
             jobs,
             cache: Mutex::new(HashMap::new()),
             search: Mutex::new(None),
@@ -471,7 +476,7 @@ impl State {
         }
         let bytes = if let Some(job) = self.jobs.get(path) {
             let (index, bodies, graph, theme) = self.site();
-            let site = Site { index: &index, bodies, graph, theme };
+            let site = Site { index: &index, bodies, graph, theme, values: &self.values };
             match site.render(*job) {
                 Ok(b) => b,
                 Err(d) => format!(

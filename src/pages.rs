@@ -1,9 +1,12 @@
 //! Pages: the list of files a site is made of, and for each page the data its template
 //! receives (documented in the README), rendered through the theme.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 use serde_json::Value as Json;
 use tera::Context;
+use tera::Value;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::diag::Diagnostic;
@@ -48,6 +51,27 @@ pub struct Site<'a> {
     pub bodies: &'a Bodies,
     pub graph: &'a Graph,
     pub theme: &'a Theme,
+    pub values: &'a Values,
+}
+
+/// Template values that many pages share (a concept with its definition, a link to a
+/// lesson, a reading's card), each made once, on first use, and then shared by every
+/// page that shows it.
+pub struct Values {
+    concepts: Vec<OnceLock<Value>>,
+    lessons: Vec<OnceLock<Value>>,
+    cards: Vec<OnceLock<Value>>,
+}
+
+impl Values {
+    pub fn new(course: &crate::model::Course) -> Values {
+        let empty = |n: usize| (0..n).map(|_| OnceLock::new()).collect();
+        Values {
+            concepts: empty(course.concepts.len()),
+            lessons: empty(course.lessons.len()),
+            cards: empty(course.articles.len()),
+        }
+    }
 }
 
 /// Every page of the site, in a stable order.
@@ -211,13 +235,13 @@ impl Site<'_> {
 
     /// Every concept the page's text links to, once, in order: the definitions behind the
     /// page's concept previews (and, without JavaScript, a short glossary of the page).
-    fn concept_definitions(&self, rendered: &Rendered) -> Vec<ConceptView<'_>> {
+    fn concept_definitions(&self, rendered: &Rendered) -> Vec<Value> {
         let mut seen = std::collections::HashSet::new();
         rendered
             .links
             .iter()
             .filter(|l| l.target.kind == Kind::Concept && seen.insert(l.target.idx))
-            .map(|l| self.concept_view(l.target.idx))
+            .map(|l| self.concept_value(l.target.idx))
             .collect()
     }
 
@@ -247,6 +271,23 @@ impl Site<'_> {
 
     fn plain(&self, title: &str, path: &str) -> Context {
         self.base(title, path, Vec::new())
+    }
+
+    /// A concept as a shared template value.
+    fn concept_value(&self, idx: usize) -> Value {
+        self.values.concepts[idx].get_or_init(|| Value::from_serializable(&self.concept_view(idx))).clone()
+    }
+
+    /// A link to a lesson as a shared template value.
+    fn lesson_value(&self, idx: usize) -> Value {
+        self.values.lessons[idx]
+            .get_or_init(|| Value::from_serializable(&self.link(PageKey::new(Kind::Lesson, idx))))
+            .clone()
+    }
+
+    /// A reading's card (naming every lesson that assigns it) as a shared template value.
+    fn card_value(&self, idx: usize) -> Value {
+        self.values.cards[idx].get_or_init(|| Value::from_serializable(&self.article_card(idx))).clone()
     }
 
     fn concept_view(&self, idx: usize) -> ConceptView<'_> {
@@ -348,10 +389,10 @@ impl Site<'_> {
             duration: &l.duration,
             content: &body.html,
             toc: &body.toc,
-            concepts: targets(&l.concepts).map(|c| self.concept_view(c)).collect(),
-            readings: targets(&l.readings).map(|a| self.article_card(a)).collect(),
+            concepts: targets(&l.concepts).map(|c| self.concept_value(c)).collect(),
+            readings: targets(&l.readings).map(|a| self.card_value(a)).collect(),
             quiz: l.quiz.as_ref().and_then(|q| q.target).map(|q| self.link(PageKey::new(Kind::Quiz, q))),
-            prerequisites: targets(&l.prerequisites).map(|p| self.link(PageKey::new(Kind::Lesson, p))).collect(),
+            prerequisites: targets(&l.prerequisites).map(|p| self.lesson_value(p)).collect(),
             backlinks: self.backlinks(key),
             extra: &l.extra,
         };
@@ -388,7 +429,7 @@ impl Site<'_> {
             publication: &a.publication,
             summary: &a.summary,
             citation: crate::cite::short(a),
-            assigned_by: lessons.iter().map(|&l| self.link(PageKey::new(Kind::Lesson, l))).collect(),
+            assigned_by: lessons.iter().map(|&l| self.lesson_value(l)).collect(),
         }
     }
 
@@ -407,7 +448,7 @@ impl Site<'_> {
             mla: crate::cite::mla(a),
             content: &body.html,
             toc: &body.toc,
-            concepts: targets(&a.concepts).map(|c| self.concept_view(c)).collect(),
+            concepts: targets(&a.concepts).map(|c| self.concept_value(c)).collect(),
             backlinks: self.backlinks(key),
             extra: &a.extra,
         };
@@ -418,7 +459,7 @@ impl Site<'_> {
     fn articles(&self) -> Context {
         let mut ctx = self.base("Readings", "articles/", vec![self.home_crumb()]);
         let course = self.index.course;
-        let cards: Vec<ArticleCard> = (0..course.articles.len()).map(|a| self.article_card(a)).collect();
+        let cards: Vec<Value> = (0..course.articles.len()).map(|a| self.card_value(a)).collect();
         ctx.insert("articles", &cards);
         ctx.insert("reading_groups", &self.reading_groups());
         ctx.insert("bibtex_url", &self.index.base.href(BIBTEX_PATH));
@@ -466,7 +507,7 @@ impl Site<'_> {
         let view = ConceptPage {
             concept: self.concept_view(idx),
             content: &self.bodies.concepts[idx].html,
-            related: targets(&c.related).map(|r| self.concept_view(r)).collect(),
+            related: targets(&c.related).map(|r| self.concept_value(r)).collect(),
             used_in: self.used_in(idx),
             examples: self.examples(idx),
             extra: &c.extra,
@@ -513,7 +554,7 @@ impl Site<'_> {
 
     fn concepts(&self) -> Context {
         let mut ctx = self.base("Concepts", "concepts/", vec![self.home_crumb()]);
-        let all: Vec<ConceptView> = (0..self.index.course.concepts.len()).map(|c| self.concept_view(c)).collect();
+        let all: Vec<Value> = (0..self.index.course.concepts.len()).map(|c| self.concept_value(c)).collect();
         ctx.insert("concepts", &all);
         ctx.insert("concept_map", &crate::conceptmap::svg(self.index, self.graph));
         ctx
@@ -525,11 +566,11 @@ impl Site<'_> {
         for (i, c) in self.index.course.concepts.iter().enumerate() {
             let letter = initial(&c.term);
             match letters.last_mut() {
-                Some(l) if l.letter == letter => l.concepts.push(self.concept_view(i)),
+                Some(l) if l.letter == letter => l.concepts.push(self.concept_value(i)),
                 _ => letters.push(Letter {
                     anchor: format!("letter-{}", letter.to_lowercase()),
                     letter,
-                    concepts: vec![self.concept_view(i)],
+                    concepts: vec![self.concept_value(i)],
                 }),
             }
         }
@@ -555,7 +596,7 @@ impl Site<'_> {
             pass_mark: q.pass_mark.map(number),
             shuffle: q.shuffle,
             total_points: number(q.total_points()),
-            lessons: self.graph.quiz_lessons[idx].iter().map(|&l| self.link(PageKey::new(Kind::Lesson, l))).collect(),
+            lessons: self.graph.quiz_lessons[idx].iter().map(|&l| self.lesson_value(l)).collect(),
             questions: q.questions.iter().zip(&html.questions).map(|(qq, h)| self.question_view(qq, h)).collect(),
             key: crate::quizkey::answer_key(self.index, idx, q, html),
             extra: &q.extra,
@@ -570,7 +611,7 @@ impl Site<'_> {
             prompt: &h.prompt,
             explanation: &h.explanation,
             points: number(q.points),
-            concepts: targets(&q.concepts).map(|c| self.concept_view(c)).collect(),
+            concepts: targets(&q.concepts).map(|c| self.concept_value(c)).collect(),
             choices: Vec::new(),
             answer: None,
             answers: &[],
@@ -636,7 +677,7 @@ impl Site<'_> {
                 description: &self.bodies.quizzes[i].description,
                 questions: q.questions.len(),
                 total_points: number(q.total_points()),
-                lessons: self.graph.quiz_lessons[i].iter().map(|&l| self.link(PageKey::new(Kind::Lesson, l))).collect(),
+                lessons: self.graph.quiz_lessons[i].iter().map(|&l| self.lesson_value(l)).collect(),
             })
             .collect();
         ctx.insert("quizzes", &cards);
@@ -800,10 +841,10 @@ struct LessonView<'a> {
     duration: &'a str,
     content: &'a str,
     toc: &'a [Heading],
-    concepts: Vec<ConceptView<'a>>,
-    readings: Vec<ArticleCard<'a>>,
+    concepts: Vec<Value>,
+    readings: Vec<Value>,
     quiz: Option<LinkView<'a>>,
-    prerequisites: Vec<LinkView<'a>>,
+    prerequisites: Vec<Value>,
     backlinks: Vec<PageRef<'a>>,
     extra: &'a Json,
 }
@@ -819,7 +860,7 @@ struct ArticleCard<'a> {
     publication: &'a str,
     summary: &'a str,
     citation: String,
-    assigned_by: Vec<LinkView<'a>>,
+    assigned_by: Vec<Value>,
 }
 
 #[derive(Serialize)]
@@ -834,7 +875,7 @@ struct ArticleView<'a> {
     mla: String,
     content: &'a str,
     toc: &'a [Heading],
-    concepts: Vec<ConceptView<'a>>,
+    concepts: Vec<Value>,
     backlinks: Vec<PageRef<'a>>,
     extra: &'a Json,
 }
@@ -844,7 +885,7 @@ struct ConceptPage<'a> {
     #[serde(flatten)]
     concept: ConceptView<'a>,
     content: &'a str,
-    related: Vec<ConceptView<'a>>,
+    related: Vec<Value>,
     used_in: Vec<UseGroup<'a>>,
     examples: Vec<ExampleView<'a>>,
     extra: &'a Json,
@@ -872,10 +913,10 @@ struct UseGroup<'a> {
 }
 
 #[derive(Serialize)]
-struct Letter<'a> {
+struct Letter {
     letter: String,
     anchor: String,
-    concepts: Vec<ConceptView<'a>>,
+    concepts: Vec<Value>,
 }
 
 #[derive(Serialize)]
@@ -887,7 +928,7 @@ struct QuizView<'a> {
     pass_mark: Option<Json>,
     shuffle: bool,
     total_points: Json,
-    lessons: Vec<LinkView<'a>>,
+    lessons: Vec<Value>,
     questions: Vec<QuestionView<'a>>,
     /// The answer key as JSON for a `<script type="application/json">` element.
     key: String,
@@ -902,7 +943,7 @@ struct QuestionView<'a> {
     prompt: &'a str,
     explanation: &'a str,
     points: Json,
-    concepts: Vec<ConceptView<'a>>,
+    concepts: Vec<Value>,
     choices: Vec<ChoiceView<'a>>,
     /// true_false: the answer; numeric: the number.
     answer: Option<Json>,
@@ -944,7 +985,7 @@ struct QuizCard<'a> {
     description: &'a str,
     questions: usize,
     total_points: Json,
-    lessons: Vec<LinkView<'a>>,
+    lessons: Vec<Value>,
 }
 
 #[derive(Serialize)]
