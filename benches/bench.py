@@ -5,8 +5,8 @@ Generates courses with the shared generator (../shared/bench/gen_course.py) at e
 (concepts a tenth, articles and quizzes a twentieth of the lessons) and the same lessons
 as a Hugo site, then, alternating runs so that machine noise hits both alike, times:
 
-  - syllabus, clean build into a new folder
-  - Hugo, clean build into a new folder
+  - syllabus, clean build into a new folder (a new one each run)
+  - Hugo, clean build into a new folder (a new one each run)
   - syllabus again over its own output with nothing changed
 
 and the peak memory (max RSS) of each. Prints medians and the ratios the project's
@@ -62,15 +62,30 @@ def concept_scaling(a):
                             "--articles", "50", "--quizzes", "50", "--force"], check=True)
         courses[concepts] = out
     times = {c: [] for c in courses}
-    for _ in range(a.runs):
+    for i in range(a.runs):
         for c, course in courses.items():
-            shutil.rmtree(f"{course}-out", ignore_errors=True)
-            times[c].append(run([a.syllabus, "build", "--root", course, "--output", f"{course}-out"])[0])
+            os.sync()
+            times[c].append(run([a.syllabus, "build", "--root", course, "--output", f"{course}-out/{i}"])[0])
+    sizes = {c: output_size(f"{course}-out/0") for c, course in courses.items()}
+    for course in courses.values():
+        shutil.rmtree(f"{course}-out", ignore_errors=True)
     med = {c: statistics.median(t) for c, t in times.items()}
-    print(f"\n1,000 lessons, {a.runs} runs each, alternating (median wall):")
+    print(f"\n1,000 lessons, {a.runs} runs each, alternating (median wall; output files and size):")
     for c in courses:
-        print(f"  {c:>5} concepts  {med[c]:7.3f} s")
-    print(f"  1,000 / 10 concepts: {med[1000] / med[10]:.2f}x")
+        files, mb = sizes[c]
+        print(f"  {c:>5} concepts  {med[c]:7.3f} s  {files:6} files  {mb:5.1f} MB  {med[c] / mb * 1000:5.1f} ms per MB")
+    print(f"  1,000 / 10 concepts: {med[1000] / med[10]:.2f}x the time for {sizes[1000][1] / sizes[10][1]:.2f}x the output"
+          " (each concept is a page of its own; the autolink pass alone: cargo bench --bench autolink)")
+
+
+def output_size(folder):
+    """Number of files and megabytes under a folder."""
+    files, size = 0, 0
+    for dirpath, _, names in os.walk(folder):
+        for name in names:
+            files += 1
+            size += os.path.getsize(os.path.join(dirpath, name))
+    return files, size / 1e6
 
 
 def main():
@@ -97,14 +112,21 @@ def main():
         ours, hugo = f"{a.work}/course-{n}", f"{a.work}/hugo-{n}"
         generate(a.gen, ours, n, "ours")
         generate(a.gen, hugo, n, "hugo")
-        out_ours, out_hugo = f"{a.work}/out-{n}", f"{a.work}/hugo-out-{n}"
         results = {"syllabus clean": [], "hugo clean": [], "syllabus rebuild": []}
-        for _ in range(a.runs):
-            shutil.rmtree(out_ours, ignore_errors=True)
+        outs = f"{a.work}/outputs-{n}"
+        shutil.rmtree(outs, ignore_errors=True)
+        for i in range(a.runs):
+            # Every clean build goes into a folder never used before, and outputs are removed
+            # only at the end: on ext4, creating files right after deleting thousands makes
+            # the kernel scan recently freed inodes, which would tax whichever tool comes next.
+            out_ours, out_hugo = f"{outs}/syllabus-{i}", f"{outs}/hugo-{i}"
+            os.sync()
             results["syllabus clean"].append(run([a.syllabus, "build", "--root", ours, "--output", out_ours]))
-            shutil.rmtree(out_hugo, ignore_errors=True)
+            os.sync()
             results["hugo clean"].append(run([a.hugo, "--quiet", "-s", hugo, "-d", out_hugo]))
+            os.sync()
             results["syllabus rebuild"].append(run([a.syllabus, "build", "--root", ours, "--output", out_ours]))
+        shutil.rmtree(outs, ignore_errors=True)
         med = {k: statistics.median(w for w, _ in v) for k, v in results.items()}
         mem = {k: max(m for _, m in v) for k, v in results.items()}
         clean_times[n] = med["syllabus clean"]
