@@ -14,7 +14,7 @@ use crate::graph::Graph;
 use crate::links::{PageKey, SiteIndex};
 use crate::load::Kind;
 use crate::markdown::{Heading, Rendered};
-use crate::model::{Article, Concept, Lesson, Module, targets};
+use crate::model::{Article, Concept, Lesson, Module, Ref, targets};
 use crate::quiz::{Answer, Question, Quiz};
 use crate::render::{Bodies, QuestionHtml, QuizHtml, Text};
 use crate::templates::{self, Theme};
@@ -213,7 +213,7 @@ impl Site<'_> {
         };
         let mut ctx = ctx;
         if let Some(rendered) = self.rendered(job) {
-            ctx.insert("concept_definitions", &self.concept_definitions(rendered));
+            ctx.insert("concept_definitions", &self.concept_definitions(rendered, self.listed(job)));
         }
         self.theme.render(template, &ctx).map(String::into_bytes)
     }
@@ -233,16 +233,29 @@ impl Site<'_> {
         }
     }
 
-    /// Every concept the page's text links to, once, in order: the definitions behind the
-    /// page's concept previews (and, without JavaScript, a short glossary of the page).
-    fn concept_definitions(&self, rendered: &Rendered) -> Vec<Value> {
-        let mut seen = std::collections::HashSet::new();
+    /// Every concept the page's text links to, once, in order, except those the page lists
+    /// with their definitions already (`listed`): the definitions behind the page's concept
+    /// previews (and, without JavaScript, a short glossary of the page).
+    fn concept_definitions(&self, rendered: &Rendered, listed: &[Ref]) -> Vec<Value> {
+        let mut seen: std::collections::HashSet<usize> = targets(listed).collect();
         rendered
             .links
             .iter()
             .filter(|l| l.target.kind == Kind::Concept && seen.insert(l.target.idx))
             .map(|l| self.concept_value(l.target.idx))
             .collect()
+    }
+
+    /// The concepts a page lists with their definitions in its own template: a lesson's
+    /// key concepts, the concepts a reading illustrates, a concept's related ones.
+    fn listed(&self, job: Job) -> &[Ref] {
+        let c = self.index.course;
+        match job {
+            Job::Lesson(i) => &c.lessons[i].concepts,
+            Job::Article(i) => &c.articles[i].concepts,
+            Job::Concept(i) => &c.concepts[i].related,
+            _ => &[],
+        }
     }
 
     fn href(&self, kind: Kind, idx: usize) -> Url<'_> {

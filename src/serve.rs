@@ -93,7 +93,7 @@ async fn serve(opts: Options) -> Result<(), String> {
     let url = format!("http://{shown}:{}/", addr.port());
     println!("Serving {} at {url} (Ctrl-C to stop)", opts.root.display());
     if opts.open {
-        let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
+        open_browser(&url);
     }
     let app = Router::new()
         .route("/__syllabus/events", get(events_handler))
@@ -313,6 +313,20 @@ fn content_type(path: &str) -> &'static str {
         "mp3" => "audio/mpeg",
         _ if path.ends_with('/') || !path.rsplit('/').next().unwrap_or("").contains('.') => "text/html; charset=utf-8",
         _ => "application/octet-stream",
+    }
+}
+
+/// Opens `url` in the desktop's browser; says so on stderr when it cannot.
+fn open_browser(url: &str) {
+    let (program, args): (&str, &[&str]) = if cfg!(target_os = "macos") {
+        ("open", &[])
+    } else if cfg!(windows) {
+        ("cmd", &["/C", "start", ""])
+    } else {
+        ("xdg-open", &[])
+    };
+    if let Err(e) = std::process::Command::new(program).args(args).arg(url).spawn() {
+        eprintln!("syllabus: cannot open a browser ({program}: {e}); open {url} yourself");
     }
 }
 

@@ -233,3 +233,27 @@ fn the_vendored_generator_matches_the_shared_one() {
         );
     }
 }
+
+#[test]
+fn each_definition_is_shown_once_per_page_and_previews_find_it() {
+    let dir = with_concepts(&[
+        (
+            "content/lessons/01-a/02-next.md",
+            "---\ntitle: Next\nconcepts: [policy]\n---\n\nA policy of flood control and nationalism.\n",
+        ),
+        ("content/lessons/01-a/03-own.md", "---\ntitle: Own\nconcepts: [flood]\n---\n\nAnother flood.\n"),
+    ]);
+    let next = page(dir.path(), "lessons/next");
+    let defined = |html: &str, id: &str| html.matches(&format!("data-definition-of=\"{id}\"")).count();
+    // Key concepts carry their definitions; the rest of the text's concepts are listed below.
+    assert_eq!(defined(&next, "policy"), 1, "{next}");
+    assert_eq!(defined(&next, "flood"), 1);
+    assert_eq!(defined(&next, "nationalism"), 1);
+    let below = &next[next.find("id=\"concept-definitions\"").expect("a definitions section")..];
+    assert!(below.contains("data-definition-of=\"flood\"") && !below.contains("data-definition-of=\"policy\""));
+    // A page whose text links only to its own key concepts has no second list.
+    let own = page(dir.path(), "lessons/own");
+    assert!(prose(&own).contains("data-concept=\"flood\""), "{own}");
+    assert!(!own.contains("id=\"concept-definitions\""), "{own}");
+    assert_eq!(defined(&own, "flood"), 1);
+}

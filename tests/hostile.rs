@@ -147,7 +147,11 @@ fn a_killed_build_leaves_no_half_written_file_and_the_next_one_repairs() {
     let expected_out = expected_dir.path().join("out");
     assert_eq!(syllabus(&["build", "--root", &root, "--output", &expected_out.display().to_string()]).code, 0);
     let new = snapshot(&expected_out);
-    for delay_ms in [0u64, 5, 10, 20, 40, 80, 160] {
+    // Moments spread over the whole build, and three random ones (named if one fails).
+    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos() as u64;
+    let random =
+        (1..=3u64).map(|i| (seed.wrapping_mul(6364136223846793005).wrapping_add(i * 1442695040888963407) >> 33) % 200);
+    for delay_ms in [0u64, 5, 10, 20, 40, 80, 160].into_iter().chain(random) {
         let mut child = Command::new(common::bin())
             .args(["build", "--root", &root])
             .stdout(std::process::Stdio::null())

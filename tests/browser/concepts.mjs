@@ -28,13 +28,16 @@ function check(ok, what) {
   if (!ok) failures.push(what);
 }
 
-/** A lesson whose text has a concept link with a definition on the page. */
+/** A lesson whose text has a concept link with its definition under "Concepts on this page". */
 function findLesson() {
   const dir = path.join(site, 'lessons');
   for (const name of fs.readdirSync(dir).sort()) {
     const html = fs.readFileSync(path.join(dir, name, 'index.html'), 'utf8');
     const m = /class="concept-link" data-concept="([^"]+)"/.exec(html);
-    if (m && html.includes(`data-definition-of="${m[1]}"`)) return { url: `/lessons/${name}/`, concept: m[1] };
+    const section = html.indexOf('id="concept-definitions"');
+    if (m && section > 0 && html.slice(section).includes(`data-definition-of="${m[1]}"`)) {
+      return { url: `/lessons/${name}/`, concept: m[1] };
+    }
   }
   return null;
 }
