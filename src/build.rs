@@ -184,9 +184,11 @@ fn write(site: &Site, root: &Path, out: &Path, generated: &[(String, Vec<u8>)]) 
             Err(d) => errors.push(d),
         }
     }
+    let manifest = search::manifest(generated);
     for (path, bytes) in site.theme.files.iter().chain(generated) {
         produced.insert(path.clone());
-        match stage(&output, path, bytes) {
+        let embedded = manifest.filter(|_| path == crate::templates::SEARCH_JS_PATH).map(|m| search::embed(bytes, m));
+        match stage(&output, path, embedded.as_deref().unwrap_or(bytes)) {
             Ok(s) => staged.push((path.clone(), s)),
             Err(d) => errors.push(d),
         }

@@ -2,17 +2,23 @@
 //! under `/search/` once a learner starts searching: a manifest, term shards (an inverted
 //! index cut into small files by term range) and page metadata in chunks.
 //!
-//! Format (version 1), every file JSON:
+//! Format (version 2), every file JSON:
 //! - `search/index.json`: `{version, v, stem, docs, chunk, kinds: [[kind, first, end]],
-//!   shards: [first term of each shard]}`; `v` changes whenever any file does, and the
-//!   other files are fetched with `?v=` so no browser mixes two builds.
-//! - `search/t/N.json`: `{term: [max, postings]}` for a range of terms in code point
-//!   order. `postings` lists the pages holding the term: for each, the gap from the
-//!   previous page id (first: the id plus one) as base-32 digits, least significant
-//!   first, each digit `+32` when more follow, then the page's score for the term, 0 to
-//!   63 of `max` (BM25 with field weights); every digit is one character of [`DIGITS`].
-//! - `search/d/N.json`: pages `N * chunk ..`, each `[kind, title, path, lead]`, `path`
-//!   relative to the base URL, `lead` the start of its text for the result snippet.
+//!   shards: [first term of each shard]}`; `v`, the build id, changes whenever any file
+//!   does. The same manifest is put at the top of `assets/search.js` ([`embed`]), so a
+//!   first query needs no request for it.
+//! - `search/t/N.json`: `{v, terms: {term: [max, postings]}}` for a range of terms in
+//!   code point order. `postings` lists the pages holding the term: for each, the gap
+//!   from the previous page id (first: the id plus one) as base-32 digits, least
+//!   significant first, each digit `+32` when more follow, then the page's score for the
+//!   term, 0 to 63 of `max` (BM25 with field weights); every digit is one character of
+//!   [`DIGITS`].
+//! - `search/d/N.json`: `{v, pages: [[kind, title, path, lead]]}` for pages `N * chunk ..`,
+//!   `path` relative to the base URL, `lead` the start of its text for the result snippet.
+//!
+//! Shards and pages are fetched with `?v=` and carry `v` themselves, so a browser that
+//! kept a `search.js` of an older build finds out at its first file and fetches the
+//! manifest; no browser mixes two builds.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -77,8 +83,12 @@ pub fn files(index: &SiteIndex, bodies: &mut Bodies) -> Vec<(String, Vec<u8>)> {
     }
     files.extend(chunks.into_iter().enumerate().map(|(i, bytes)| (format!("search/d/{i}.json"), bytes)));
     let version = version(&files);
+    files.par_iter_mut().for_each(|(path, bytes)| {
+        let key = if path.starts_with("search/t/") { "terms" } else { "pages" };
+        *bytes = [format!("{{\"v\":\"{version}\",\"{key}\":").as_bytes(), bytes, b"}"].concat();
+    });
     let manifest = Manifest {
-        version: 1,
+        version: 2,
         v: version,
         stem: tokenizer.stemmer_name(),
         docs: docs.len(),
@@ -434,6 +444,18 @@ fn kind_ranges<'a>(docs: &[Doc<'a>]) -> Vec<(&'a str, usize, usize)> {
         }
     }
     out
+}
+
+/// `script` (the theme's `search.js`) with the index's manifest put first, as
+/// `window.syllabusSearchManifest`. The manifest's JSON escapes `<`, `>` and `&`, so it cannot end
+/// the script early.
+pub fn embed(script: &[u8], manifest: &[u8]) -> Vec<u8> {
+    [b"window.syllabusSearchManifest = ".as_slice(), manifest, b";\n", script].concat()
+}
+
+/// The manifest among the index's files.
+pub fn manifest(files: &[(String, Vec<u8>)]) -> Option<&[u8]> {
+    files.iter().find(|(path, _)| path == "search/index.json").map(|(_, bytes)| bytes.as_slice())
 }
 
 /// A fingerprint of every file, for `?v=`.

@@ -237,25 +237,55 @@
     return x.length < y.length;
   }
 
+  /* The build puts the manifest of its index at the top of this script
+   * (window.syllabusSearchManifest), so a first query starts with the term shards: one round of
+   * requests fewer. A copy of this script kept from an older build is caught by the
+   * build id (`v`) every index file carries: then the manifest itself is fetched. */
+  var EMBEDDED = (typeof window !== 'undefined' && window.syllabusSearchManifest) || null;
+
   function Index(url) {
     this.url = url; // ends with search/
     this.site = new URL('../', url).href;
     this.files = {};
     this.manifest = null;
+    this.loading = null;
+    this.renewed = false;
   }
+  /** A file of the index as JSON; one of another build than the manifest is refused. */
   Index.prototype.fetch = function (path, fresh) {
     if (!this.files[path]) {
-      var v = this.manifest && !fresh ? '?v=' + this.manifest.v : '';
-      this.files[path] = fetch(this.url + path + v, fresh ? { cache: 'no-cache' } : {}).then(function (r) {
+      var want = this.manifest && !fresh ? this.manifest.v : null;
+      this.files[path] = fetch(this.url + path + (want ? '?v=' + want : ''), fresh ? { cache: 'no-cache' } : {}).then(function (r) {
         if (!r.ok) throw new Error('search index: ' + r.status + ' for ' + path);
         return r.json();
+      }).then(function (data) {
+        if (want && data.v !== want) {
+          var stale = new Error('the site has changed since this page was loaded; search again');
+          stale.stale = true;
+          throw stale;
+        }
+        return data;
       });
     }
     return this.files[path];
   };
   Index.prototype.load = function () {
     var self = this;
-    return this.fetch('index.json', true).then(function (m) { self.manifest = m; return m; });
+    if (!this.loading) {
+      var manifest = EMBEDDED && !this.renewed ? Promise.resolve(EMBEDDED) : this.fetch('index.json', true);
+      this.loading = manifest.then(function (m) { self.manifest = m; return m; });
+    }
+    return this.loading;
+  };
+  /** Forgets everything after a file of another build turned up (once): the next load
+   *  fetches the manifest itself. Returns whether it did. */
+  Index.prototype.renew = function () {
+    if (this.renewed) return false;
+    this.renewed = true;
+    this.files = {};
+    this.manifest = null;
+    this.loading = null;
+    return true;
   };
   /** Shards that hold `term` and, for a prefix, the next ones that start with it. */
   Index.prototype.shards = function (term, prefix) {
@@ -276,8 +306,8 @@
   Index.prototype.meta = function (doc) {
     var size = this.manifest.chunk, chunk = Math.floor(doc / size);
     var site = this.site;
-    return this.fetch('d/' + chunk + '.json').then(function (rows) {
-      var r = rows[doc - chunk * size];
+    return this.fetch('d/' + chunk + '.json').then(function (file) {
+      var r = file.pages[doc - chunk * size];
       return { doc: doc, kind: r[0], title: r[1], url: site + r[2], lead: r[3] };
     });
   };
@@ -286,11 +316,11 @@
   function decode(entry, weight, scores) {
     var max = entry[0], code = entry[1], i = 0, doc = -1;
     while (i < code.length) {
-      var n = 0, shift = 0, dgt;
+      var n = 0, scale = 1, dgt;
       do {
         dgt = VALUE[code.charCodeAt(i++)];
-        n += (dgt & 31) * Math.pow(2, shift);
-        shift += 5;
+        n += (dgt & 31) * scale;
+        scale *= 32;
       } while (dgt >= 32);
       doc += n;
       var score = (VALUE[code.charCodeAt(i++)] / 63) * max * weight + 1e-6;
@@ -318,7 +348,7 @@
       var ids = Object.keys(needed);
       return Promise.all(ids.map(function (s) { return index.fetch('t/' + s + '.json'); })).then(function (files) {
         var shard = {};
-        ids.forEach(function (s, i) { shard[s] = files[i]; });
+        ids.forEach(function (s, i) { shard[s] = files[i].terms; });
         return rank(m, groups, shard, query);
       });
     });
@@ -486,7 +516,9 @@
     this.list.addEventListener('keydown', function (e) { self.move(e); });
     if (this.page) {
       this.form.addEventListener('submit', function (e) { e.preventDefault(); self.search(); });
-      this.form.addEventListener('change', function (e) { if (e.target.name === 'kind') self.render(); });
+      this.form.addEventListener('change', function (e) {
+        if (e.target.name === 'kind') self.render().catch(function (err) { self.fail(err); });
+      });
     } else {
       this.form.addEventListener('focusin', function () { if (self.result && self.input.value.trim()) self.open(); });
       this.form.addEventListener('focusout', function () {
@@ -520,17 +552,37 @@
       history.replaceState(null, '', url);
     }
     if (!query.trim()) { this.result = null; this.list.textContent = ''; this.say(''); this.close(); this.counts(); return; }
-    var started = performance.now();
-    run(indexFor(this.form), query).then(function (result) {
-      if (seq !== self.seq) return;
-      result.query = query;
-      self.result = result;
-      return self.render().then(function () {
-        self.list.setAttribute('data-search-ms', String(Math.round(performance.now() - started)));
+    var started = performance.now(), index = indexFor(this.form);
+    var attempt = function () {
+      return run(index, query).then(function (result) {
+        if (seq !== self.seq) return;
+        result.query = query;
+        self.result = result;
+        return self.render().then(function () {
+          self.list.setAttribute('data-search-ms', String(Math.round(performance.now() - started)));
+        });
       });
-    }).catch(function (err) {
-      if (seq === self.seq) self.say('Search is not available: ' + err.message);
-    });
+    };
+    var retried = false;
+    attempt().catch(function (err) {
+      // Files of another build: once the manifest is fetched (by this query or one
+      // typed before it), run again.
+      if (!err || !err.stale || retried) throw err;
+      retried = true;
+      index.renew();
+      return attempt();
+    }).catch(function (err) { self.fail(err, seq); });
+  };
+
+  /** Says why search failed; after a new build of the site, searches again. */
+  Box.prototype.fail = function (err, seq) {
+    if (seq !== undefined) {
+      if (seq !== this.seq) return;
+    } else if (err && err.stale && indexFor(this.form).renew()) {
+      this.search();
+      return;
+    }
+    this.say('Search is not available: ' + (err && err.message));
   };
 
   Box.prototype.filtered = function () {
@@ -583,7 +635,7 @@
       button.textContent = 'Show more results';
       button.addEventListener('click', function () {
         var first = self.shown;
-        self.render(true).then(function () { var l = self.links()[first]; if (l) l.focus(); });
+        self.render(true).then(function () { var l = self.links()[first]; if (l) l.focus(); }, function (err) { self.fail(err); });
       });
       this.list.parentNode.insertBefore(button, this.list.nextSibling);
     }

@@ -100,6 +100,7 @@ async function main() {
     // A concept's term finds the concept and the lesson that teaches it.
     let hits = await query(page, 'sponge city');
     check(indexRequests.length > 0 && indexRequests.every((p) => p.startsWith(`${prefix}search/`)), `the index is fetched under the base path (${indexRequests[0]})`);
+    check(!indexRequests.includes(`${prefix}search/index.json`), `the first query starts with the term shards: the manifest came with search.js (${indexRequests.join(', ')})`);
     check(hits[0]?.href === `${prefix}concepts/sponge-city/` && hits[0]?.kind === 'concept', `"sponge city" finds its concept first (${hits.map((h) => h.href).join(' ')})`);
     check(hits.some((h) => h.href === `${prefix}lessons/sponges/`), '"sponge city" finds the lesson that introduces it');
     check(hits[0]?.marks.some((m) => /sponge/i.test(m)), `matched words are highlighted (${hits[0]?.marks.join(', ')})`);
@@ -162,6 +163,24 @@ async function main() {
     check(lessons.length > 0 && lessons.every((k) => k === 'lesson'), `filtering by kind shows only lessons (${lessons.join(', ')})`);
     check((await axeViolations(page)).length === 0, `no axe violation on /search/ with results (${(await axeViolations(page)).join('; ')})`);
     check(errors.length === 0, `no script errors${errors.length ? ': ' + errors.join('; ') : ''}`);
+
+    // A search.js kept from an older build (its manifest names another build) still
+    // finds the right pages: the first index file shows the difference, the manifest is
+    // fetched, and the query runs again.
+    const stale = await browser.newPage();
+    await stale.route('**/assets/search.js*', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/^(window\.syllabusSearchManifest = \{"version":2,"v":")[^"]+/, '$1older');
+      await route.fulfill({ response, body });
+    });
+    const staleRequests = [];
+    stale.on('request', (r) => { if (new URL(r.url()).pathname.startsWith(`${prefix}search/`)) staleRequests.push(new URL(r.url()).pathname); });
+    await stale.goto(`${base}lessons/rivers/`);
+    check(await stale.evaluate(() => window.syllabusSearchManifest?.v === 'older'), 'the stale test page has an older manifest');
+    hits = await query(stale, 'sponge city');
+    check(hits[0]?.href === `${prefix}concepts/sponge-city/`, `with a stale search.js, "sponge city" still finds its concept (${hits.map((h) => h.href).join(' ')})`);
+    check(staleRequests.includes(`${prefix}search/index.json`), 'with a stale search.js, the manifest is fetched');
+    await stale.close();
   } finally {
     await browser.close();
     server.close();
