@@ -4,13 +4,14 @@
 //
 //   python3 benches/gen_course.py /tmp/c10k --lessons 10000 --concepts 1000 --articles 500 --quizzes 500
 //   cargo build --release
-//   node benches/search.mjs --course /tmp/c10k [--out /tmp/c10k-out] [--runs 3] [--no-build]
+//   node benches/search.mjs --course /tmp/c10k [--out /tmp/c10k-out] [--runs 3] [--no-build] [--at-load]
 //
 // Builds the course clean `--runs` times with and without the index (alternating,
 // SYLLABUS_NO_SEARCH=1 leaves it out) and reports the median of each and the `search`
 // stage (SYLLABUS_TIMINGS=1); then
-// serves the output and, for each query, in a fresh browser profile: loads a lesson,
-// types the whole query at once, and reports the bytes of /search/ files fetched and
+// serves the output and, for each query, in a fresh browser profile: loads a lesson, waits
+// until it has settled (network idle, an idle callback), types the whole query at once,
+// and reports the bytes of /search/ files fetched and
 // the time from the keystroke to the results on screen (search.js records it in
 // `data-search-ms`), cold (first query) and warm (a second query after it). Needs the
 // npm packages of tests/browser (npm ci there) and Debian's chromium.
@@ -101,6 +102,13 @@ async function measure(browser, base, lesson, query, second) {
     }
   });
   await page.goto(base + lesson, { waitUntil: 'load' });
+  // A learner reads before searching: type once the page has settled (its scripts run,
+  // no request in flight, the main thread idle), so the figure is the search's alone.
+  // `--at-load` types at the load event instead.
+  if (!args.includes('--at-load')) {
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(), { timeout: 1000 })));
+  }
   const before = fetched.length;
   const timed = async (q) => {
     await page.evaluate(() => document.querySelector('[data-search-results]').removeAttribute('data-search-ms'));
@@ -130,7 +138,7 @@ async function main() {
   const lesson = `lessons/${fs.readdirSync(path.join(out, 'lessons')).sort()[0]}/`;
   const browser = await launch();
   try {
-    console.log(`\nFirst query in a fresh profile, typed at once on /${lesson} (no compression):`);
+    console.log(`\nFirst query in a fresh profile, typed at once on /${lesson} once it has settled${args.includes("--at-load") ? " (no: at the load event)" : ""} (no compression):`);
     const all = [];
     for (const [what, q] of QUERIES) {
       const r = await measure(browser, base, lesson, q, 'map');
