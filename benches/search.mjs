@@ -4,7 +4,7 @@
 //
 //   python3 benches/gen_course.py /tmp/c10k --lessons 10000 --concepts 1000 --articles 500 --quizzes 500
 //   cargo build --release
-//   node benches/search.mjs --course /tmp/c10k [--out /tmp/c10k-out] [--runs 3] [--no-build] [--at-load]
+//   node benches/search.mjs --course /tmp/c10k [--out /tmp/c10k-out] [--runs 3] [--no-build] [--at-load] [--repeat 5]
 //
 // Builds the course clean `--runs` times with and without the index (alternating,
 // SYLLABUS_NO_SEARCH=1 leaves it out) and reports the median of each and the `search`
@@ -139,13 +139,21 @@ async function main() {
   const browser = await launch();
   try {
     console.log(`\nFirst query in a fresh profile, typed at once on /${lesson} once it has settled${args.includes("--at-load") ? " (no: at the load event)" : ""} (no compression):`);
-    const all = [];
-    for (const [what, q] of QUERIES) {
-      const r = await measure(browser, base, lesson, q, 'map');
-      all.push(r);
-      console.log(`  ${what.padEnd(20)} "${q}": ${kb(r.coldBytes)} in ${r.coldFiles} files, ${r.cold.ms} ms (${r.cold.status}); then "map" ${r.warm.ms} ms; again from memory ${r.cached.ms} ms; index requests before typing: ${r.before}`);
+    // Each query `--repeat` times (default 5), each in a fresh profile, alternating.
+    const repeat = Number(args[args.indexOf('--repeat') + 1]) || 5;
+    const runs = QUERIES.map(() => []);
+    for (let k = 0; k < repeat; k++) {
+      for (const [i, [, q]] of QUERIES.entries()) runs[i].push(await measure(browser, base, lesson, q, 'map'));
     }
-    console.log(`  worst: ${kb(Math.max(...all.map((r) => r.coldBytes)))} downloaded (limit 300 KB), ${Math.max(...all.map((r) => r.cold.ms))} ms (limit 100 ms); from memory at most ${Math.max(...all.map((r) => r.cached.ms))} ms`);
+    const all = runs.flat();
+    const colds = [];
+    for (const [i, [what, q]] of QUERIES.entries()) {
+      const rs = runs[i], r = rs[0];
+      const cold = rs.map((x) => x.cold.ms);
+      colds.push(...cold);
+      console.log(`  ${what.padEnd(20)} "${q}": ${kb(r.coldBytes)} in ${r.coldFiles} files, median ${median(cold)} ms (${cold.join(', ')}; ${r.cold.status}); then "map" median ${median(rs.map((x) => x.warm.ms))} ms; again from memory at most ${Math.max(...rs.map((x) => x.cached.ms))} ms; index requests before typing: ${Math.max(...rs.map((x) => x.before))}`);
+    }
+    console.log(`  all ${colds.length} first queries: median ${median(colds)} ms (limit 100 ms), slowest ${Math.max(...colds)} ms; worst download ${kb(Math.max(...all.map((r) => r.coldBytes)))} (limit 300 KB); from memory at most ${Math.max(...all.map((r) => r.cached.ms))} ms`);
     console.log(`  machine load average while measuring: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
   } finally {
     await browser.close();

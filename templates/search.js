@@ -312,8 +312,9 @@
     });
   };
 
-  /** Adds a term's postings into `scores` (the best score per page for one query word). */
-  function decode(entry, weight, scores) {
+  /** Adds a term's postings into `scores` (the best score per page for one query word),
+   *  and pages scored for the first time to `pages`. */
+  function decode(entry, weight, scores, pages) {
     var max = entry[0], code = entry[1], i = 0, doc = -1;
     while (i < code.length) {
       var n = 0, scale = 1, dgt;
@@ -324,7 +325,9 @@
       } while (dgt >= 32);
       doc += n;
       var score = (VALUE[code.charCodeAt(i++)] / 63) * max * weight + 1e-6;
-      if (!(scores[doc] >= score)) scores[doc] = score;
+      var old = scores[doc];
+      if (!(old > 0)) pages.push(doc);
+      if (!(old >= score)) scores[doc] = score;
     }
   }
 
@@ -357,40 +360,40 @@
   function rank(m, groups, shard, query) {
     var matched = new Set();
     var perGroup = groups.map(function (g) {
-      var scores = new Float32Array(m.docs);
+      var scores = new Float32Array(m.docs), pages = [];
       g.shards.forEach(function (s) {
         var file = shard[s];
-        if (file[g.term]) { decode(file[g.term], 1, scores); matched.add(g.term); }
+        if (file[g.term]) { decode(file[g.term], 1, scores, pages); matched.add(g.term); }
         if (!g.prefix) return;
         var n = 0;
         for (var t in file) {
           if (n >= MAX_EXPANSIONS) break;
           if (t !== g.term && (t.indexOf(g.term) === 0 || t.indexOf(g.raw) === 0)) {
-            decode(file[t], PREFIX_WEIGHT, scores);
+            decode(file[t], PREFIX_WEIGHT, scores, pages);
             matched.add(t);
             n++;
           }
         }
       });
-      return scores;
+      return { scores: scores, pages: pages };
     });
-    // Pages with every word, best first: keys sort by score (descending), then page id.
-    var keys = new Float64Array(m.docs), n = 0;
-    for (var doc = 0; doc < m.docs; doc++) {
-      var total = 0, all = true;
+    // Pages with every word, from the word on fewest pages, best first: keys sort by
+    // score (descending), then page id.
+    var fewest = perGroup.reduce(function (a, b) { return b.pages.length < a.pages.length ? b : a; });
+    var keys = new Float64Array(fewest.pages.length), n = 0;
+    for (var p = 0; p < fewest.pages.length; p++) {
+      var doc = fewest.pages[p], total = 0, all = true;
       for (var g = 0; g < perGroup.length; g++) {
-        var s = perGroup[g][doc];
+        var s = perGroup[g].scores[doc];
         if (!(s > 0)) { all = false; break; }
         total += s;
       }
       if (all) keys[n++] = -Math.round(total * 1e4) * 1048576 + doc;
     }
     keys = keys.subarray(0, n).sort();
+    // Page ids, best first (small integers: no object per hit).
     var hits = new Array(n);
-    for (var h = 0; h < n; h++) {
-      var d = ((keys[h] % 1048576) + 1048576) % 1048576;
-      hits[h] = { doc: d, score: -(keys[h] - d) / 1048576 / 1e4 };
-    }
+    for (var h = 0; h < n; h++) hits[h] = ((keys[h] % 1048576) + 1048576) % 1048576;
     var cjk = (query.normalize('NFKC').toLowerCase().match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu) || []);
     return { hits: hits, matched: matched, cjk: cjk, words: groups.length };
   }
@@ -591,14 +594,14 @@
     var kind = checked ? checked.value : 'all';
     if (kind === 'all') return hits;
     var index = indexFor(this.form);
-    return hits.filter(function (h) { return index.kindOf(h.doc) === kind; });
+    return hits.filter(function (doc) { return index.kindOf(doc) === kind; });
   };
 
   Box.prototype.counts = function () {
     if (!this.page) return;
     var index = indexFor(this.form), counts = { all: 0 };
     if (this.result) {
-      this.result.hits.forEach(function (h) { var k = index.kindOf(h.doc); counts[k] = (counts[k] || 0) + 1; counts.all++; });
+      this.result.hits.forEach(function (doc) { var k = index.kindOf(doc); counts[k] = (counts[k] || 0) + 1; counts.all++; });
     }
     var spans = document.querySelectorAll('[data-kind-count]');
     for (var i = 0; i < spans.length; i++) {
@@ -612,7 +615,7 @@
     var self = this, result = this.result, hits = this.filtered(), index = indexFor(this.form);
     var from = more ? this.shown : 0, to = Math.min(hits.length, from + this.limit);
     this.counts();
-    return Promise.all(hits.slice(from, to).map(function (h) { return index.meta(h.doc); })).then(function (metas) {
+    return Promise.all(hits.slice(from, to).map(function (doc) { return index.meta(doc); })).then(function (metas) {
       if (result !== self.result) return;
       if (!more) self.list.textContent = '';
       metas.forEach(function (meta) { self.list.appendChild(hitItem(meta, result)); });
