@@ -136,7 +136,6 @@ pub fn run(opts: &Options) -> Report {
     // Freeing the course and its texts (a few hundred thousand allocations, some 80 ms at
     // 10,000 lessons) need not hold up the report: a thread does it, cut short if the
     // process ends first.
-    drop(index);
     std::thread::spawn(move || drop((course, data, bodies, graph)));
     diag::sort(&mut diags);
     report.diags = diags;
