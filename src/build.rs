@@ -120,13 +120,13 @@ pub fn run(opts: &Options) -> Report {
         let values = pages::Values::new(&course);
         let site = Site { index: &index, bodies: &bodies, graph: &graph, theme, values: &values };
         match write(&site, &opts.root, out, &search_files) {
-            Ok(stats) => {
+            Ok((stats, files)) => {
                 report.stats = Some(stats);
                 // Without a manifest the next build is simply a full one.
                 if let Some(f) = fingerprint {
                     let mut kept = diags.clone();
                     diag::sort(&mut kept);
-                    let _ = cache::write(out, f, report.pages, &kept);
+                    let _ = cache::write(out, &files, f, report.pages, &kept);
                 }
             }
             Err(mut errors) => diags.append(&mut errors),
@@ -162,9 +162,14 @@ fn unchanged(out: &Path, fingerprint: u64, clock: &mut Clock) -> Option<Report> 
 }
 
 /// Renders every page, stages the changed files (with the theme's and `generated` ones),
-/// and commits them, or, on any error, removes what was staged and leaves the output as
-/// it was.
-fn write(site: &Site, root: &Path, out: &Path, generated: &[(String, Vec<u8>)]) -> Result<Stats, Vec<Diagnostic>> {
+/// and commits them, returning every file of the site; or, on any error, removes what was
+/// staged and leaves the output as it was.
+fn write(
+    site: &Site,
+    root: &Path,
+    out: &Path,
+    generated: &[(String, Vec<u8>)],
+) -> Result<(Stats, Vec<String>), Vec<Diagnostic>> {
     let io_error = |e: std::io::Error| {
         vec![Diagnostic::error(out.display().to_string(), None, format!("cannot write the site: {e}"))]
     };
@@ -215,7 +220,8 @@ fn write(site: &Site, root: &Path, out: &Path, generated: &[(String, Vec<u8>)]) 
         output.abort(staged);
         return Err(errors);
     }
-    output.commit(staged).map_err(io_error)
+    let files = staged.iter().map(|(path, _)| path.clone()).collect();
+    output.commit(staged).map(|stats| (stats, files)).map_err(io_error)
 }
 
 fn stage(output: &Output, path: &str, bytes: &[u8]) -> Result<Staged, Diagnostic> {

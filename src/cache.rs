@@ -64,7 +64,8 @@ pub fn read(out: &Path) -> Option<Manifest> {
 
 /// Whether every file the manifest lists is still there, unchanged, and nothing was added.
 pub fn outputs_intact(out: &Path, manifest: &Manifest) -> bool {
-    let listed = manifest.files.iter().all(|(path, size, mtime)| {
+    use rayon::prelude::*;
+    let listed = manifest.files.par_iter().all(|(path, size, mtime)| {
         std::fs::metadata(out.join(path)).is_ok_and(|m| m.is_file() && stamp(&m) == (*size, *mtime))
     });
     listed && count_files(out) == Some(manifest.files.len() + 1)
@@ -78,19 +79,18 @@ fn count_files(dir: &Path) -> Option<usize> {
     Some(n)
 }
 
-/// Records what a good build wrote into the output's marker file.
-pub fn write(out: &Path, inputs: u64, pages: usize, diags: &[Diagnostic]) -> io::Result<()> {
-    let mut files = Vec::new();
-    for entry in WalkDir::new(out).min_depth(1).sort_by_file_name() {
-        let entry = entry.map_err(io::Error::other)?;
-        if entry.file_type().is_file() {
-            let rel = crate::load::rel(out, entry.path());
-            if rel != MARKER {
-                let (size, mtime) = stamp(&entry.metadata().map_err(io::Error::other)?);
-                files.push((rel, size, mtime));
-            }
-        }
-    }
+/// Records what a good build wrote (`files`, paths in the output) into the output's
+/// marker file, with the stamps the files have now (taken in parallel).
+pub fn write(out: &Path, files: &[String], inputs: u64, pages: usize, diags: &[Diagnostic]) -> io::Result<()> {
+    use rayon::prelude::*;
+    let mut files: Vec<(String, u64, u128)> = files
+        .par_iter()
+        .map(|rel| {
+            let (size, mtime) = stamp(&std::fs::metadata(out.join(rel))?);
+            Ok((rel.clone(), size, mtime))
+        })
+        .collect::<io::Result<_>>()?;
+    files.sort_unstable();
     let manifest = Manifest { inputs, pages, files, diags: diags.to_vec() };
     let json = serde_json::to_string(&manifest).map_err(io::Error::other)?;
     let tmp = out.join(format!("{MARKER}.tmp"));
