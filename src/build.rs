@@ -67,18 +67,27 @@ pub fn run(opts: &Options) -> Report {
     let mut clock = Clock { last: Instant::now(), timings: Vec::new() };
     let mut diags = Vec::new();
     let mut fingerprint = None;
+    // Without a previous build's manifest, the inputs' fingerprint is taken while loading.
+    let mut alongside = false;
     if let Some(out) = &opts.output {
         match output::check_folder(&opts.root, out) {
             Err(m) => diags.push(Diagnostic::error(out.display().to_string(), None, m)),
-            Ok(()) => {
-                fingerprint = cache::inputs(&opts.root, &format!("{opts:?}")).ok();
-                if let Some(report) = fingerprint.and_then(|f| unchanged(out, f, &mut clock)) {
-                    return report;
+            Ok(()) => match cache::read(out) {
+                Some(manifest) => {
+                    fingerprint = cache::inputs(&opts.root, &format!("{opts:?}")).ok();
+                    if let Some(report) = fingerprint.and_then(|f| unchanged(out, manifest, f, &mut clock)) {
+                        return report;
+                    }
                 }
-            }
+                None => alongside = true,
+            },
         }
     }
-    let loaded = load::load(&opts.root, &mut diags);
+    let (loaded, late) = rayon::join(
+        || load::load(&opts.root, &mut diags),
+        || alongside.then(|| cache::inputs(&opts.root, &format!("{opts:?}")).ok()).flatten(),
+    );
+    fingerprint = fingerprint.or(late);
     let mut config = config::read(loaded.config.as_ref(), &mut diags);
     if let Some(base) = &opts.base_url {
         config.base_url = base.clone();
@@ -153,8 +162,8 @@ fn resident_mb() -> u64 {
 
 /// The report of a build skipped because nothing changed since the last one, whose
 /// warnings it repeats.
-fn unchanged(out: &Path, fingerprint: u64, clock: &mut Clock) -> Option<Report> {
-    let manifest = cache::read(out).filter(|m| m.inputs == fingerprint && cache::outputs_intact(out, m))?;
+fn unchanged(out: &Path, manifest: cache::Manifest, fingerprint: u64, clock: &mut Clock) -> Option<Report> {
+    let manifest = Some(manifest).filter(|m| m.inputs == fingerprint && cache::outputs_intact(out, m))?;
     clock.lap("cache");
     let stats = Stats { unchanged: manifest.files.len(), ..Stats::default() };
     let timings = std::mem::take(&mut clock.timings);
