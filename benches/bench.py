@@ -3,7 +3,8 @@
 
 Generates courses with the shared generator (../shared/bench/gen_course.py) at each size
 (concepts a tenth, articles and quizzes a twentieth of the lessons) and the same lessons
-as a Hugo site, then, alternating runs so that machine noise hits both alike, times:
+as a Hugo site, then, alternating tools and sizes within each round so that machine
+noise hits all alike, times:
 
   - syllabus, clean build into a new folder (a new one each run)
   - Hugo, clean build into a new folder (a new one each run)
@@ -97,6 +98,7 @@ def main():
     p.add_argument("--syllabus", default=os.path.join(REPO, "target", "release", "syllabus"))
     p.add_argument("--hugo", default=shutil.which("hugo") or "hugo")
     p.add_argument("--concept-scaling", action="store_true", help="compare 10 and 1,000 concepts instead")
+    p.add_argument("--settle", type=float, default=120, help="seconds to wait after removing old outputs")
     a = p.parse_args()
     if not os.path.exists(a.syllabus):
         sys.exit(f"{a.syllabus} not found: run `cargo build --release` first")
@@ -107,31 +109,41 @@ def main():
         sys.exit("hugo not found: apt-get install -y hugo")
     os.makedirs(a.work, exist_ok=True)
     sizes = [int(s) for s in a.sizes.split(",")]
+    courses = {}
+    for n in sizes:
+        courses[n] = (f"{a.work}/course-{n}", f"{a.work}/hugo-{n}")
+        generate(a.gen, courses[n][0], n, "ours")
+        generate(a.gen, courses[n][1], n, "hugo")
+    results = {n: {"syllabus clean": [], "hugo clean": [], "syllabus rebuild": []} for n in sizes}
+    outs = f"{a.work}/outputs"
+    if os.path.exists(outs):
+        # The last run's outputs are removed now, then the disk is left to settle: right
+        # after thousands of files are deleted, ext4 makes creating new ones slow for a
+        # while (it scans recently freed inodes), for any tool.
+        shutil.rmtree(outs, ignore_errors=True)
+        os.sync()
+        time.sleep(a.settle)
+    # Sizes and tools alternate within each round, so a noisy minute hits all of them.
+    for i in range(a.runs):
+        for n in sizes:
+            # Every clean build goes into a folder never used before; nothing is deleted
+            # while timing (see above).
+            (ours, hugo), r = courses[n], results[n]
+            out_ours, out_hugo = f"{outs}/syllabus-{n}-{i}", f"{outs}/hugo-{n}-{i}"
+            os.sync()
+            r["syllabus clean"].append(run([a.syllabus, "build", "--root", ours, "--output", out_ours]))
+            os.sync()
+            r["hugo clean"].append(run([a.hugo, "--quiet", "-s", hugo, "-d", out_hugo]))
+            os.sync()
+            r["syllabus rebuild"].append(run([a.syllabus, "build", "--root", ours, "--output", out_ours]))
+    print(f"(outputs kept in {outs} until the next run)")
     clean_times = {}
     for n in sizes:
-        ours, hugo = f"{a.work}/course-{n}", f"{a.work}/hugo-{n}"
-        generate(a.gen, ours, n, "ours")
-        generate(a.gen, hugo, n, "hugo")
-        results = {"syllabus clean": [], "hugo clean": [], "syllabus rebuild": []}
-        outs = f"{a.work}/outputs-{n}"
-        shutil.rmtree(outs, ignore_errors=True)
-        for i in range(a.runs):
-            # Every clean build goes into a folder never used before, and outputs are removed
-            # only at the end: on ext4, creating files right after deleting thousands makes
-            # the kernel scan recently freed inodes, which would tax whichever tool comes next.
-            out_ours, out_hugo = f"{outs}/syllabus-{i}", f"{outs}/hugo-{i}"
-            os.sync()
-            results["syllabus clean"].append(run([a.syllabus, "build", "--root", ours, "--output", out_ours]))
-            os.sync()
-            results["hugo clean"].append(run([a.hugo, "--quiet", "-s", hugo, "-d", out_hugo]))
-            os.sync()
-            results["syllabus rebuild"].append(run([a.syllabus, "build", "--root", ours, "--output", out_ours]))
-        shutil.rmtree(outs, ignore_errors=True)
-        med = {k: statistics.median(w for w, _ in v) for k, v in results.items()}
-        mem = {k: max(m for _, m in v) for k, v in results.items()}
+        med = {k: statistics.median(w for w, _ in v) for k, v in results[n].items()}
+        mem = {k: max(m for _, m in v) for k, v in results[n].items()}
         clean_times[n] = med["syllabus clean"]
         print(f"\n{n} lessons, {a.runs} runs each, alternating (median wall, peak RSS):")
-        for k in results:
+        for k in results[n]:
             print(f"  {k:<18} {med[k]:7.3f} s  {mem[k]:7.0f} MB")
         print(f"  clean build / Hugo clean     {med['syllabus clean'] / med['hugo clean']:.2f}  (target <= 0.40 at 10,000)")
         print(f"  rebuild / Hugo clean         {med['syllabus rebuild'] / med['hugo clean']:.2f}  (target <= 0.10)")
@@ -140,7 +152,6 @@ def main():
         small, big = min(sizes), max(sizes)
         print(f"\n{big} / {small} lessons clean build: {clean_times[big] / clean_times[small]:.2f}x "
               f"(linear is {big / small:.0f}x; target <= {1.05 * big / small:.1f}x)")
-
 
 if __name__ == "__main__":
     main()
