@@ -61,15 +61,22 @@ pub struct Values {
     concepts: Vec<OnceLock<Value>>,
     lessons: Vec<OnceLock<Value>>,
     cards: Vec<OnceLock<Value>>,
+    /// `{kind, title, url}` of every page, by kind and index (backlinks, uses).
+    refs: Vec<Vec<OnceLock<Value>>>,
 }
 
 impl Values {
     pub fn new(course: &crate::model::Course) -> Values {
         let empty = |n: usize| (0..n).map(|_| OnceLock::new()).collect();
+        let mut refs: Vec<Vec<OnceLock<Value>>> = Kind::ALL.iter().map(|_| Vec::new()).collect();
+        for kind in Kind::ALL {
+            refs[kind as usize] = empty(course.ids(kind).len());
+        }
         Values {
             concepts: empty(course.concepts.len()),
             lessons: empty(course.lessons.len()),
             cards: empty(course.articles.len()),
+            refs,
         }
     }
 }
@@ -416,12 +423,19 @@ impl Site<'_> {
         ctx
     }
 
-    fn backlinks(&self, key: PageKey) -> Vec<PageRef<'_>> {
+    fn backlinks(&self, key: PageKey) -> Vec<Value> {
         self.graph.backlinks(key).iter().map(|&k| self.page_ref(k)).collect()
     }
 
-    fn page_ref(&self, key: PageKey) -> PageRef<'_> {
-        PageRef { kind: key.kind.name(), title: self.index.title(key), url: self.index.href(key).into() }
+    /// A page's kind, title and URL as a shared template value.
+    fn page_ref(&self, key: PageKey) -> Value {
+        self.values.refs[key.kind as usize][key.idx]
+            .get_or_init(|| {
+                let r =
+                    PageRef { kind: key.kind.name(), title: self.index.title(key), url: self.index.href(key).into() };
+                Value::from_serializable(&r)
+            })
+            .clone()
     }
 
     /// A reading's card, listing every lesson that assigns it.
@@ -858,7 +872,7 @@ struct LessonView<'a> {
     readings: Vec<Value>,
     quiz: Option<LinkView<'a>>,
     prerequisites: Vec<Value>,
-    backlinks: Vec<PageRef<'a>>,
+    backlinks: Vec<Value>,
     extra: &'a Json,
 }
 
@@ -889,7 +903,7 @@ struct ArticleView<'a> {
     content: &'a str,
     toc: &'a [Heading],
     concepts: Vec<Value>,
-    backlinks: Vec<PageRef<'a>>,
+    backlinks: Vec<Value>,
     extra: &'a Json,
 }
 
@@ -922,7 +936,7 @@ struct ReadingGroup<'a> {
 #[derive(Serialize)]
 struct UseGroup<'a> {
     title: &'a str,
-    pages: Vec<PageRef<'a>>,
+    pages: Vec<Value>,
 }
 
 #[derive(Serialize)]
