@@ -111,10 +111,9 @@ fn question<'a>(index: &'a SiteIndex, q: &'a Question, h: &'a QuestionHtml) -> K
     k
 }
 
-/// JSON made safe inside a `<script>` element: no `<`, `>` or `&` to end the element or
-/// start a comment, and no line separators that old parsers reject.
 /// JSON with `<`, `>`, `&` and the two JavaScript line separators escaped, so it can sit
-/// inside a `<script>` element or be served as a file that no browser reads as HTML.
+/// inside a `<script>` element (nothing ends the element or starts a comment) or be served
+/// as a file that no browser reads as HTML.
 pub fn script_json(json: &str) -> String {
     let mut out = String::with_capacity(json.len() + 16);
     for c in json.chars() {
