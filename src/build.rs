@@ -41,30 +41,38 @@ pub struct Report {
     pub timings: Vec<Lap>,
 }
 
-/// One stage's wall time, and the process's resident memory when it ended (Linux).
+/// One stage's wall time, the processor time all threads spent in it, and the process's
+/// peak resident memory when it ended (the last two on Linux only).
 #[derive(Debug, Clone, Copy)]
 pub struct Lap {
     pub stage: &'static str,
     pub time: Duration,
+    pub cpu: Duration,
     pub rss_mb: u64,
 }
 
 struct Clock {
     last: Instant,
+    last_cpu: Duration,
     timings: Vec<Lap>,
 }
 
 impl Clock {
+    fn start() -> Clock {
+        Clock { last: Instant::now(), last_cpu: cpu_time(), timings: Vec::new() }
+    }
+
     fn lap(&mut self, stage: &'static str) {
-        let now = Instant::now();
-        self.timings.push(Lap { stage, time: now - self.last, rss_mb: resident_mb() });
-        self.last = now;
+        let (now, cpu) = (Instant::now(), cpu_time());
+        let lap = Lap { stage, time: now - self.last, cpu: cpu.saturating_sub(self.last_cpu), rss_mb: resident_mb() };
+        self.timings.push(lap);
+        (self.last, self.last_cpu) = (now, cpu);
     }
 }
 
 /// Builds (or, without an output folder, checks) the course.
 pub fn run(opts: &Options) -> Report {
-    let mut clock = Clock { last: Instant::now(), timings: Vec::new() };
+    let mut clock = Clock::start();
     let mut diags = Vec::new();
     let mut fingerprint = None;
     // Without a previous build's manifest, the inputs' fingerprint is taken while loading.
@@ -158,6 +166,18 @@ fn resident_mb() -> u64 {
     let kb =
         status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.split_whitespace().next()?.parse().ok());
     kb.unwrap_or(0) / 1024
+}
+
+/// Processor time (user and system) of all the process's threads so far, from /proc
+/// (zero where there is none), counted in the kernel's ticks of 10 ms.
+fn cpu_time() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> =
+        stat.rsplit_once(')').map(|(_, rest)| rest.split_whitespace().collect()).unwrap_or_default();
+    let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+    // utime and stime are the 14th and 15th fields; the rest starts at the 3rd.
+    Duration::from_millis((ticks(11) + ticks(12)) * 10)
 }
 
 /// The report of a build skipped because nothing changed since the last one, whose

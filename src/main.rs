@@ -209,8 +209,8 @@ fn run(opts: build::Options) -> ExitCode {
     }
     if std::env::var_os("SYLLABUS_TIMINGS").is_some() {
         for lap in &report.timings {
-            let _ =
-                writeln!(err, "  {:<10} {:>8.1} ms {:>6} MB", lap.stage, lap.time.as_secs_f64() * 1000.0, lap.rss_mb);
+            let (wall, cpu) = (lap.time.as_secs_f64() * 1000.0, lap.cpu.as_secs_f64() * 1000.0);
+            let _ = writeln!(err, "  {:<10} {wall:>8.1} ms {cpu:>8.0} ms cpu {:>6} MB", lap.stage, lap.rss_mb);
         }
     }
     ExitCode::SUCCESS
