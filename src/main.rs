@@ -219,3 +219,14 @@ fn run(opts: build::Options) -> ExitCode {
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
+
+/// jemalloc: 15 to 20% less processor time than the system allocator on a 10,000-lesson
+/// build (benches/bench.py). Its settings give freed pages back to the system after half a
+/// second (`dirty_decay_ms`) and at once once purged (`muzzy_decay_ms`), which keeps peak
+/// memory where the system allocator had it; with jemalloc's defaults it was 40 MB higher.
+#[global_allocator]
+static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+/// jemalloc reads its settings from this symbol at start (a C string).
+#[unsafe(export_name = "_rjem_malloc_conf")]
+pub static MALLOC_CONF: &[u8] = b"dirty_decay_ms:500,muzzy_decay_ms:0\0";
