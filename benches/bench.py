@@ -42,6 +42,31 @@ def run(cmd, env=None):
     return wall, usage.ru_maxrss / 1024
 
 
+# On ext4 without a journal (as here), a new inode skips every free inode of its block
+# group freed in the last 60 s, or in the last 360 s while that part of the inode table
+# is dirty, which it is while files are being created there; with thousands of files
+# just deleted, each creation scans them all (`recently_deleted` in the kernel was a
+# third of all samples). The old outputs are therefore removed after timing, and a run
+# waits until --settle seconds have passed since the last removal.
+def settle(a, outs):
+    stamp = f"{a.work}/outputs-removed"
+    if os.path.exists(outs):
+        remove_outputs(a, outs)
+    if os.path.exists(stamp):
+        wait = a.settle - (time.time() - os.path.getmtime(stamp))
+        if wait > 0:
+            print(f"waiting {wait:.0f} s for the disk to settle after the last outputs were removed",
+                  flush=True)
+            time.sleep(wait)
+
+
+def remove_outputs(a, outs):
+    shutil.rmtree(outs, ignore_errors=True)
+    os.sync()
+    with open(f"{a.work}/outputs-removed", "w"):
+        pass
+
+
 def generate(gen, out, lessons, flavor):
     if os.path.isdir(out) and os.listdir(out):
         return
@@ -98,7 +123,7 @@ def main():
     p.add_argument("--syllabus", default=os.path.join(REPO, "target", "release", "syllabus"))
     p.add_argument("--hugo", default=shutil.which("hugo") or "hugo")
     p.add_argument("--concept-scaling", action="store_true", help="compare 10 and 1,000 concepts instead")
-    p.add_argument("--settle", type=float, default=120, help="seconds to wait after removing old outputs")
+    p.add_argument("--settle", type=float, default=400, help="seconds between removing outputs and timing")
     a = p.parse_args()
     if not os.path.exists(a.syllabus):
         sys.exit(f"{a.syllabus} not found: run `cargo build --release` first")
@@ -116,13 +141,7 @@ def main():
         generate(a.gen, courses[n][1], n, "hugo")
     results = {n: {"syllabus clean": [], "hugo clean": [], "syllabus rebuild": []} for n in sizes}
     outs = f"{a.work}/outputs"
-    if os.path.exists(outs):
-        # The last run's outputs are removed now, then the disk is left to settle: right
-        # after thousands of files are deleted, ext4 makes creating new ones slow for a
-        # while (it scans recently freed inodes), for any tool.
-        shutil.rmtree(outs, ignore_errors=True)
-        os.sync()
-        time.sleep(a.settle)
+    settle(a, outs)
     # Sizes and tools alternate within each round, so a noisy minute hits all of them.
     for i in range(a.runs):
         for n in sizes:
@@ -136,7 +155,7 @@ def main():
             r["hugo clean"].append(run([a.hugo, "--quiet", "-s", hugo, "-d", out_hugo]))
             os.sync()
             r["syllabus rebuild"].append(run([a.syllabus, "build", "--root", ours, "--output", out_ours]))
-    print(f"(outputs kept in {outs} until the next run)")
+    remove_outputs(a, outs)
     clean_times = {}
     for n in sizes:
         med = {k: statistics.median(w for w, _ in v) for k, v in results[n].items()}
