@@ -41,6 +41,9 @@ pub enum Job {
     Ris,
 }
 
+/// The template of one concept's item in a page's list of definitions.
+const DEFINITION_ENTRY: &str = "partials/concept-definition.html";
+
 /// The reading list for reference managers.
 pub const BIBTEX_PATH: &str = "articles/readings.bib";
 pub const RIS_PATH: &str = "articles/readings.ris";
@@ -59,6 +62,8 @@ pub struct Site<'a> {
 /// page that shows it.
 pub struct Values {
     concepts: Vec<OnceLock<Value>>,
+    /// A concept with its entry in a page's list of definitions, rendered once.
+    entries: Vec<OnceLock<Result<Value, Diagnostic>>>,
     lessons: Vec<OnceLock<Value>>,
     cards: Vec<OnceLock<Value>>,
     /// `{kind, title, url}` of every page, by kind and index (backlinks, uses).
@@ -74,6 +79,7 @@ impl Values {
         }
         Values {
             concepts: empty(course.concepts.len()),
+            entries: (0..course.concepts.len()).map(|_| OnceLock::new()).collect(),
             lessons: empty(course.lessons.len()),
             cards: empty(course.articles.len()),
             refs,
@@ -220,7 +226,7 @@ impl Site<'_> {
         };
         let mut ctx = ctx;
         if let Some(rendered) = self.rendered(job) {
-            ctx.insert("concept_definitions", &self.concept_definitions(rendered, self.listed(job)));
+            ctx.insert("concept_definitions", &self.concept_definitions(rendered, self.listed(job))?);
         }
         self.theme.render(template, &ctx).map(String::into_bytes)
     }
@@ -243,14 +249,28 @@ impl Site<'_> {
     /// Every concept the page's text links to, once, in order, except those the page lists
     /// with their definitions already (`listed`): the definitions behind the page's concept
     /// previews (and, without JavaScript, a short glossary of the page).
-    fn concept_definitions(&self, rendered: &Rendered, listed: &[Ref]) -> Vec<Value> {
+    fn concept_definitions(&self, rendered: &Rendered, listed: &[Ref]) -> Result<Vec<Value>, Diagnostic> {
         let mut seen: std::collections::HashSet<usize> = targets(listed).collect();
         rendered
             .links
             .iter()
             .filter(|l| l.target.kind == Kind::Concept && seen.insert(l.target.idx))
-            .map(|l| self.concept_value(l.target.idx))
+            .map(|l| self.definition_entry(l.target.idx))
             .collect()
+    }
+
+    /// A concept with `entry`, its item in the list of definitions, rendered once from
+    /// `partials/concept-definition.html` for every page that lists it (a lesson page
+    /// lists some twenty: rendering each there took a sixth of all page rendering).
+    fn definition_entry(&self, idx: usize) -> Result<Value, Diagnostic> {
+        self.values.entries[idx]
+            .get_or_init(|| {
+                let mut ctx = Context::new();
+                ctx.insert("c", &self.concept_value(idx));
+                let entry = self.theme.render(DEFINITION_ENTRY, &ctx)?;
+                Ok(Value::from_serializable(&DefinitionEntry { concept: self.concept_view(idx), entry }))
+            })
+            .clone()
     }
 
     /// The concepts a page lists with their definitions in its own template: a lesson's
@@ -826,6 +846,13 @@ struct ConceptView<'a> {
     definition_text: &'a str,
     aliases: &'a [String],
     introduced_by: Option<LinkView<'a>>,
+}
+
+#[derive(Serialize)]
+struct DefinitionEntry<'a> {
+    #[serde(flatten)]
+    concept: ConceptView<'a>,
+    entry: String,
 }
 
 #[derive(Serialize)]

@@ -32,6 +32,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("sitemap.xml", include_str!("../templates/sitemap.xml")),
     ("robots.txt", include_str!("../templates/robots.txt")),
     ("partials/concept-list.html", include_str!("../templates/partials/concept-list.html")),
+    ("partials/concept-definition.html", include_str!("../templates/partials/concept-definition.html")),
     ("partials/question.html", include_str!("../templates/partials/question.html")),
     ("partials/progress-panel.html", include_str!("../templates/partials/progress-panel.html")),
 ];

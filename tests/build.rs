@@ -327,6 +327,38 @@ fn a_course_template_replaces_the_built_in_one() {
 }
 
 #[test]
+fn the_definition_entry_partial_is_the_theme_s_and_its_errors_are_reported() {
+    let course = example_course();
+    let templates = course.path().join("templates");
+    std::fs::remove_dir_all(&templates).unwrap();
+    std::fs::create_dir_all(templates.join("partials")).unwrap();
+    let partial = templates.join("partials/concept-definition.html");
+    std::fs::write(
+        &partial,
+        "<div data-definition-of=\"{{ c.id }}\"><dt>{{ c.term | upper }}</dt><dd>{{ c.definition | safe }}</dd></div>",
+    )
+    .unwrap();
+    let run = build(course.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lesson = read(course.path().join("public/lessons/top-down-nationalism/index.html"));
+    let section = &lesson[lesson.find("id=\"concept-definitions\"").expect("a list of definitions")..];
+    assert!(
+        section.contains("<div data-definition-of=\"geopolitical-justification\"><dt>GEOPOLITICAL JUSTIFICATION</dt>"),
+        "{section}"
+    );
+    std::fs::write(&partial, "{{ c.term | no_such_filter }}").unwrap();
+    let run = build(course.path(), &[]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.starts_with("templates/partials/concept-definition.html: error: template error"),
+        "{}",
+        run.stderr
+    );
+    // Every page that lists a definition fails the same way: the error is shown once.
+    assert_eq!(run.stderr.matches("template error").count(), 1, "{}", run.stderr);
+}
+
+#[test]
 fn raw_html_is_kept_only_while_allowed() {
     let course = example_course();
     let about = course.path().join("content/about.md");
