@@ -220,13 +220,14 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// jemalloc: 15 to 20% less processor time than the system allocator on a 10,000-lesson
-/// build (benches/bench.py). Its settings give freed pages back to the system after half a
-/// second (`dirty_decay_ms`) and at once once purged (`muzzy_decay_ms`), which keeps peak
-/// memory where the system allocator had it; with jemalloc's defaults it was 40 MB higher.
+/// jemalloc: 15 to 25% less processor time than the system allocator on a 10,000-lesson
+/// build (benches/bench.py). Its settings keep peak memory below the system allocator's:
+/// one arena for all threads (each thread still keeps a cache of small blocks), and
+/// freed pages given back to the system after half a second (`dirty_decay_ms`), then at
+/// once (`muzzy_decay_ms`). With jemalloc's defaults the peak was 40 MB higher.
 #[global_allocator]
 static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 /// jemalloc reads its settings from this symbol at start (a C string).
 #[unsafe(export_name = "_rjem_malloc_conf")]
-pub static MALLOC_CONF: &[u8] = b"dirty_decay_ms:500,muzzy_decay_ms:0\0";
+pub static MALLOC_CONF: &[u8] = b"narenas:1,dirty_decay_ms:500,muzzy_decay_ms:0\0";
