@@ -65,6 +65,8 @@ pub struct Values {
     /// A concept with its entry in a page's list of definitions, rendered once.
     entries: Vec<OnceLock<Result<Value, Diagnostic>>>,
     lessons: Vec<OnceLock<Value>>,
+    /// A lesson as an item of its module's list, `[elsewhere, on its own page]`.
+    items: Vec<[OnceLock<Value>; 2]>,
     cards: Vec<OnceLock<Value>>,
     /// `{kind, title, url}` of every page, by kind and index (backlinks, uses).
     refs: Vec<Vec<OnceLock<Value>>>,
@@ -81,6 +83,7 @@ impl Values {
             concepts: empty(course.concepts.len()),
             entries: (0..course.concepts.len()).map(|_| OnceLock::new()).collect(),
             lessons: empty(course.lessons.len()),
+            items: (0..course.lessons.len()).map(|_| [OnceLock::new(), OnceLock::new()]).collect(),
             cards: empty(course.articles.len()),
             refs,
         }
@@ -345,7 +348,15 @@ impl Site<'_> {
         }
     }
 
-    fn lesson_item(&self, idx: usize, current: Option<usize>) -> LessonItem<'_> {
+    /// A lesson as an item of its module's list (every page of the module shows it), as a
+    /// shared template value.
+    fn item_value(&self, idx: usize, current: bool) -> Value {
+        self.values.items[idx][usize::from(current)]
+            .get_or_init(|| Value::from_serializable(&self.lesson_item(idx, current)))
+            .clone()
+    }
+
+    fn lesson_item(&self, idx: usize, current: bool) -> LessonItem<'_> {
         let l: &Lesson = &self.index.course.lessons[idx];
         LessonItem {
             id: &l.id,
@@ -353,7 +364,7 @@ impl Site<'_> {
             url: self.href(Kind::Lesson, idx),
             summary: &l.summary,
             duration: &l.duration,
-            current: current == Some(idx),
+            current,
             number: self.lesson_number(idx),
         }
     }
@@ -374,7 +385,7 @@ impl Site<'_> {
             url: self.href(Kind::Module, idx),
             summary: &m.summary,
             number: idx + 1,
-            lessons: m.lessons.iter().map(|&l| self.lesson_item(l, current)).collect(),
+            lessons: m.lessons.iter().map(|&l| self.item_value(l, current == Some(l))).collect(),
             extra: &m.extra,
         }
     }
@@ -873,7 +884,7 @@ struct ModuleView<'a> {
     url: Url<'a>,
     summary: &'a str,
     number: usize,
-    lessons: Vec<LessonItem<'a>>,
+    lessons: Vec<Value>,
     extra: &'a Json,
 }
 
