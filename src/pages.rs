@@ -41,6 +41,9 @@ pub enum Job {
     Ris,
 }
 
+/// Room for what a page shows besides its own text (the theme, lists, definitions).
+const PAGE_ROOM: usize = 16 * 1024;
+
 /// The template of one concept's item in a page's list of definitions.
 const DEFINITION_ENTRY: &str = "partials/concept-definition.html";
 
@@ -228,10 +231,13 @@ impl Site<'_> {
             Job::Sitemap => ("sitemap.xml", self.sitemap()),
         };
         let mut ctx = ctx;
-        if let Some(rendered) = self.rendered(job) {
+        let rendered = self.rendered(job);
+        if let Some(rendered) = rendered {
             ctx.insert("concept_definitions", &self.concept_definitions(rendered, self.listed(job))?);
         }
-        self.theme.render(template, &ctx).map(String::into_bytes)
+        // The page's text and its concepts' definitions, with the theme around them.
+        let capacity = rendered.map_or(0, |r| 2 * r.html.len()) + PAGE_ROOM;
+        self.theme.render_bytes(template, &ctx, capacity)
     }
 
     /// The rendered Markdown a page shows, if it has any.

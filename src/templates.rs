@@ -95,6 +95,15 @@ impl Theme {
     pub fn render(&self, template: &str, context: &Context) -> Result<String, Diagnostic> {
         self.tera.render(template, context).map_err(|e| template_error(template, &e))
     }
+
+    /// Renders a page to bytes, into a buffer of `capacity` (room for the whole page saves
+    /// growing it, each time a copy), without checking again that the output is UTF-8
+    /// (Tera writes only strings).
+    pub fn render_bytes(&self, template: &str, context: &Context, capacity: usize) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(capacity);
+        self.tera.render_to(template, context, &mut out).map_err(|e| template_error(template, &e))?;
+        Ok(out)
+    }
 }
 
 fn template_error(name: &str, e: &tera::Error) -> Diagnostic {
