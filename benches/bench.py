@@ -30,7 +30,7 @@ REPO = os.path.dirname(HERE)
 
 
 def run(cmd, env=None):
-    """Runs a command; returns (wall seconds, peak RSS in MB)."""
+    """Runs a command; returns (wall seconds, peak RSS in MB, processor seconds: user, system)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -39,7 +39,7 @@ def run(cmd, env=None):
     proc.stderr.close()
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"command failed: {' '.join(cmd)}\n{err}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, (usage.ru_utime, usage.ru_stime)
 
 
 # On ext4 without a journal (as here), a new inode skips every free inode of its block
@@ -158,12 +158,14 @@ def main():
     remove_outputs(a, outs)
     clean_times = {}
     for n in sizes:
-        med = {k: statistics.median(w for w, _ in v) for k, v in results[n].items()}
-        mem = {k: max(m for _, m in v) for k, v in results[n].items()}
+        med = {k: statistics.median(w for w, _, _ in v) for k, v in results[n].items()}
+        mem = {k: max(m for _, m, _ in v) for k, v in results[n].items()}
+        user = {k: statistics.median(c[0] for _, _, c in v) for k, v in results[n].items()}
+        system = {k: statistics.median(c[1] for _, _, c in v) for k, v in results[n].items()}
         clean_times[n] = med["syllabus clean"]
-        print(f"\n{n} lessons, {a.runs} runs each, alternating (median wall, peak RSS):")
+        print(f"\n{n} lessons, {a.runs} runs each, alternating (median wall, peak RSS, median processor time):")
         for k in results[n]:
-            print(f"  {k:<18} {med[k]:7.3f} s  {mem[k]:7.0f} MB")
+            print(f"  {k:<18} {med[k]:7.3f} s  {mem[k]:7.0f} MB   user {user[k]:6.2f} s  system {system[k]:5.2f} s")
         print(f"  clean build / Hugo clean     {med['syllabus clean'] / med['hugo clean']:.2f}  (target <= 0.40 at 10,000)")
         print(f"  rebuild / Hugo clean         {med['syllabus rebuild'] / med['hugo clean']:.2f}  (target <= 0.10)")
         print(f"  peak memory / Hugo           {mem['syllabus clean'] / mem['hugo clean']:.2f}  (target: <= 300 MB at 10,000)")
