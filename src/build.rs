@@ -172,12 +172,17 @@ fn resident_mb() -> u64 {
 /// (zero where there is none), counted in the kernel's ticks of 10 ms.
 fn cpu_time() -> Duration {
     let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // Fields after the command name, which is in parentheses and may hold spaces.
+    Duration::from_millis(cpu_ticks(&stat) * 10)
+}
+
+/// utime plus stime from a `/proc/PID/stat` line (0 if it cannot be read).
+fn cpu_ticks(stat: &str) -> u64 {
+    // Fields after the command name, which is in parentheses and may hold spaces and `)`.
     let fields: Vec<&str> =
         stat.rsplit_once(')').map(|(_, rest)| rest.split_whitespace().collect()).unwrap_or_default();
     let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
     // utime and stime are the 14th and 15th fields; the rest starts at the 3rd.
-    Duration::from_millis((ticks(11) + ticks(12)) * 10)
+    ticks(11) + ticks(12)
 }
 
 /// The report of a build skipped because nothing changed since the last one, whose
@@ -257,4 +262,14 @@ fn stage(output: &Output, path: &str, bytes: &[u8]) -> Result<Staged, Diagnostic
     output
         .stage(path, bytes)
         .map_err(|e| Diagnostic::error(output.dir.join(path).display().to_string(), None, format!("cannot write: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn processor_time_is_read_after_a_command_name_with_spaces_and_parentheses() {
+        let stat = "4242 (my (odd) cmd) R 1 4242 4242 0 -1 4194304 900 0 0 0 123 45 0 0 20 0 3 0";
+        assert_eq!(super::cpu_ticks(stat), 168);
+        assert_eq!(super::cpu_ticks(""), 0);
+    }
 }
