@@ -108,9 +108,17 @@ pub fn run(opts: &Options) -> Report {
     let mut bodies = render::bodies(&index);
     diags.append(&mut bodies.take_diags());
     clock.lap("markdown");
-    let graph = graph::build(&course, &bodies);
-    crate::check::run(&index, &bodies, &graph, &mut diags);
-    let mut theme = Theme::load(&course.templates, &mut diags);
+    // The theme's templates are read and compiled while the links are checked.
+    let mut theme_diags = Vec::new();
+    let (graph, mut theme) = rayon::join(
+        || {
+            let graph = graph::build(&course, &bodies);
+            crate::check::run(&index, &bodies, &graph, &mut diags);
+            graph
+        },
+        || Theme::load(&course.templates, &mut theme_diags),
+    );
+    diags.append(&mut theme_diags);
     clock.lap("check");
     if opts.external {
         diags.extend(crate::external::check(&course));

@@ -2,7 +2,9 @@
 //! site paths), heading ids, concept autolinks and raw HTML policy, collecting the links,
 //! anchors, mentions and diagnostics of each page instead of stopping at the first.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
@@ -286,9 +288,10 @@ struct Renderer<'c, 'a> {
     run: String,
     /// Where each piece of `run` came from: (offset in `run`, offset in the text).
     run_map: Vec<(usize, usize)>,
-    used_ids: HashMap<String, usize>,
-    linked: HashSet<usize>,
-    mentioned: HashSet<usize>,
+    /// Ids given so far (the theme's own count once a heading would take one).
+    used_ids: FxHashMap<String, usize>,
+    linked: FxHashSet<usize>,
+    mentioned: FxHashSet<usize>,
     paragraphs: usize,
     examples: usize,
     tables: usize,
@@ -312,9 +315,9 @@ impl<'c, 'a> Renderer<'c, 'a> {
             code_block: false,
             run: String::new(),
             run_map: Vec::new(),
-            used_ids: ctx.reserved_ids.iter().map(|id| (id.to_string(), 0)).collect(),
-            linked: HashSet::new(),
-            mentioned: HashSet::new(),
+            used_ids: FxHashMap::default(),
+            linked: FxHashSet::default(),
+            mentioned: FxHashSet::default(),
             paragraphs: 0,
             examples: 0,
             tables: 0,
@@ -578,7 +581,11 @@ impl<'c, 'a> Renderer<'c, 'a> {
             s => s,
         };
         let mut id = base.clone();
-        while let Some(n) = self.used_ids.get_mut(&id) {
+        loop {
+            if self.ctx.reserved_ids.contains(&id.as_str()) {
+                self.used_ids.entry(id.clone()).or_insert(0);
+            }
+            let Some(n) = self.used_ids.get_mut(&id) else { break };
             *n += 1;
             id = format!("{base}-{n}");
         }

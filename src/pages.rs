@@ -259,7 +259,7 @@ impl Site<'_> {
     /// with their definitions already (`listed`): the definitions behind the page's concept
     /// previews (and, without JavaScript, a short glossary of the page).
     fn concept_definitions(&self, rendered: &Rendered, listed: &[Ref]) -> Result<Vec<Value>, Diagnostic> {
-        let mut seen: std::collections::HashSet<usize> = targets(listed).collect();
+        let mut seen: rustc_hash::FxHashSet<usize> = targets(listed).collect();
         rendered
             .links
             .iter()

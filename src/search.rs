@@ -20,7 +20,6 @@
 //! kept a `search.js` of an older build finds out at its first file and fetches the
 //! manifest; no browser mixes two builds.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -188,8 +187,10 @@ fn lesson_fields<'a>(index: &'a SiteIndex, i: usize, text: String) -> Fields<'a>
 /// boundary near `LEAD_CHARS`.
 fn lead(texts: &[&str]) -> String {
     let mut out = String::new();
+    let mut chars = 0;
     for word in texts.iter().flat_map(|t| t.split_whitespace()) {
-        if out.chars().count() + word.chars().count() > LEAD_CHARS {
+        let n = word.chars().count();
+        if chars + n > LEAD_CHARS {
             if out.is_empty() {
                 out.extend(word.chars().take(LEAD_CHARS));
             }
@@ -198,43 +199,17 @@ fn lead(texts: &[&str]) -> String {
         }
         if !out.is_empty() {
             out.push(' ');
+            chars += 1;
         }
         out.push_str(word);
+        chars += n;
     }
     out
 }
 
-/// A fast hasher for short strings and ids (FxHash): the index hashes every word of the
-/// course, and needs no protection from adversarial keys.
-#[derive(Default, Clone, Copy)]
-struct Fx(u64);
-
-impl std::hash::Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl Fx {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+/// FxHash: the index hashes every word of the course, and needs no protection from
+/// adversarial keys.
+type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// One worker's terms: each normalised piece seen maps to the id of its term (its stem),
 /// so a word is stemmed once per worker however often the course uses it.

@@ -503,3 +503,23 @@ fn a_panic_is_reported_with_the_file_being_processed() {
     );
     assert!(!course.path().join("public").exists(), "nothing was written");
 }
+
+#[test]
+fn headings_never_take_an_id_the_lesson_template_uses() {
+    let course = example_course();
+    let lesson = course.path().join("content/lessons/01-foundations/09-ids.md");
+    let body = "---\ntitle: Ids\n---\n\n## Objectives\n\n## Objectives\n\n## Readings\n\n## Plain\n\n## Plain\n";
+    std::fs::write(&lesson, body).unwrap();
+    let run = build(course.path(), &[]);
+    let html = read(course.path().join("public/lessons/ids/index.html"));
+    for expected in [
+        r#"<h2 id="objectives-1">Objectives</h2>"#,
+        r#"<h2 id="objectives-2">Objectives</h2>"#,
+        r#"<h2 id="readings-1">Readings</h2>"#,
+        r#"<h2 id="plain">Plain</h2>"#,
+        r#"<h2 id="plain-1">Plain</h2>"#,
+    ] {
+        assert!(html.contains(expected), "missing {expected} in\n{html}");
+    }
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
