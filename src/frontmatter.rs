@@ -1,10 +1,9 @@
 //! The one module that knows YAML: splits front matter from Markdown, parses YAML into a
 //! tree with file positions, and reads typed fields out of it with precise diagnostics.
 
-use std::fmt;
+use std::collections::HashMap;
 
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::Spanned;
+use granit_parser::{Event, ScalarStyle, Tag};
 
 use crate::diag::{Diagnostic, Pos, did_you_mean};
 
@@ -112,133 +111,194 @@ pub fn split(text: &str) -> Result<Split<'_>, String> {
 
 /// How deeply YAML may nest (a quiz question's choice is 4 levels down).
 pub const MAX_DEPTH: usize = 24;
+/// How many values a YAML text may expand to, aliases counted at every use.
+pub const MAX_NODES: usize = 250_000;
 
-/// Parses YAML whose first line is line `first_line` of its file.
+/// Parses YAML whose first line is line `first_line` of its file: one document, YAML 1.2
+/// core schema (`autolink: off` is the text "off", not false). The tree is built from
+/// the parser's events, each node with the position where it starts.
 pub fn parse(yaml: &str, first_line: u32) -> Result<Node, (Pos, String)> {
     if yaml.trim().is_empty() {
         return Ok(Node { pos: Pos::new(first_line, 1), value: Value::Map(Vec::new()) });
     }
-    // YAML 1.2 booleans only: `autolink: off` is the text "off", not false. Front matter
-    // and quizzes never nest deeply; a low depth limit keeps the parser's stack small.
-    let mut budget = serde_saphyr::Budget::default();
-    budget.max_depth = MAX_DEPTH;
-    let options = serde_saphyr::options! { strict_booleans: true, budget: Some(budget) };
-    let raw: Spanned<Raw> = serde_saphyr::from_str_with_options(yaml, options).map_err(|e| {
-        let loc = e.location();
-        let pos = loc
-            .filter(|l| l.line() > 0)
-            .map_or(Pos::new(first_line, 1), |l| Pos::new(l.line() as u32 + first_line - 1, l.column() as u32));
-        (pos, yaml_message(&e))
-    })?;
-    Ok(lift(raw, first_line - 1))
+    let mut tree = Tree { shift: first_line - 1, ..Tree::default() };
+    let mut parser = granit_parser::Parser::new_from_str(yaml);
+    while let Some(next) = parser.next_event() {
+        let (event, span) = next.map_err(|e| {
+            let at = e.marker();
+            let pos = Pos::new(at.line() as u32 + tree.shift, at.col() as u32 + 1);
+            // The scanner has its own, higher, limit on nesting, met first by `[[[[…`.
+            let info = e.info();
+            (pos, if info.contains("recursion limit") { too_deep() } else { format!("invalid YAML: {info}") })
+        })?;
+        let pos = Pos::new(span.start.line() as u32 + tree.shift, span.start.col() as u32 + 1);
+        tree.event(event, pos).map_err(|m| (pos, m))?;
+    }
+    Ok(tree.root.unwrap_or(Node { pos: Pos::new(first_line, 1), value: Value::Null }))
 }
 
-/// serde-saphyr's message without its own location suffix (we print ours in front).
-fn yaml_message(e: &serde_saphyr::Error) -> String {
-    let text = e.without_snippet().to_string();
-    let text = text.strip_prefix("error: ").unwrap_or(&text);
-    let cut = text.find(" at line ").unwrap_or(text.len());
-    let msg = text[..cut].trim();
-    if msg.contains("Nodes") || msg.contains("Aliases") || msg.contains("Events") {
-        "the YAML expands to too many values (over the limit of 250,000; are aliases repeating each other?)".into()
-    } else if msg.contains("Depth") || msg.contains("recursion limit") {
-        format!("the YAML is nested too deeply (over the limit of {MAX_DEPTH} levels)")
-    } else if msg.starts_with("budget breached") {
-        format!("the YAML is too large ({msg})")
-    } else {
-        format!("invalid YAML: {msg}")
-    }
+/// The tree being built from parser events.
+#[derive(Default)]
+struct Tree {
+    /// Lines before the YAML in its file.
+    shift: u32,
+    /// Open sequences and mappings, innermost last, each with its anchor.
+    open: Vec<(Node, usize)>,
+    /// A mapping's key waiting for its value, per open collection.
+    keys: Vec<Option<Key>>,
+    /// Anchored nodes with the number of values each holds.
+    anchors: HashMap<usize, (Node, usize)>,
+    nodes: usize,
+    documents: usize,
+    root: Option<Node>,
 }
 
-fn lift(raw: Spanned<Raw>, line_shift: u32) -> Node {
-    let pos = to_pos(&raw.referenced, line_shift);
-    let value = match raw.value {
-        Raw::Null => Value::Null,
-        Raw::Bool(b) => Value::Bool(b),
-        Raw::Int(i) => Value::Int(i),
-        Raw::Float(f) => Value::Float(f),
-        Raw::Str(s) => Value::Str(s),
-        Raw::Seq(items) => Value::Seq(items.into_iter().map(|n| lift(n, line_shift)).collect()),
-        Raw::Map(entries) => Value::Map(
-            entries
-                .into_iter()
-                .map(|(k, v)| {
-                    let key = Key { pos: to_pos(&k.referenced, line_shift), name: k.value };
-                    (key, lift(v, line_shift))
-                })
-                .collect(),
-        ),
-    };
-    Node { pos, value }
-}
-
-fn to_pos(loc: &serde_saphyr::Location, line_shift: u32) -> Pos {
-    Pos::new(loc.line() as u32 + line_shift, loc.column().max(1) as u32)
-}
-
-/// The tree as serde-saphyr hands it over, before positions are moved into file lines.
-enum Raw {
-    Null,
-    Bool(bool),
-    Int(i64),
-    Float(f64),
-    Str(String),
-    Seq(Vec<Spanned<Raw>>),
-    Map(Vec<(Spanned<String>, Spanned<Raw>)>),
-}
-
-impl<'de> Deserialize<'de> for Raw {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(RawVisitor)
-    }
-}
-
-struct RawVisitor;
-
-impl<'de> Visitor<'de> for RawVisitor {
-    type Value = Raw;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a YAML value")
-    }
-    fn visit_unit<E>(self) -> Result<Raw, E> {
-        Ok(Raw::Null)
-    }
-    fn visit_none<E>(self) -> Result<Raw, E> {
-        Ok(Raw::Null)
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Raw, E> {
-        Ok(Raw::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Raw, E> {
-        Ok(Raw::Int(v))
-    }
-    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Raw, E> {
-        i64::try_from(v).map(Raw::Int).or(Ok(Raw::Float(v as f64)))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
-        Ok(Raw::Float(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
-        Ok(Raw::Str(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Raw, E> {
-        Ok(Raw::Str(v))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
+impl Tree {
+    fn event(&mut self, event: Event, pos: Pos) -> Result<(), String> {
+        match event {
+            Event::DocumentStart(..) => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    return Err("invalid YAML: a second document ('---') where one was expected".into());
+                }
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                let value = scalar(&text, style, tag.as_deref());
+                self.add(Node { pos, value }, anchor)?;
+            }
+            Event::SequenceStart(_, anchor, _) => self.open(Node { pos, value: Value::Seq(Vec::new()) }, anchor)?,
+            Event::MappingStart(_, anchor, _) => self.open(Node { pos, value: Value::Map(Vec::new()) }, anchor)?,
+            Event::SequenceEnd | Event::MappingEnd => {
+                let (node, anchor) = self.open.pop().expect("the parser closes only what it opened");
+                self.keys.pop();
+                self.add(node, anchor)?;
+            }
+            Event::Alias(id) => {
+                let (_, n) = self.anchors.get(&id).ok_or("invalid YAML: an alias to an unknown anchor")?;
+                self.count(*n)?;
+                let value = self.anchors[&id].0.value.clone();
+                self.place(Node { pos, value })?;
+            }
+            _ => {}
         }
-        Ok(Raw::Seq(items))
+        Ok(())
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<Spanned<String>>()? {
-            entries.push((key, map.next_value()?));
+
+    fn count(&mut self, n: usize) -> Result<(), String> {
+        self.nodes += n;
+        if self.nodes > MAX_NODES {
+            return Err(
+                "the YAML expands to too many values (over the limit of 250,000; are aliases repeating each other?)"
+                    .into(),
+            );
         }
-        Ok(Raw::Map(entries))
+        Ok(())
     }
+
+    fn open(&mut self, node: Node, anchor: usize) -> Result<(), String> {
+        if self.open.len() >= MAX_DEPTH {
+            return Err(too_deep());
+        }
+        self.open.push((node, anchor));
+        self.keys.push(None);
+        Ok(())
+    }
+
+    /// A finished node: remembered under its anchor, then placed in its parent.
+    fn add(&mut self, node: Node, anchor: usize) -> Result<(), String> {
+        self.count(1)?;
+        if anchor != 0 {
+            self.anchors.insert(anchor, (node.clone(), size(&node)));
+        }
+        self.place(node)
+    }
+
+    fn place(&mut self, node: Node) -> Result<(), String> {
+        let Some((parent, _)) = self.open.last_mut() else {
+            self.root = Some(node);
+            return Ok(());
+        };
+        let key = self.keys.last_mut().expect("a key slot per open collection");
+        match &mut parent.value {
+            Value::Seq(items) => items.push(node),
+            Value::Map(entries) => match key.take() {
+                Some(k) => entries.push((k, node)),
+                None => match node.value.as_text() {
+                    Some(name) if entries.iter().any(|(k, _)| k.name == name) => {
+                        return Err(format!("invalid YAML: duplicate key '{name}'"));
+                    }
+                    Some(name) => *key = Some(Key { name, pos: node.pos }),
+                    None => {
+                        return Err(format!("invalid YAML: a mapping key must be text, not {}", node.value.kind_name()));
+                    }
+                },
+            },
+            _ => unreachable!("only collections are open"),
+        }
+        Ok(())
+    }
+}
+
+fn too_deep() -> String {
+    format!("the YAML is nested too deeply (over the limit of {MAX_DEPTH} levels)")
+}
+
+/// Values in a node, counting itself.
+fn size(node: &Node) -> usize {
+    1 + match &node.value {
+        Value::Seq(items) => items.iter().map(size).sum(),
+        Value::Map(entries) => entries.iter().map(|(_, n)| size(n)).sum(),
+        _ => 0,
+    }
+}
+
+/// A scalar's value: quoted and block scalars, and those tagged `!!str`, are text; plain
+/// ones are null, true/false, integers or floats by the YAML 1.2 core schema, else text.
+fn scalar(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Value {
+    let core = tag.and_then(Tag::core_suffix);
+    if style != ScalarStyle::Plain || core == Some("str") || tag.is_some_and(|t| t.is_custom()) {
+        return Value::Str(text.to_owned());
+    }
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "true" | "True" | "TRUE" => return Value::Bool(true),
+        "false" | "False" | "FALSE" => return Value::Bool(false),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Value::Float(f64::INFINITY),
+        "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
+        _ => {}
+    }
+    integer(text)
+        .map(Value::Int)
+        .or_else(|| float(text).map(Value::Float))
+        .unwrap_or_else(|| Value::Str(text.to_owned()))
+}
+
+/// `[-+]?[0-9]+`, `0o[0-7]+` or `0x[0-9a-fA-F]+`.
+fn integer(text: &str) -> Option<i64> {
+    if let Some(octal) = text.strip_prefix("0o") {
+        return i64::from_str_radix(octal, 8).ok().filter(|_| !octal.starts_with(['+', '-']));
+    }
+    if let Some(hex) = text.strip_prefix("0x") {
+        return i64::from_str_radix(hex, 16).ok().filter(|_| !hex.starts_with(['+', '-']));
+    }
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok()).flatten()
+}
+
+/// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`.
+fn float(text: &str) -> Option<f64> {
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let (mantissa, exponent) = unsigned.split_once(['e', 'E']).unwrap_or((unsigned, "0"));
+    let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let shaped = (!whole.is_empty() || !fraction.is_empty())
+        && digits(whole)
+        && digits(fraction)
+        && !exponent.is_empty()
+        && digits(exponent);
+    shaped.then(|| text.parse().ok()).flatten()
 }
 
 /// Reads typed fields out of a YAML mapping, collecting a diagnostic for every unknown
@@ -475,6 +535,62 @@ mod tests {
         assert!(is_date("2022-09-14"));
         assert!(!is_date("2022-13-01"));
         assert!(!is_date("14/09/2022"));
+    }
+
+    fn values(yaml: &str) -> Vec<Value> {
+        let Value::Map(entries) = parse(yaml, 1).unwrap().value else { panic!("not a mapping") };
+        entries.into_iter().map(|(_, n)| n.value).collect()
+    }
+
+    #[test]
+    fn plain_scalars_are_typed_by_the_core_schema_and_quoted_ones_stay_text() {
+        let yaml = "a: 1984\nb: -7\nc: 0x1F\nd: 2.5\ne: 1e3\nf: ~\ng:\nh: \"12\"\ni: !!str 12\nj: 2024-05-01\nk: .inf\nl: 1.2.3\n";
+        assert_eq!(
+            values(yaml),
+            [
+                Value::Int(1984),
+                Value::Int(-7),
+                Value::Int(31),
+                Value::Float(2.5),
+                Value::Float(1000.0),
+                Value::Null,
+                Value::Null,
+                Value::Str("12".into()),
+                Value::Str("12".into()),
+                Value::Str("2024-05-01".into()),
+                Value::Float(f64::INFINITY),
+                Value::Str("1.2.3".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn aliases_repeat_their_anchor_s_value_at_their_own_place() {
+        let node = parse("a: &x [1, 2]\nb: *x\n", 4).unwrap();
+        let Value::Map(entries) = node.value else { panic!() };
+        assert_eq!(
+            entries[1].1.value,
+            Value::Seq(vec![
+                Node { pos: Pos::new(4, 8), value: Value::Int(1) },
+                Node { pos: Pos::new(4, 11), value: Value::Int(2) },
+            ])
+        );
+        assert_eq!(entries[1].1.pos, Pos::new(5, 4));
+    }
+
+    #[test]
+    fn duplicate_keys_extra_documents_and_list_keys_are_errors_at_their_place() {
+        assert_eq!(
+            parse("a: 1\nb: 2\na: 3\n", 2).unwrap_err(),
+            (Pos::new(4, 1), "invalid YAML: duplicate key 'a'".into())
+        );
+        let second = parse("a: 1\n---\nb: 2\n", 2).unwrap_err();
+        assert_eq!(second.0, Pos::new(3, 1));
+        assert!(second.1.contains("second document"), "{}", second.1);
+        assert!(parse("? [x]\n: 1\n", 1).unwrap_err().1.contains("a mapping key must be text, not a list"));
+        let bad = parse("title: a: b\n", 2).unwrap_err();
+        assert_eq!(bad.0.line, 2);
+        assert!(bad.1.starts_with("invalid YAML: "), "{}", bad.1);
     }
 
     #[test]
