@@ -229,7 +229,10 @@ impl Tree {
                     }
                     Some(name) => *key = Some(Key { name, pos: node.pos }),
                     None => {
-                        return Err(format!("invalid YAML: a mapping key must be text, not {}", node.value.kind_name()));
+                        return Err(format!(
+                            "invalid YAML: a mapping key must be text, not {}",
+                            node.value.kind_name()
+                        ));
                     }
                 },
             },

@@ -77,6 +77,25 @@ pub fn is_cjk(c: char) -> bool {
         | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
 
+/// Classes of ASCII bytes (every other byte is 0): a letter or digit, and upper case.
+const WORD: u8 = 1;
+const UPPER: u8 = 2;
+const ASCII: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = WORD;
+        }
+        if c.is_ascii_uppercase() {
+            table[b] |= UPPER;
+        }
+        b += 1;
+    }
+    table
+};
+
 /// Calls `emit` with each normalised piece of `text`, in order. ASCII words (most of an
 /// English course) take a fast path that allocates nothing.
 pub fn pieces(text: &str, emit: &mut impl FnMut(Piece)) {
@@ -85,15 +104,21 @@ pub fn pieces(text: &str, emit: &mut impl FnMut(Piece)) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
+        if ASCII[b as usize] & WORD != 0 {
             let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            let mut seen = 0;
+            while let Some(&c) = bytes.get(i) {
+                let class = ASCII[c as usize];
+                if class & WORD == 0 {
+                    break;
+                }
+                seen |= class;
                 i += 1;
             }
             if i < bytes.len() && bytes[i] >= 0x80 {
                 i = run_end(text, i);
                 unicode_run(&text[start..i], emit);
-            } else if bytes[start..i].iter().any(u8::is_ascii_uppercase) {
+            } else if seen & UPPER != 0 {
                 lower.clear();
                 lower.push_str(&text[start..i]);
                 lower.make_ascii_lowercase();
