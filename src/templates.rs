@@ -1,7 +1,7 @@
 //! Templates: the built-in Tera templates and theme files compiled into the binary, a
 //! course's own `templates/NAME` replacing the built-in `NAME`, and rendering with them.
 
-use tera::{Context, Tera};
+use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::diag::Diagnostic;
 
@@ -74,6 +74,7 @@ impl Theme {
         }
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
+        tera.register_filter("safe", safe);
         if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
             diags.push(template_error(&first_template_named(&e, &sources), &e));
         }
@@ -104,6 +105,13 @@ impl Theme {
         self.tera.render_to(template, context, &mut out).map_err(|e| template_error(template, &e))?;
         Ok(out)
     }
+}
+
+/// Tera's `safe` filter, without its copy: a string is marked safe where it is (Tera's own
+/// copies it, which is a whole lesson on every lesson page); any other value is written
+/// out as text first, as Tera does.
+fn safe(value: Value, _: Kwargs, _: &State) -> Value {
+    if value.is_string() { value.mark_safe() } else { Value::safe_string(&value.to_string()) }
 }
 
 fn template_error(name: &str, e: &tera::Error) -> Diagnostic {
@@ -140,4 +148,24 @@ pub fn fingerprint(bytes: &[u8]) -> String {
         h = h.wrapping_mul(0x100000001b3);
     }
     format!("{:08x}", h as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_keeps_strings_unescaped_and_writes_other_values_as_text() {
+        let page = ("page.html".to_string(), "{{ s | safe }} {{ n | safe }} {{ l | safe }} {{ e }}".to_string());
+        let mut diags = Vec::new();
+        let theme = Theme::load(&[page], &mut diags).expect("the theme loads");
+        assert!(diags.is_empty(), "{diags:?}");
+        let mut ctx = Context::new();
+        ctx.insert("s", "<b>bold</b>");
+        ctx.insert("n", &5);
+        ctx.insert("l", &["<x>"]);
+        ctx.insert("e", "<i>");
+        let expected = format!("<b>bold</b> 5 {} &lt;i&gt;", Value::from_serializable(&["<x>"]));
+        assert_eq!(theme.render("page.html", &ctx).unwrap(), expected);
+    }
 }
