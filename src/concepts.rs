@@ -58,8 +58,11 @@ impl Matcher {
         let max_len = patterns.iter().map(String::len).max().unwrap_or(0);
         // Every byte of every page goes through the leftmost-longest automaton: a DFA
         // (a few MB for thousands of terms) keeps that one table lookup per byte.
-        let longest = build(MatchKind::LeftmostLongest, Some(AhoCorasickKind::DFA));
-        Matcher { longest, overlapping: build(MatchKind::Standard, None), owner, max_len }
+        let (longest, overlapping) = rayon::join(
+            || build(MatchKind::LeftmostLongest, Some(AhoCorasickKind::DFA)),
+            || build(MatchKind::Standard, None),
+        );
+        Matcher { longest, overlapping, owner, max_len }
     }
 
     /// Non-overlapping mentions in `text`, leftmost first, the longest at each place.

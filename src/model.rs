@@ -1,6 +1,7 @@
 //! Model: turns loaded files into a typed `Course` (modules, lessons, articles, concepts,
 //! quizzes, pages) with ids, course order and resolved references.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
@@ -313,8 +314,9 @@ pub struct Entities {
 
 /// Builds the course model from what was loaded.
 pub fn build(loaded: Loaded, config: Config, drafts: bool, diags: &mut Vec<Diagnostic>) -> Course {
-    let entities = entities(loaded, drafts, diags);
-    settle(&entities, config, diags)
+    let Entities { by_path, static_files, templates } = entities(loaded, drafts, diags);
+    // Each entity moves into the course: nothing keeps them, unlike the live preview.
+    settle_from(by_path.into_iter().map(|(path, e)| (path, Cow::Owned(e))), static_files, templates, config, diags)
 }
 
 /// Every file's entity, in parallel (each file's problems reported as it is read).
@@ -363,6 +365,18 @@ pub fn entity(doc: Doc, drafts: bool, diags: &mut Vec<Diagnostic>) -> Entity {
 /// Puts the entities together: modules from their folders, ids claimed (a duplicate is an
 /// error naming both files), course order, references resolved.
 pub fn settle(entities: &Entities, config: Config, diags: &mut Vec<Diagnostic>) -> Course {
+    let all = entities.by_path.iter().map(|(path, e)| (path.clone(), Cow::Borrowed(e)));
+    settle_from(all, entities.static_files.clone(), entities.templates.clone(), config, diags)
+}
+
+/// [`settle`] from entities by path, in path order, borrowed or owned.
+fn settle_from<'e>(
+    all: impl Iterator<Item = (String, Cow<'e, Entity>)>,
+    static_files: Vec<String>,
+    templates: Vec<(String, String)>,
+    config: Config,
+    diags: &mut Vec<Diagnostic>,
+) -> Course {
     let mut course = Course {
         config,
         home: Home { title: None, origin: None, extra: serde_json::json!({}) },
@@ -373,29 +387,30 @@ pub fn settle(entities: &Entities, config: Config, diags: &mut Vec<Diagnostic>) 
         quizzes: Vec::new(),
         pages: Vec::new(),
         drafts: HashMap::new(),
-        static_files: entities.static_files.clone(),
-        templates: entities.templates.clone(),
+        static_files,
+        templates,
     };
     let mut claims = Claims::default();
     let mut modules: std::collections::BTreeMap<String, Module> = std::collections::BTreeMap::new();
-    for (path, entity) in &entities.by_path {
-        match entity {
-            Entity::Home(h) => course.home = h.clone(),
+    for (path, entity) in all {
+        let path = path.as_str();
+        match entity.into_owned() {
+            Entity::Home(h) => course.home = h,
             Entity::Module(m) => {
-                modules.insert(m.dir.clone(), m.clone());
+                modules.insert(m.dir.clone(), m);
             }
             Entity::Lesson(l) => {
                 modules.entry(l.dir.clone()).or_insert_with(|| Module::default_for(&l.dir));
                 if claims.claim(Kind::Lesson, &l.id, path, diags) {
-                    course.lessons.push(l.clone());
+                    course.lessons.push(l);
                 }
             }
-            Entity::Article(a) if claims.claim(Kind::Article, &a.id, path, diags) => course.articles.push(a.clone()),
-            Entity::Concept(c) if claims.claim(Kind::Concept, &c.id, path, diags) => course.concepts.push(c.clone()),
-            Entity::Quiz(q) if claims.claim(Kind::Quiz, &q.id, path, diags) => course.quizzes.push(q.clone()),
-            Entity::Page(p) if claims.claim(Kind::Page, &p.id, path, diags) => course.pages.push(p.clone()),
+            Entity::Article(a) if claims.claim(Kind::Article, &a.id, path, diags) => course.articles.push(a),
+            Entity::Concept(c) if claims.claim(Kind::Concept, &c.id, path, diags) => course.concepts.push(c),
+            Entity::Quiz(q) if claims.claim(Kind::Quiz, &q.id, path, diags) => course.quizzes.push(q),
+            Entity::Page(p) if claims.claim(Kind::Page, &p.id, path, diags) => course.pages.push(p),
             Entity::Draft { kind, id } => {
-                course.drafts.insert((*kind, id.clone()), path.clone());
+                course.drafts.insert((kind, id), path.to_string());
             }
             _ => {}
         }
@@ -696,7 +711,7 @@ fn order(course: &mut Course) {
         course.modules[lesson.module].lessons.push(i);
     }
     course.articles.sort_by(|a, b| a.order.cmp(&b.order));
-    course.concepts.sort_by(|a, b| a.term.to_lowercase().cmp(&b.term.to_lowercase()).then_with(|| a.id.cmp(&b.id)));
+    course.concepts.sort_by_cached_key(|c| (c.term.to_lowercase(), c.id.clone()));
     course.pages.sort_by(|a, b| a.order.cmp(&b.order));
     quiz::order(&mut course.quizzes, &course.lessons);
 }
