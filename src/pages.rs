@@ -66,7 +66,7 @@ pub struct Site<'a> {
 pub struct Values {
     concepts: Vec<OnceLock<Value>>,
     /// A concept with its entry in a page's list of definitions, rendered once.
-    entries: Vec<OnceLock<Result<Value, Diagnostic>>>,
+    entries: Vec<OnceLock<Result<(Value, String), Diagnostic>>>,
     lessons: Vec<OnceLock<Value>>,
     /// A lesson as an item of its module's list, `[elsewhere, on its own page]`.
     items: Vec<[OnceLock<Value>; 2]>,
@@ -233,7 +233,13 @@ impl Site<'_> {
         let mut ctx = ctx;
         let rendered = self.rendered(job);
         if let Some(rendered) = rendered {
-            ctx.insert("concept_definitions", &self.concept_definitions(rendered, self.listed(job))?);
+            let entries = self.concept_definitions(rendered, self.listed(job))?;
+            // The whole list's HTML, joined here: a Tera loop over some twenty entries on
+            // every page cost more than the rest of the page's template.
+            let html = entries.iter().map(|(_, entry)| entry.as_str()).collect::<Vec<_>>().join("\n  ");
+            ctx.insert_value("concept_definitions_html", Value::safe_string(&html));
+            let values: Vec<Value> = entries.into_iter().map(|(value, _)| value).collect();
+            ctx.insert_value("concept_definitions", Value::from(values));
         }
         // The page's text and its concepts' definitions, with the theme around them.
         let capacity = rendered.map_or(0, |r| 2 * r.html.len()) + PAGE_ROOM;
@@ -258,7 +264,7 @@ impl Site<'_> {
     /// Every concept the page's text links to, once, in order, except those the page lists
     /// with their definitions already (`listed`): the definitions behind the page's concept
     /// previews (and, without JavaScript, a short glossary of the page).
-    fn concept_definitions(&self, rendered: &Rendered, listed: &[Ref]) -> Result<Vec<Value>, Diagnostic> {
+    fn concept_definitions(&self, rendered: &Rendered, listed: &[Ref]) -> Result<Vec<(Value, String)>, Diagnostic> {
         let mut seen: rustc_hash::FxHashSet<usize> = targets(listed).collect();
         rendered
             .links
@@ -271,13 +277,15 @@ impl Site<'_> {
     /// A concept with `entry`, its item in the list of definitions, rendered once from
     /// `partials/concept-definition.html` for every page that lists it (a lesson page
     /// lists some twenty: rendering each there took a sixth of all page rendering).
-    fn definition_entry(&self, idx: usize) -> Result<Value, Diagnostic> {
+    fn definition_entry(&self, idx: usize) -> Result<(Value, String), Diagnostic> {
         self.values.entries[idx]
             .get_or_init(|| {
                 let mut ctx = Context::new();
                 ctx.insert("c", &self.concept_value(idx));
                 let entry = self.theme.render(DEFINITION_ENTRY, &ctx)?;
-                Ok(Value::from_serializable(&DefinitionEntry { concept: self.concept_view(idx), entry }))
+                let value =
+                    Value::from_serializable(&DefinitionEntry { concept: self.concept_view(idx), entry: &entry });
+                Ok((value, entry))
             })
             .clone()
     }
@@ -311,6 +319,7 @@ impl Site<'_> {
         ctx.insert("current_path", site_path);
         ctx.insert("breadcrumbs", &crumbs);
         ctx.insert("concept_definitions", &[(); 0]);
+        ctx.insert("concept_definitions_html", "");
         ctx
     }
 
@@ -869,7 +878,7 @@ struct ConceptView<'a> {
 struct DefinitionEntry<'a> {
     #[serde(flatten)]
     concept: ConceptView<'a>,
-    entry: String,
+    entry: &'a str,
 }
 
 #[derive(Serialize)]

@@ -523,3 +523,26 @@ fn headings_never_take_an_id_the_lesson_template_uses() {
     }
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
+
+#[test]
+fn a_theme_may_loop_over_the_definitions_or_write_them_joined() {
+    let course = example_course();
+    let templates = course.path().join("templates");
+    std::fs::remove_dir_all(&templates).unwrap();
+    std::fs::create_dir_all(&templates).unwrap();
+    let base = "{% block title %}{% endblock title %}{% block scripts %}{% endblock scripts %}\
+                {% block body_class %}{% endblock body_class %}{% block search %}{% endblock search %}\
+                <main>{% block content %}{% endblock content %}</main>\
+                <ol>{% for c in concept_definitions %}<li>{{ c.id }}: {{ c.entry | safe }}</li>{% endfor %}</ol>\
+                <dl>{{ concept_definitions_html | safe }}</dl>";
+    std::fs::write(templates.join("base.html"), base).unwrap();
+    let run = build(course.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lesson = read(course.path().join("public/lessons/top-down-nationalism/index.html"));
+    let entry = "<div class=\"concept-definition\" data-definition-of=\"geopolitical-justification\">";
+    let looped = format!("<li>geopolitical-justification: {entry}");
+    assert!(lesson.contains(&looped), "{lesson}");
+    let joined = &lesson[lesson.find("<dl>").expect("the joined list")..];
+    assert!(joined.contains(entry), "{joined}");
+    assert_eq!(lesson.matches("data-definition-of=").count() % 2, 0, "each entry twice: {lesson}");
+}
