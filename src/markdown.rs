@@ -146,8 +146,9 @@ pub fn options() -> Options {
 /// Renders a Markdown body.
 pub fn render(text: &str, ctx: &Ctx) -> Rendered {
     let mut r = Renderer::new(ctx);
-    let parser = Parser::new_ext(text, options()).into_offset_iter();
-    for (event, range) in TextMergeWithOffset::new(parser) {
+    // Text events are not merged first: running text is gathered into one run anyway,
+    // and merging copied every piece of text once more.
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         r.event(event, range);
     }
     r.finish()
