@@ -137,15 +137,21 @@ pub fn parse(yaml: &str, first_line: u32) -> Result<Node, (Pos, String)> {
     Ok(tree.root.unwrap_or(Node { pos: Pos::new(first_line, 1), value: Value::Null }))
 }
 
+/// A sequence or mapping being filled: its anchor, and a mapping's key waiting for its
+/// value.
+struct Open {
+    node: Node,
+    anchor: usize,
+    key: Option<Key>,
+}
+
 /// The tree being built from parser events.
 #[derive(Default)]
 struct Tree {
     /// Lines before the YAML in its file.
     shift: u32,
-    /// Open sequences and mappings, innermost last, each with its anchor.
-    open: Vec<(Node, usize)>,
-    /// A mapping's key waiting for its value, per open collection.
-    keys: Vec<Option<Key>>,
+    /// Open sequences and mappings, innermost last.
+    open: Vec<Open>,
     /// Anchored nodes with the number of values each holds.
     anchors: HashMap<usize, (Node, usize)>,
     nodes: usize,
@@ -169,9 +175,8 @@ impl Tree {
             Event::SequenceStart(_, anchor, _) => self.open(Node { pos, value: Value::Seq(Vec::new()) }, anchor)?,
             Event::MappingStart(_, anchor, _) => self.open(Node { pos, value: Value::Map(Vec::new()) }, anchor)?,
             Event::SequenceEnd | Event::MappingEnd => {
-                let (node, anchor) = self.open.pop().expect("the parser closes only what it opened");
-                self.keys.pop();
-                self.add(node, anchor)?;
+                let open = self.open.pop().expect("the parser closes only what it opened");
+                self.add(open.node, open.anchor)?;
             }
             Event::Alias(id) => {
                 let (_, n) = self.anchors.get(&id).ok_or("invalid YAML: an alias to an unknown anchor")?;
@@ -199,8 +204,7 @@ impl Tree {
         if self.open.len() >= MAX_DEPTH {
             return Err(too_deep());
         }
-        self.open.push((node, anchor));
-        self.keys.push(None);
+        self.open.push(Open { node, anchor, key: None });
         Ok(())
     }
 
@@ -214,11 +218,10 @@ impl Tree {
     }
 
     fn place(&mut self, node: Node) -> Result<(), String> {
-        let Some((parent, _)) = self.open.last_mut() else {
+        let Some(Open { node: parent, key, .. }) = self.open.last_mut() else {
             self.root = Some(node);
             return Ok(());
         };
-        let key = self.keys.last_mut().expect("a key slot per open collection");
         match &mut parent.value {
             Value::Seq(items) => items.push(node),
             Value::Map(entries) => match key.take() {

@@ -3,11 +3,11 @@
 //! anchors, mentions and diagnostics of each page instead of stopping at the first.
 
 use std::collections::HashSet;
-
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::config::Autolink;
 use crate::diag::{Diagnostic, Pos};
