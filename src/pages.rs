@@ -73,24 +73,35 @@ pub struct Values {
     cards: Vec<OnceLock<Value>>,
     /// `{kind, title, url}` of every page, by kind and index (backlinks, uses).
     refs: Vec<Vec<OnceLock<Value>>>,
+    /// A page as a list item linking to it, `<li><a href="url">title</a></li>`, by kind and index.
+    ref_items: Vec<Vec<OnceLock<String>>>,
+    /// Each lesson's module, apart from the lessons: a concept's uses look up hundreds.
+    lesson_modules: Vec<u32>,
 }
 
 impl Values {
     pub fn new(course: &crate::model::Course) -> Values {
         let empty = |n: usize| (0..n).map(|_| OnceLock::new()).collect();
-        let mut refs: Vec<Vec<OnceLock<Value>>> = Kind::ALL.iter().map(|_| Vec::new()).collect();
-        for kind in Kind::ALL {
-            refs[kind as usize] = empty(course.ids(kind).len());
-        }
         Values {
             concepts: empty(course.concepts.len()),
             entries: (0..course.concepts.len()).map(|_| OnceLock::new()).collect(),
             lessons: empty(course.lessons.len()),
             items: (0..course.lessons.len()).map(|_| [OnceLock::new(), OnceLock::new()]).collect(),
             cards: empty(course.articles.len()),
-            refs,
+            refs: per_page(course),
+            ref_items: per_page(course),
+            lesson_modules: course.lessons.iter().map(|l| l.module as u32).collect(),
         }
     }
+}
+
+/// An empty slot for every page, by kind and index.
+fn per_page<T>(course: &crate::model::Course) -> Vec<Vec<OnceLock<T>>> {
+    let mut lists: Vec<Vec<OnceLock<T>>> = Kind::ALL.iter().map(|_| Vec::new()).collect();
+    for kind in Kind::ALL {
+        lists[kind as usize] = (0..course.ids(kind).len()).map(|_| OnceLock::new()).collect();
+    }
+    lists
 }
 
 /// Every page of the site, in a stable order.
@@ -609,20 +620,48 @@ impl Site<'_> {
     /// The pages that use a concept, grouped: lessons by module, then readings, then quizzes.
     fn used_in(&self, idx: usize) -> Vec<UseGroup<'_>> {
         let c = self.index.course;
-        let mut groups: Vec<UseGroup> = Vec::new();
+        let mut groups: Vec<(&str, Vec<PageKey>)> = Vec::new();
         for &key in &self.graph.concept_uses[idx] {
             let heading = match key.kind {
-                Kind::Lesson => c.modules[c.lessons[key.idx].module].title.as_str(),
+                Kind::Lesson => c.modules[self.values.lesson_modules[key.idx] as usize].title.as_str(),
                 Kind::Article => "Readings",
                 Kind::Quiz => "Quizzes",
                 _ => "Other pages",
             };
             match groups.last_mut() {
-                Some(g) if g.title == heading => g.pages.push(self.page_ref(key)),
-                _ => groups.push(UseGroup { title: heading, pages: vec![self.page_ref(key)] }),
+                Some((title, keys)) if *title == heading => keys.push(key),
+                _ => groups.push((heading, vec![key])),
             }
         }
-        groups
+        groups.into_iter().map(|(title, keys)| self.use_group(title, &keys)).collect()
+    }
+
+    /// A group of pages that use a concept: their values, for themes that loop over them, and
+    /// the list items joined. A loop in the template cost twice the rest of a concept page,
+    /// with hundreds of uses a concept on a large course.
+    fn use_group<'s>(&'s self, title: &'s str, keys: &[PageKey]) -> UseGroup<'s> {
+        let mut html = String::with_capacity(keys.len() * 96);
+        for &key in keys {
+            html.push_str(self.ref_item(key));
+        }
+        UseGroup {
+            title,
+            pages: keys.iter().map(|&key| self.page_ref(key)).collect(),
+            pages_html: Value::safe_string(&html),
+        }
+    }
+
+    /// A page as a list item linking to it, made once.
+    fn ref_item(&self, key: PageKey) -> &str {
+        self.values.ref_items[key.kind as usize][key.idx].get_or_init(|| {
+            let mut item = b"<li><a href=\"".to_vec();
+            let escape = |text: &str, out: &mut Vec<u8>| tera::escape_html(text, out).expect("writing to memory");
+            escape(self.index.href(key).as_ref(), &mut item);
+            item.extend_from_slice(b"\">");
+            escape(self.index.title(key), &mut item);
+            item.extend_from_slice(b"</a></li>");
+            String::from_utf8(item).expect("escaped UTF-8 stays UTF-8")
+        })
     }
 
     fn concepts(&self) -> Context {
@@ -990,6 +1029,8 @@ struct ReadingGroup<'a> {
 struct UseGroup<'a> {
     title: &'a str,
     pages: Vec<Value>,
+    /// `pages` as list items, `<li><a href="url">title</a></li>` each, joined.
+    pages_html: Value,
 }
 
 #[derive(Serialize)]

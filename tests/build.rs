@@ -525,6 +525,35 @@ fn headings_never_take_an_id_the_lesson_template_uses() {
 }
 
 #[test]
+fn a_concepts_uses_joined_are_the_items_a_loop_over_them_writes() {
+    let course = example_course();
+    let lesson = course.path().join("content/lessons/01-foundations/02-spheres-of-influence.md");
+    let text = read(&lesson).replace(
+        "title: Spheres of influence and containment",
+        "title: 'Spheres <of> influence & \"containment\" it''s'",
+    );
+    std::fs::write(&lesson, text).unwrap();
+    let templates = course.path().join("templates");
+    std::fs::remove_dir_all(&templates).unwrap();
+    std::fs::create_dir_all(&templates).unwrap();
+    let concept = "{% for g in concept.used_in %}<section><ul>{% for p in g.pages %}\
+                   <li><a href=\"{{ p.url }}\">{{ p.title }}</a></li>{% endfor %}</ul>\
+                   <ul>{{ g.pages_html | safe }}</ul></section>{% endfor %}";
+    std::fs::write(templates.join("concept.html"), concept).unwrap();
+    let run = build(course.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = read(course.path().join("public/concepts/containment/index.html"));
+    let sections: Vec<&str> = page.split("<section>").skip(1).collect();
+    assert!(sections.len() >= 3, "{page}");
+    for section in sections {
+        let lists: Vec<&str> = section.split("<ul>").skip(1).map(|l| &l[..l.find("</ul>").unwrap()]).collect();
+        assert!(lists[0].starts_with("<li><a href=\"/"), "{section}");
+        assert_eq!(lists[0], lists[1], "joined items differ from the loop's");
+    }
+    assert!(page.contains("Spheres &lt;of&gt; influence &amp; &quot;containment&quot;"), "{page}");
+}
+
+#[test]
 fn a_theme_may_loop_over_the_definitions_or_write_them_joined() {
     let course = example_course();
     let templates = course.path().join("templates");
