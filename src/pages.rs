@@ -656,7 +656,7 @@ impl Site<'_> {
         self.values.ref_items[key.kind as usize][key.idx].get_or_init(|| {
             let mut item = b"<li><a href=\"".to_vec();
             let escape = |text: &str, out: &mut Vec<u8>| tera::escape_html(text, out).expect("writing to memory");
-            escape(self.index.href(key).as_ref(), &mut item);
+            escape(self.index.href(key), &mut item);
             item.extend_from_slice(b"\">");
             escape(self.index.title(key), &mut item);
             item.extend_from_slice(b"</a></li>");
