@@ -145,7 +145,7 @@ pub fn options() -> Options {
 
 /// Renders a Markdown body.
 pub fn render(text: &str, ctx: &Ctx) -> Rendered {
-    let mut r = Renderer::new(ctx);
+    let mut r = Renderer::new(ctx, text.len());
     // Text events are not merged first: running text is gathered into one run anyway,
     // and merging copied every piece of text once more.
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
@@ -158,7 +158,7 @@ pub fn render(text: &str, ctx: &Ctx) -> Rendered {
 /// the result can sit inside a sentence. Raw HTML is always shown as text.
 pub fn render_inline(text: &str, ctx: &Ctx) -> Rendered {
     let ctx = Ctx { raw_html: false, paragraph_ids: false, ..*ctx };
-    let mut r = Renderer::new(&ctx);
+    let mut r = Renderer::new(&ctx, text.len());
     let mut paragraphs = 0;
     let mut plain = String::new();
     let parser = Parser::new_ext(text, options()).into_offset_iter();
@@ -218,15 +218,13 @@ fn is_block_end(tag: &TagEnd) -> bool {
 /// A heading's id as GitHub makes it: lowercased, letters and digits of any script kept
 /// with `-` and `_`, spaces turned into `-`, other punctuation dropped.
 pub fn slug(text: &str) -> String {
-    text.trim()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .filter_map(|c| match c {
-            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
-            c if c.is_whitespace() => Some('-'),
-            _ => None,
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    out.extend(text.trim().chars().flat_map(char::to_lowercase).filter_map(|c| match c {
+        c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+        c if c.is_whitespace() => Some('-'),
+        _ => None,
+    }));
+    out
 }
 
 /// Escapes text for HTML content and attribute values.
@@ -306,10 +304,13 @@ struct Renderer<'c, 'a> {
 }
 
 impl<'c, 'a> Renderer<'c, 'a> {
-    fn new(ctx: &'c Ctx<'a>) -> Self {
+    /// A renderer for a text of `len` bytes.
+    fn new(ctx: &'c Ctx<'a>, len: usize) -> Self {
         Renderer {
             ctx,
-            out: Vec::new(),
+            // Room up front for an event per 8 bytes of Markdown (more than prose needs):
+            // growing the list, each time a copy, was 3% of a large build's instructions.
+            out: Vec::with_capacity(len / 8),
             heading: None,
             links: Vec::new(),
             image_depth: 0,
@@ -737,6 +738,11 @@ impl<'c, 'a> Renderer<'c, 'a> {
         if last < text.len() {
             self.out.push(Event::Text(text[last..].to_string().into()));
         }
+        // The buffers are kept for the next run, which need not grow them again.
+        self.run = text;
+        self.run.clear();
+        self.run_map = map;
+        self.run_map.clear();
     }
 
     fn finish(mut self) -> Rendered {

@@ -43,6 +43,8 @@ pub enum Job {
 
 /// Room for what a page shows besides its own text (the theme, lists, definitions).
 const PAGE_ROOM: usize = 16 * 1024;
+/// Room for each page in a concept's list of uses.
+const USE_ROOM: usize = 128;
 
 /// The template of one concept's item in a page's list of definitions.
 const DEFINITION_ENTRY: &str = "partials/concept-definition.html";
@@ -253,7 +255,8 @@ impl Site<'_> {
             ctx.insert_value("concept_definitions", Value::from(values));
         }
         // The page's text and its concepts' definitions, with the theme around them.
-        let capacity = rendered.map_or(0, |r| 2 * r.html.len()) + PAGE_ROOM;
+        let uses = if let Job::Concept(i) = job { self.graph.concept_uses[i].len() } else { 0 };
+        let capacity = rendered.map_or(0, |r| 2 * r.html.len()) + uses * USE_ROOM + PAGE_ROOM;
         self.theme.render_bytes(template, &ctx, capacity)
     }
 
