@@ -251,7 +251,7 @@ impl Site<'_> {
             // every page cost more than the rest of the page's template.
             let html = entries.iter().map(|(_, entry)| entry.as_str()).collect::<Vec<_>>().join("\n  ");
             ctx.insert_value("concept_definitions_html", Value::safe_string(&html));
-            let values: Vec<Value> = entries.into_iter().map(|(value, _)| value).collect();
+            let values: Vec<Value> = entries.into_iter().map(|(value, _)| value.clone()).collect();
             ctx.insert_value("concept_definitions", Value::from(values));
         }
         // The page's text and its concepts' definitions, with the theme around them.
@@ -278,7 +278,7 @@ impl Site<'_> {
     /// Every concept the page's text links to, once, in order, except those the page lists
     /// with their definitions already (`listed`): the definitions behind the page's concept
     /// previews (and, without JavaScript, a short glossary of the page).
-    fn concept_definitions(&self, rendered: &Rendered, listed: &[Ref]) -> Result<Vec<(Value, String)>, Diagnostic> {
+    fn concept_definitions(&self, rendered: &Rendered, listed: &[Ref]) -> Result<Vec<&(Value, String)>, Diagnostic> {
         let mut seen: rustc_hash::FxHashSet<usize> = targets(listed).collect();
         rendered
             .links
@@ -291,7 +291,7 @@ impl Site<'_> {
     /// A concept with `entry`, its item in the list of definitions, rendered once from
     /// `partials/concept-definition.html` for every page that lists it (a lesson page
     /// lists some twenty: rendering each there took a sixth of all page rendering).
-    fn definition_entry(&self, idx: usize) -> Result<(Value, String), Diagnostic> {
+    fn definition_entry(&self, idx: usize) -> Result<&(Value, String), Diagnostic> {
         self.values.entries[idx]
             .get_or_init(|| {
                 let mut ctx = Context::new();
@@ -301,7 +301,8 @@ impl Site<'_> {
                     Value::from_serializable(&DefinitionEntry { concept: self.concept_view(idx), entry: &entry });
                 Ok((value, entry))
             })
-            .clone()
+            .as_ref()
+            .map_err(Diagnostic::clone)
     }
 
     /// The concepts a page lists with their definitions in its own template: a lesson's
