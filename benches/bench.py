@@ -155,6 +155,7 @@ def main():
             r["hugo clean"].append(run([a.hugo, "--quiet", "-s", hugo, "-d", out_hugo]))
             os.sync()
             r["syllabus rebuild"].append(run([a.syllabus, "build", "--root", ours, "--output", out_ours]))
+    written = {n: output_size(f"{outs}/syllabus-{n}-0") for n in sizes}
     remove_outputs(a, outs)
     clean_times = {}
     for n in sizes:
@@ -169,10 +170,21 @@ def main():
         print(f"  clean build / Hugo clean     {med['syllabus clean'] / med['hugo clean']:.2f}  (target <= 0.40 at 10,000)")
         print(f"  rebuild / Hugo clean         {med['syllabus rebuild'] / med['hugo clean']:.2f}  (target <= 0.10)")
         print(f"  peak memory / Hugo           {mem['syllabus clean'] / mem['hugo clean']:.2f}  (target: <= 300 MB at 10,000)")
+        # The same ratio round by round: a noisy minute slows both tools of one round.
+        pairs = [(o[0], h[0]) for o, h in zip(results[n]["syllabus clean"], results[n]["hugo clean"])]
+        print("  round by round (syllabus / Hugo):  " + "  ".join(f"{o:.2f}/{h:.2f}={o / h:.2f}" for o, h in pairs))
+        print(f"  median of the rounds' ratios  {statistics.median(o / h for o, h in pairs):.2f}")
     if len(sizes) > 1:
         small, big = min(sizes), max(sizes)
         print(f"\n{big} / {small} lessons clean build: {clean_times[big] / clean_times[small]:.2f}x "
               f"(linear is {big / small:.0f}x; target <= {1.05 * big / small:.1f}x)")
+        rounds = [b[0] / s[0] for s, b in zip(results[small]["syllabus clean"], results[big]["syllabus clean"])]
+        print("  round by round: " + "  ".join(f"{g:.2f}x" for g in rounds)
+              + f"; median {statistics.median(rounds):.2f}x")
+        (small_files, small_mb), (big_files, big_mb) = written[small], written[big]
+        print(f"  the output grows {big_mb / small_mb:.2f}x ({small_mb:.1f} to {big_mb:.1f} MB, {small_files} to "
+              f"{big_files} files); time per MB written grows "
+              f"{clean_times[big] / big_mb / (clean_times[small] / small_mb):.2f}x")
 
 if __name__ == "__main__":
     main()
