@@ -641,8 +641,8 @@ impl Site<'_> {
     }
 
     /// A group of pages that use a concept: their values, for themes that loop over them, and
-    /// the list items joined. A loop in the template cost twice the rest of a concept page,
-    /// with hundreds of uses a concept on a large course.
+    /// the list items joined. On a large course a concept has hundreds of uses, and a loop
+    /// over them in the template cost twice the rest of its page.
     fn use_group<'s>(&'s self, title: &'s str, keys: &[PageKey]) -> UseGroup<'s> {
         let mut html = String::with_capacity(keys.len() * 96);
         for &key in keys {
