@@ -15,6 +15,15 @@ fn build(root: &Path, extra: &[&str]) -> common::Run {
     syllabus(&args)
 }
 
+/// The course's `templates/` folder, emptied: the course then has the built-in theme but
+/// for what a test writes there (the example course's own templates are this repository's).
+fn own_templates(course: &Path) -> std::path::PathBuf {
+    let templates = course.join("templates");
+    std::fs::remove_dir_all(&templates).unwrap();
+    std::fs::create_dir_all(&templates).unwrap();
+    templates
+}
+
 /// Diagnostic lines that are errors or warnings (notes are fine).
 fn problems(stderr: &str) -> Vec<&str> {
     stderr.lines().filter(|l| l.contains(": error: ") || l.contains(": warning: ")).collect()
@@ -312,9 +321,7 @@ fn static_files_are_copied_as_is_and_may_not_shadow_pages() {
 #[test]
 fn a_course_template_replaces_the_built_in_one() {
     let course = example_course();
-    let templates = course.path().join("templates");
-    std::fs::remove_dir_all(&templates).unwrap();
-    std::fs::create_dir_all(&templates).unwrap();
+    let templates = own_templates(course.path());
     std::fs::write(templates.join("page.html"), "<p>custom {{ page.title }}</p>{{ page.content | safe }}").unwrap();
     let run = build(course.path(), &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -329,8 +336,7 @@ fn a_course_template_replaces_the_built_in_one() {
 #[test]
 fn the_definition_entry_partial_is_the_theme_s_and_its_errors_are_reported() {
     let course = example_course();
-    let templates = course.path().join("templates");
-    std::fs::remove_dir_all(&templates).unwrap();
+    let templates = own_templates(course.path());
     std::fs::create_dir_all(templates.join("partials")).unwrap();
     let partial = templates.join("partials/concept-definition.html");
     std::fs::write(
@@ -533,9 +539,7 @@ fn a_concepts_uses_joined_are_the_items_a_loop_over_them_writes() {
         "title: 'Spheres <of> influence & \"containment\" it''s'",
     );
     std::fs::write(&lesson, text).unwrap();
-    let templates = course.path().join("templates");
-    std::fs::remove_dir_all(&templates).unwrap();
-    std::fs::create_dir_all(&templates).unwrap();
+    let templates = own_templates(course.path());
     let concept = "{% for g in concept.used_in %}<section><ul>{% for p in g.pages %}\
                    <li><a href=\"{{ p.url }}\">{{ p.title }}</a></li>{% endfor %}</ul>\
                    <ul>{{ g.pages_html | safe }}</ul></section>{% endfor %}";
@@ -556,9 +560,7 @@ fn a_concepts_uses_joined_are_the_items_a_loop_over_them_writes() {
 #[test]
 fn a_theme_may_loop_over_the_definitions_or_write_them_joined() {
     let course = example_course();
-    let templates = course.path().join("templates");
-    std::fs::remove_dir_all(&templates).unwrap();
-    std::fs::create_dir_all(&templates).unwrap();
+    let templates = own_templates(course.path());
     let base = "{% block title %}{% endblock title %}{% block scripts %}{% endblock scripts %}\
                 {% block body_class %}{% endblock body_class %}{% block search %}{% endblock search %}\
                 <main>{% block content %}{% endblock content %}</main>\
