@@ -107,20 +107,28 @@ pub fn build(course: &Course, bodies: &Bodies) -> Graph {
     }
     let mut uses: Vec<Vec<PageKey>> = vec![Vec::new(); course.concepts.len()];
     let mut examples: Vec<Vec<(PageKey, String, String)>> = vec![Vec::new(); course.concepts.len()];
+    // A page's links and mentions come together, so a page already at the end of a list
+    // is not pushed again: the lists stay near their final size instead of holding every
+    // mention until they are sorted.
+    let push = |list: &mut Vec<PageKey>, from: PageKey| {
+        if list.last() != Some(&from) {
+            list.push(from);
+        }
+    };
     for (from, rendered) in bodies.all() {
         let Some(from) = from else { continue };
         for link in &rendered.links {
             if link.target != from
                 && let Some(list) = backlinks[link.target.kind as usize].get_mut(link.target.idx)
             {
-                list.push(from);
+                push(list, from);
             }
             if link.target.kind == Kind::Concept && matches!(from.kind, Kind::Lesson | Kind::Article | Kind::Quiz) {
-                uses[link.target.idx].push(from);
+                push(&mut uses[link.target.idx], from);
             }
         }
         for (concept, _) in &rendered.mentions {
-            uses[*concept].push(from);
+            push(&mut uses[*concept], from);
         }
         for e in &rendered.examples {
             examples[e.concept].push((from, e.anchor.clone(), e.text.clone()));
