@@ -215,7 +215,11 @@ type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 /// so a word is stemmed once per worker however often the course uses it.
 #[derive(Default)]
 struct Terms {
-    ids: FxMap<Box<str>, u32>,
+    /// Pieces of up to 16 bytes, packed into one number ([`pack`]): a lookup compares
+    /// numbers instead of following a pointer to compare strings.
+    short: FxMap<u128, u32>,
+    /// Longer pieces.
+    long: FxMap<Box<str>, u32>,
     by_term: FxMap<Arc<str>, u32>,
     terms: Vec<Arc<str>>,
     /// Weighted counts of the page being counted, by term id, and the ids it touched.
@@ -228,7 +232,12 @@ impl Terms {
         let s = match piece {
             Piece::Word(s) | Piece::Gram(s) => s,
         };
-        if let Some(&id) = self.ids.get(s) {
+        let packed = pack(s);
+        let known = match packed {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(s),
+        };
+        if let Some(&id) = known {
             return id;
         }
         let term: Arc<str> = match piece {
@@ -241,7 +250,10 @@ impl Terms {
             self.terms.push(term);
             self.scratch.push(0.0);
         }
-        self.ids.insert(s.into(), id);
+        match packed {
+            Some(key) => self.short.insert(key, id),
+            None => self.long.insert(s.into(), id),
+        };
         id
     }
 
@@ -261,6 +273,18 @@ impl Terms {
         let counts = self.touched.drain(..).map(|id| (id, std::mem::take(&mut self.scratch[id as usize]))).collect();
         (counts, len)
     }
+}
+
+/// A piece of up to 16 bytes as one number, its bytes in order and zeros after them. No
+/// piece holds a zero byte (pieces are letters, digits and marks), so two pieces get the
+/// same number only if they are the same.
+fn pack(piece: &str) -> Option<u128> {
+    let bytes = piece.as_bytes();
+    (bytes.len() <= 16).then(|| {
+        let mut buf = [0u8; 16];
+        buf[..bytes.len()].copy_from_slice(bytes);
+        u128::from_le_bytes(buf)
+    })
 }
 
 /// The pages a worker counted (a run of consecutive page ids) with its terms.
@@ -442,6 +466,21 @@ fn version(files: &[(String, Vec<u8>)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pieces_short_and_long_keep_one_id_each() {
+        let tokenizer = Tokenizer::new("en");
+        let mut terms = Terms::default();
+        let pieces = ["ab", "abc", "abcdefghijklmnop", "internationalisations", "floods", "flood"];
+        let ids: Vec<u32> = pieces.iter().map(|p| terms.id(&tokenizer, Piece::Word(p))).collect();
+        let again: Vec<u32> = pieces.iter().map(|p| terms.id(&tokenizer, Piece::Word(p))).collect();
+        assert_eq!(ids, again);
+        // "floods" and "flood" are two pieces of one term.
+        assert_eq!(ids, [0, 1, 2, 3, 4, 4]);
+        assert_eq!((terms.short.len(), terms.long.len()), (5, 1));
+        assert_eq!(pack("abcdefghijklmnopq"), None);
+        assert_ne!(pack("ab"), pack("abc"));
+    }
 
     fn decode(code: &str) -> Vec<(u64, usize)> {
         let digit = |c: u8| DIGITS.iter().position(|&d| d == c).unwrap() as u64;

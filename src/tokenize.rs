@@ -122,9 +122,9 @@ pub fn pieces(text: &str, emit: &mut impl FnMut(Piece)) {
                 lower.clear();
                 lower.push_str(&text[start..i]);
                 lower.make_ascii_lowercase();
-                word(&lower, emit);
+                ascii_word(&lower, emit);
             } else {
-                word(&text[start..i], emit);
+                ascii_word(&text[start..i], emit);
             }
         } else if b < 0x80 {
             i += 1;
@@ -184,6 +184,13 @@ fn grams(segment: &str, emit: &mut impl FnMut(Piece)) {
     }
     for w in bounds.windows(3) {
         emit(Piece::Gram(&segment[w[0]..w[2]]));
+    }
+}
+
+/// A word of ASCII letters and digits, whose length in bytes is its length in characters.
+fn ascii_word(w: &str, emit: &mut impl FnMut(Piece)) {
+    if (2..=MAX_WORD).contains(&w.len()) {
+        emit(Piece::Word(w));
     }
 }
 
