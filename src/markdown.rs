@@ -270,6 +270,8 @@ impl LinkFrame {
 struct HeadingBuf<'a> {
     level: HeadingLevel,
     explicit_id: Option<String>,
+    /// Where the heading starts in the source, for a message about its id.
+    offset: usize,
     classes: Vec<CowStr<'a>>,
     attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
     events: Vec<Event<'a>>,
@@ -424,6 +426,7 @@ impl<'c, 'a> Renderer<'c, 'a> {
                 self.heading = Some(HeadingBuf {
                     level,
                     explicit_id: id.map(|i| i.to_string()),
+                    offset: range.start,
                     classes,
                     attrs,
                     events: Vec::new(),
@@ -562,6 +565,7 @@ impl<'c, 'a> Renderer<'c, 'a> {
         };
         let id = match h.explicit_id {
             Some(id) => {
+                self.check_explicit_id(&id, h.offset);
                 self.used_ids.entry(id.clone()).or_insert(0);
                 id
             }
@@ -575,6 +579,23 @@ impl<'c, 'a> Renderer<'c, 'a> {
         self.out.push(Event::Start(Tag::Heading { level, id: Some(id.into()), classes: h.classes, attrs: h.attrs }));
         self.out.extend(h.events);
         self.out.push(Event::End(TagEnd::Heading(level)));
+    }
+
+    /// An id written on a heading (`{#id}`) that another element of the page has too:
+    /// links to it would find only the first.
+    fn check_explicit_id(&mut self, id: &str, offset: usize) {
+        if self.ctx.reserved_ids.contains(&id) {
+            let msg = format!(
+                "heading id '{id}' is the id of a part of the page the theme writes ({}); choose another id",
+                self.ctx.reserved_ids.join(", ")
+            );
+            self.warn(offset, msg);
+        } else if self.used_ids.contains_key(id) {
+            self.warn(
+                offset,
+                format!("heading id '{id}' is already used by a heading above on this page; choose another id"),
+            );
+        }
     }
 
     fn unique_id(&mut self, text: &str) -> String {
