@@ -115,17 +115,27 @@ fn question<'a>(index: &'a SiteIndex, q: &'a Question, h: &'a QuestionHtml) -> K
 /// inside a `<script>` element (nothing ends the element or starts a comment) or be served
 /// as a file that no browser reads as HTML.
 pub fn script_json(json: &str) -> String {
+    let bytes = json.as_bytes();
     let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
+    let mut copied = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        // U+2028 and U+2029 are the bytes E2 80 A8 and E2 80 A9.
+        let (escape, len) = match b {
+            b'<' => ("\\u003c", 1),
+            b'>' => ("\\u003e", 1),
+            b'&' => ("\\u0026", 1),
+            0xE2 => match bytes.get(i + 1..i + 3) {
+                Some([0x80, 0xA8]) => ("\\u2028", 3),
+                Some([0x80, 0xA9]) => ("\\u2029", 3),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        out.push_str(&json[copied..i]);
+        out.push_str(escape);
+        copied = i + len;
     }
+    out.push_str(&json[copied..]);
     out
 }
 
@@ -140,5 +150,8 @@ mod tests {
         assert!(!safe.contains('<') && !safe.contains('>') && !safe.contains('&') && !safe.contains('\u{2028}'));
         let back: String = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, "</script><!-- & \u{2028}");
+        let text = "a<b>c&d\u{2028}e\u{2029}f \u{2027} € é 海 <";
+        let expected = "a\\u003cb\\u003ec\\u0026d\\u2028e\\u2029f \u{2027} € é 海 \\u003c";
+        assert_eq!(script_json(text), expected);
     }
 }
