@@ -590,10 +590,11 @@ impl<'c, 'a> Renderer<'c, 'a> {
                 self.ctx.reserved_ids.join(", ")
             );
             self.warn(offset, msg);
-        } else if self.used_ids.contains_key(id) {
+        } else if self.result.anchors.iter().any(|a| a == id) {
+            // Every id the body gave so far: headings, paragraphs, footnotes, examples.
             self.warn(
                 offset,
-                format!("heading id '{id}' is already used by a heading above on this page; choose another id"),
+                format!("heading id '{id}' is already the id of an element above it on this page; choose another id"),
             );
         }
     }
