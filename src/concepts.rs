@@ -27,24 +27,7 @@ pub struct Matcher {
 
 impl Matcher {
     pub fn new(concepts: &[Concept]) -> Matcher {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut owner = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        for (i, c) in concepts.iter().enumerate() {
-            for name in std::iter::once(&c.term).chain(&c.aliases) {
-                let lower = fold(name.trim());
-                if lower.is_empty() {
-                    continue;
-                }
-                for form in [plural(&lower), lower] {
-                    // A form two concepts share goes to the first; the rest are dropped.
-                    if seen.insert(form.clone()) {
-                        patterns.push(form);
-                        owner.push(i);
-                    }
-                }
-            }
-        }
+        let (patterns, owner) = patterns(concepts);
         let build = |kind: MatchKind, engine: Option<AhoCorasickKind>| {
             (!patterns.is_empty()).then(|| {
                 AhoCorasickBuilder::new()
@@ -117,6 +100,30 @@ impl Matcher {
             .min_by_key(|m| (m.start(), std::cmp::Reverse(m.end())))
             .map(|m| Mention { start: m.start(), end: m.end(), concept: self.owner[m.pattern().as_usize()] })
     }
+}
+
+/// Every form a concept is found by (its term and aliases, each also in the plural),
+/// folded to lowercase, with the index of the concept each belongs to.
+fn patterns(concepts: &[Concept]) -> (Vec<String>, Vec<usize>) {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut owner = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (i, c) in concepts.iter().enumerate() {
+        for name in std::iter::once(&c.term).chain(&c.aliases) {
+            let lower = fold(name.trim());
+            if lower.is_empty() {
+                continue;
+            }
+            for form in [plural(&lower), lower] {
+                // A form two concepts share goes to the first; the rest are dropped.
+                if seen.insert(form.clone()) {
+                    patterns.push(form);
+                    owner.push(i);
+                }
+            }
+        }
+    }
+    (patterns, owner)
 }
 
 /// Lowercase for matching; newlines count as spaces (a term may wrap across lines).
@@ -247,6 +254,59 @@ mod tests {
             found(&m, "建设海绵城市 reduces floods; l'ÉDUCATION"),
             [("海绵城市".into(), 0), ("floods".into(), 1), ("ÉDUCATION".into(), 2)]
         );
+    }
+
+    /// What `find` must return, the slow way: from left to right, at the first place
+    /// where some term is a whole word there, the longest such term; then on after it.
+    fn every_place(concepts: &[Concept], text: &str) -> Vec<(String, usize)> {
+        let (patterns, owner) = patterns(concepts);
+        let (hay, map) =
+            if text.is_ascii() { (text.replace('\n', " "), (0..=text.len()).collect()) } else { fold_with_map(text) };
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < hay.len() {
+            let rest = &hay.as_bytes()[pos..];
+            let longest = (0..patterns.len())
+                .filter(|&i| {
+                    rest.len() >= patterns[i].len()
+                        && rest[..patterns[i].len()].eq_ignore_ascii_case(patterns[i].as_bytes())
+                })
+                .filter(|&i| whole_word(&hay, pos, pos + patterns[i].len()))
+                .max_by_key(|&i| patterns[i].len());
+            match longest {
+                Some(i) => {
+                    let end = pos + patterns[i].len();
+                    out.push((text[map[pos]..map[end]].to_string(), owner[i]));
+                    pos = end;
+                }
+                None => pos += hay[pos..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        #[test]
+        fn finds_what_trying_every_place_finds(
+            terms in proptest::collection::vec(proptest::sample::select(&[
+                "state", "State media", "state media policy", "media", "policy", "Top-down nationalism",
+                "nationalism", "code", "a", "ab", "海绵城市", "Éducation", "civic annexation effect",
+                "civic annexation", "annexation", "c++", "long-term historical containment principle",
+            ][..]), 1..6),
+            words in proptest::collection::vec(proptest::sample::select(&[
+                "state", "STATE", "States", "media", "mediation", "policies", "Policy", "top-down", "Top",
+                "nationalism", "ultranationalism", "interstate media", "state media", "state media policymakers",
+                "code", "codes", "a", "ab", "abc", "海绵城市", "建设",
+                "éducation", "ÉDUCATION", "civic", "annexation", "effect", "effectiveness", "c++", "long-term",
+                "historical", "containment", "principles", " ", " ", "\n", "-", ",", ".", "'", "s",
+            ][..]), 0..40),
+        ) {
+            let concepts: Vec<Concept> = terms.iter().map(|t| concept(t, &[])).collect();
+            let text: String = words.concat();
+            let m = Matcher::new(&concepts);
+            proptest::prop_assert_eq!(found(&m, &text), every_place(&concepts, &text), "{:?}", text);
+        }
     }
 
     #[test]
