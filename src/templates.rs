@@ -55,6 +55,9 @@ pub struct Theme {
     pub js_version: String,
     pub quiz_js_version: String,
     pub search_js_version: String,
+    /// Whether any template names `concept_definitions`, the list of definitions as values
+    /// (the built-in ones write `concept_definitions_html`): pages leave it out otherwise.
+    pub reads_definition_values: bool,
 }
 
 impl Theme {
@@ -85,7 +88,16 @@ impl Theme {
         let js_version = fingerprint(&files[1].1);
         let quiz_js_version = fingerprint(&files[2].1);
         let search_js_version = fingerprint(&files[3].1);
-        Some(Theme { tera, files, css_version, js_version, quiz_js_version, search_js_version })
+        let reads_definition_values = sources.iter().any(|(_, text)| names(text, "concept_definitions"));
+        Some(Theme {
+            tera,
+            files,
+            css_version,
+            js_version,
+            quiz_js_version,
+            search_js_version,
+            reads_definition_values,
+        })
     }
 
     /// Sets data every template sees.
@@ -140,6 +152,13 @@ fn first_template_named(e: &tera::Error, sources: &[(String, String)]) -> String
         .unwrap_or_else(|| "base.html".into())
 }
 
+/// Whether `text` holds the identifier `name` (not as part of a longer one).
+fn names(text: &str, name: &str) -> bool {
+    let ident = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    text.match_indices(name)
+        .any(|(at, _)| !ident(text[..at].chars().next_back()) && !ident(text[at + name.len()..].chars().next()))
+}
+
 /// A short content hash (FNV-1a) for cache-busting URLs.
 pub fn fingerprint(bytes: &[u8]) -> String {
     let mut h: u64 = 0xcbf29ce484222325;
@@ -153,6 +172,16 @@ pub fn fingerprint(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_found_only_as_a_whole_identifier() {
+        assert!(names("{% for c in concept_definitions %}", "concept_definitions"));
+        assert!(names("{{concept_definitions|length}}", "concept_definitions"));
+        assert!(!names("{{ concept_definitions_html | safe }}", "concept_definitions"));
+        assert!(!names("{{ my_concept_definitions }}", "concept_definitions"));
+        let builtin = BUILTIN.iter().any(|(_, text)| names(text, "concept_definitions"));
+        assert!(!builtin, "the built-in templates leave the list of values unbuilt");
+    }
 
     #[test]
     fn safe_keeps_strings_unescaped_and_writes_other_values_as_text() {
