@@ -13,8 +13,8 @@ noise hits all alike, times:
 and the peak memory (max RSS) of each. Prints medians and the ratios the project's
 targets are stated in. The smaller sizes build in a fraction of a second, where the
 machine's noise is largest in proportion, so each round times their clean builds
---small-repeats times (3): their medians rest on three times as many runs. Usage (after
-`cargo build --release`):
+--small-repeats times (3): their medians rest on three times as many runs. An untimed
+round comes first (--warmup 1), as in hyperfine. Usage (after `cargo build --release`):
 
     python3 benches/bench.py                      # 1,000 (15 runs) and 10,000 lessons (5 runs)
     python3 benches/bench.py --sizes 1000 --runs 3
@@ -129,6 +129,7 @@ def main():
     p.add_argument("--hugo", default=shutil.which("hugo") or "hugo")
     p.add_argument("--concept-scaling", action="store_true", help="compare 10 and 1,000 concepts instead")
     p.add_argument("--settle", type=float, default=400, help="seconds between removing outputs and timing")
+    p.add_argument("--warmup", type=int, default=1, help="untimed rounds before the timed ones")
     a = p.parse_args()
     if not os.path.exists(a.syllabus):
         sys.exit(f"{a.syllabus} not found: run `cargo build --release` first")
@@ -147,6 +148,14 @@ def main():
     results = {n: {"syllabus clean": [], "hugo clean": [], "syllabus rebuild": []} for n in sizes}
     outs = f"{a.work}/outputs"
     settle(a, outs)
+    # Untimed first builds, as hyperfine's --warmup: without them the first round's large
+    # build was the slowest of its five in most runs (the first write into a fresh part of
+    # the disk and of memory after generating the courses).
+    for i in range(a.warmup):
+        for n in sizes:
+            (ours, hugo) = courses[n]
+            run([a.syllabus, "build", "--root", ours, "--output", f"{outs}/warmup-syllabus-{n}-{i}"])
+            run([a.hugo, "--quiet", "-s", hugo, "-d", f"{outs}/warmup-hugo-{n}-{i}"])
     # Sizes and tools alternate within each round, so a noisy minute hits all of them.
     repeats = {n: a.small_repeats if n < max(sizes) else 1 for n in sizes}
     for i in range(a.runs):
