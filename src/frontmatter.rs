@@ -192,10 +192,10 @@ impl Tree {
     fn count(&mut self, n: usize) -> Result<(), String> {
         self.nodes += n;
         if self.nodes > MAX_NODES {
-            return Err(
-                "the YAML expands to too many values (over the limit of 250,000; are aliases repeating each other?)"
-                    .into(),
-            );
+            let (thousands, rest) = (MAX_NODES / 1000, MAX_NODES % 1000);
+            return Err(format!(
+                "the YAML expands to too many values (over the limit of {thousands},{rest:03}; are aliases repeating each other?)"
+            ));
         }
         Ok(())
     }

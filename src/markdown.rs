@@ -300,6 +300,9 @@ struct Renderer<'c, 'a> {
     footnotes: Vec<(String, usize)>,
     open_footnote: Option<String>,
     self_anchors: Vec<(String, usize)>,
+    /// Hand-written heading ids not already taken above, with where each heading starts:
+    /// checked at the end against the ids the elements below them got.
+    explicit_ids: Vec<(String, usize)>,
     /// Keep the body's plain text (course pages' bodies: what search indexes).
     collect_text: bool,
     result: Rendered,
@@ -328,6 +331,7 @@ impl<'c, 'a> Renderer<'c, 'a> {
             footnotes: Vec::new(),
             open_footnote: None,
             self_anchors: Vec::new(),
+            explicit_ids: Vec::new(),
             collect_text: ctx.page.is_some() && matches!(ctx.place, Place::Body { .. }),
             result: Rendered::default(),
         }
@@ -596,6 +600,20 @@ impl<'c, 'a> Renderer<'c, 'a> {
                 offset,
                 format!("heading id '{id}' is already the id of an element above it on this page; choose another id"),
             );
+        } else {
+            self.explicit_ids.push((id.to_string(), offset));
+        }
+    }
+
+    /// Warns about each hand-written heading id that an element below the heading got too
+    /// (a paragraph's `p3`, a footnote's `fn-note`, an example's `example-2`).
+    fn check_ids_below(&mut self) {
+        for (id, offset) in std::mem::take(&mut self.explicit_ids) {
+            if self.result.anchors.iter().filter(|a| **a == id).count() > 1 {
+                let msg =
+                    format!("heading id '{id}' is also the id of an element below it on this page; choose another id");
+                self.warn(offset, msg);
+            }
         }
     }
 
@@ -769,6 +787,7 @@ impl<'c, 'a> Renderer<'c, 'a> {
 
     fn finish(mut self) -> Rendered {
         self.flush_run();
+        self.check_ids_below();
         let known: HashSet<&str> =
             self.result.anchors.iter().map(String::as_str).chain(self.ctx.reserved_ids.iter().copied()).collect();
         let missing: Vec<(String, usize)> =
