@@ -303,6 +303,8 @@ struct Renderer<'c, 'a> {
     /// Hand-written heading ids not already taken above, with where each heading starts:
     /// checked at the end against the ids the elements below them got.
     explicit_ids: Vec<(String, usize)>,
+    /// Hand-written heading ids already reported as taken above (one report a clash).
+    repeated_ids: Vec<String>,
     /// Keep the body's plain text (course pages' bodies: what search indexes).
     collect_text: bool,
     result: Rendered,
@@ -332,6 +334,7 @@ impl<'c, 'a> Renderer<'c, 'a> {
             open_footnote: None,
             self_anchors: Vec::new(),
             explicit_ids: Vec::new(),
+            repeated_ids: Vec::new(),
             collect_text: ctx.page.is_some() && matches!(ctx.place, Place::Body { .. }),
             result: Rendered::default(),
         }
@@ -600,16 +603,20 @@ impl<'c, 'a> Renderer<'c, 'a> {
                 offset,
                 format!("heading id '{id}' is already the id of an element above it on this page; choose another id"),
             );
+            self.repeated_ids.push(id.to_string());
         } else {
             self.explicit_ids.push((id.to_string(), offset));
         }
     }
 
     /// Warns about each hand-written heading id that an element below the heading got too
-    /// (a paragraph's `p3`, a footnote's `fn-note`, an example's `example-2`).
+    /// (a paragraph's `p3`, a footnote's `fn-note`, an example's `example-2`); a heading
+    /// below that wrote the same id was reported at its own line already.
     fn check_ids_below(&mut self) {
         for (id, offset) in std::mem::take(&mut self.explicit_ids) {
-            if self.result.anchors.iter().filter(|a| **a == id).count() > 1 {
+            let uses = self.result.anchors.iter().filter(|a| **a == id).count();
+            let reported = self.repeated_ids.iter().filter(|r| **r == id).count();
+            if uses > 1 + reported {
                 let msg =
                     format!("heading id '{id}' is also the id of an element below it on this page; choose another id");
                 self.warn(offset, msg);

@@ -252,7 +252,7 @@ impl Site<'_> {
             let html = entries.iter().map(|(_, entry)| entry.as_str()).collect::<Vec<_>>().join("\n  ");
             ctx.insert_value("concept_definitions_html", Value::safe_string(&html));
             // The same list as values, for themes that loop over it: built only for them
-            // (a clone of each entry, some 270,000 at 10,000 lessons).
+            // (a clone of each entry, some 260,000 at 10,000 lessons).
             if self.theme.reads_definition_values {
                 let values: Vec<Value> = entries.into_iter().map(|(value, _)| value.clone()).collect();
                 ctx.insert_value("concept_definitions", Value::from(values));
