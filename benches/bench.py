@@ -14,7 +14,13 @@ and the peak memory (max RSS) of each. Prints medians and the ratios the project
 targets are stated in. The smaller sizes build in a fraction of a second, where the
 machine's noise is largest in proportion, so each round times their clean builds
 --small-repeats times (3): their medians rest on three times as many runs. An untimed
-round comes first (--warmup 1), as in hyperfine. Usage (after `cargo build --release`):
+round comes first (--warmup 1), as in hyperfine.
+
+The control for the growth figure: the shared generator's larger course holds more per
+lesson than its smaller one (its lessons' mentions spread over ten times the concepts), so
+each round also builds a course of copies of the smallest course's shape
+(benches/gen_copies.py), once as one copy and once as many copies as the largest size
+has lessons: content grown exactly that many times. Usage (after `cargo build --release`):
 
     python3 benches/bench.py                      # 1,000 (15 runs) and 10,000 lessons (5 runs)
     python3 benches/bench.py --sizes 1000 --runs 3
@@ -30,6 +36,8 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+import gen_copies  # noqa: E402
 
 
 def run(cmd, env=None):
@@ -146,6 +154,14 @@ def main():
         generate(a.gen, courses[n][0], n, "ours")
         generate(a.gen, courses[n][1], n, "hugo")
     results = {n: {"syllabus clean": [], "hugo clean": [], "syllabus rebuild": []} for n in sizes}
+    small, big = min(sizes), max(sizes)
+    control = {}
+    if big > small and big % small == 0:
+        for copies in (1, big // small):
+            out = f"{a.work}/copies-{small}x{copies}"
+            if not (os.path.isdir(out) and os.listdir(out)):
+                gen_copies.generate(out, small, copies)
+            control[copies] = (out, [])
     outs = f"{a.work}/outputs"
     settle(a, outs)
     # Untimed first builds, as hyperfine's --warmup: without them the first round's large
@@ -171,7 +187,13 @@ def main():
                 r["hugo clean"].append(run([a.hugo, "--quiet", "-s", hugo, "-d", out_hugo]))
             os.sync()
             r["syllabus rebuild"].append(run([a.syllabus, "build", "--root", ours, "--output", out_ours]))
+        for copies, (course, times) in control.items():
+            for j in range(repeats[small] if copies == 1 else 1):
+                os.sync()
+                times.append(run([a.syllabus, "build", "--root", course, "--output", f"{outs}/copies-{copies}-{i}-{j}"]))
     written = {n: output_size(f"{outs}/syllabus-{n}-0-0") for n in sizes}
+    links = {n: concept_links(f"{outs}/syllabus-{n}-0-0") for n in sizes}
+    control_out = {c: (output_size(f"{outs}/copies-{c}-0-0"), concept_links(f"{outs}/copies-{c}-0-0")) for c in control}
     remove_outputs(a, outs)
     clean_times = {}
     for n in sizes:
@@ -206,6 +228,46 @@ def main():
         print(f"  the output grows {big_mb / small_mb:.2f}x ({small_mb:.1f} to {big_mb:.1f} MB, {small_files} to "
               f"{big_files} files); time per MB written grows "
               f"{clean_times[big] / big_mb / (clean_times[small] / small_mb):.2f}x")
+        print(f"  concept links per lesson page: {links[small]:.1f} at {small}, {links[big]:.1f} at {big}")
+    if control:
+        print_control(a, control, control_out, clean_times, written, links, repeats[small])
+
+
+def print_control(a, control, control_out, clean_times, written, links, repeats):
+    """The control's growth, and what the largest generated course holds beyond copies."""
+    small, big = min(clean_times), max(clean_times)
+    copies = big // small
+    (one, ones), (_, alls) = control[1], control[copies]
+    med = {c: statistics.median(w for w, _, _ in t) for c, (_, t) in control.items()}
+    user = {c: statistics.median(u[0] for _, _, u in t) for c, (_, t) in control.items()}
+    peak = {c: max(m for _, m, _ in t) for c, (_, t) in control.items()}
+    print(f"\nControl: {copies} copies of one {small}-lesson course's shape (benches/gen_copies.py), content grown "
+          f"exactly {copies}x ({a.runs * repeats} and {a.runs} clean runs, alternating with the above):")
+    for c in control:
+        (files, mb), per_page = control_out[c]
+        print(f"  {c:>2} cop{'y ' if c == 1 else 'ies'}  {med[c]:7.3f} s  {peak[c]:5.0f} MB   user {user[c]:6.2f} s   "
+              f"{files} files, {mb:.1f} MB, {per_page:.1f} concept links per lesson page")
+    per_round = [statistics.median(w for w, _, _ in ones[k:k + repeats]) for k in range(0, len(ones), repeats)]
+    rounds = [b[0] / s for s, b in zip(per_round, alls)]
+    print(f"  {copies} copies / 1 copy: {med[copies] / med[1]:.2f}x (linear is {copies}x); "
+          f"user time {user[copies] / user[1]:.2f}x")
+    print("  round by round: " + "  ".join(f"{g:.2f}x" for g in rounds) + f"; median {statistics.median(rounds):.2f}x")
+    (_, big_mb), (_, copies_mb) = written[big], control_out[copies][0]
+    print(f"  the generated {big}-lesson course against the {copies} copies: {clean_times[big] / med[copies]:.2f}x the "
+          f"time, {big_mb / copies_mb:.2f}x the output, {links[big] / control_out[copies][1]:.2f}x the concept links "
+          "per lesson page")
+
+
+def concept_links(folder):
+    """Links to concepts per lesson page, in the output folder's `lessons/`."""
+    pages, found = 0, 0
+    for dirpath, _, names in os.walk(os.path.join(folder, "lessons")):
+        for name in names:
+            if name == "index.html":
+                with open(os.path.join(dirpath, name), "rb") as f:
+                    found += f.read().count(b'class="concept-link"')
+                pages += 1
+    return found / max(1, pages)
 
 if __name__ == "__main__":
     main()
