@@ -19,8 +19,8 @@ round comes first (--warmup 1), as in hyperfine.
 The control for the growth figure: the shared generator's larger course holds more per
 lesson than its smaller one (its lessons' mentions spread over ten times the concepts), so
 each round also builds a course of copies of the smallest course's shape
-(benches/gen_copies.py), once as one copy and once as many copies as the largest size
-has lessons: content grown exactly that many times. Usage (after `cargo build --release`):
+(benches/gen_copies.py): one copy, and as many copies as make the largest size (content
+grown exactly that many times). Usage (after `cargo build --release`):
 
     python3 benches/bench.py                      # 1,000 (15 runs) and 10,000 lessons (5 runs)
     python3 benches/bench.py --sizes 1000 --runs 3
@@ -237,7 +237,7 @@ def print_control(a, control, control_out, clean_times, written, links, repeats)
     """The control's growth, and what the largest generated course holds beyond copies."""
     small, big = min(clean_times), max(clean_times)
     copies = big // small
-    (one, ones), (_, alls) = control[1], control[copies]
+    (_, ones), (_, alls) = control[1], control[copies]
     med = {c: statistics.median(w for w, _, _ in t) for c, (_, t) in control.items()}
     user = {c: statistics.median(u[0] for _, _, u in t) for c, (_, t) in control.items()}
     peak = {c: max(m for _, m, _ in t) for c, (_, t) in control.items()}
