@@ -7,10 +7,11 @@ ten times the concepts, a lesson's mentions spread over more distinct concepts (
 links and a longer list of definitions per page), and each concept is used by more
 lessons. This writes COPIES blocks of LESSONS lessons, each block the shape of
 `gen_course.py --lessons LESSONS` (concepts a tenth, articles and quizzes a twentieth):
-its lesson bodies are generated the same way, word for word but for the concept terms and
-link targets, and its lessons mention only the block's own concepts. The course's content
+its files are generated the same way, word for word but for the concept terms, numbers
+and link targets, and its lessons mention only the block's own concepts. The first block
+is the generated course itself, file for file (so is `--copies 1`). The course's content
 therefore grows exactly COPIES times, and a build that scales linearly takes COPIES times
-as long as one block alone (`--copies 1`).
+as long as one block alone.
 
     gen_copies.py OUT --lessons 1000 --copies 10
 """
@@ -59,10 +60,11 @@ def block(out, b, shape, terms, rng):
         g.write(f"{out}/content/lessons/{g.module_dir(module_of[i])}/{k:05d}-lesson-{k:05d}.md",
                 "---\n" + "\n".join(fm) + "\n---\n\n" + body + "\n" + extra + "\n")
     for k in range(a_n):
+        cs = rng.sample(ids, min(len(ids), 3))
         fm = [f"title: {g.words(rng, 6).title()}", f"author: {g.words(rng, 2).title()}",
               f"date: 2022-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
               f"publication: {g.words(rng, 2).title()} Review", f"url: https://example.org/{b * a_n + k + 1}",
-              "concepts: [" + ", ".join(rng.sample(ids, min(len(ids), 3))) + "]"]
+              "concepts: [" + ", ".join(cs) + "]"]
         text = "\n\n".join(" ".join(g.sentence(rng, rng.choice(terms) if rng.random() < 0.5 else None)
                                     for _ in range(5)) for _ in range(6))
         g.write(f"{out}/content/articles/article-{b * a_n + k + 1:04d}.md",
