@@ -283,7 +283,12 @@ impl Site<'_> {
     /// with their definitions already (`listed`): the definitions behind the page's concept
     /// previews (and, without JavaScript, a short glossary of the page).
     fn concept_definitions(&self, rendered: &Rendered, listed: &[Ref]) -> Result<Vec<&(Value, String)>, Diagnostic> {
-        let mut seen: rustc_hash::FxHashSet<usize> = targets(listed).collect();
+        // Sized for every link up front: growing it cost more than the inserts.
+        let mut seen = rustc_hash::FxHashSet::with_capacity_and_hasher(
+            rendered.links.len() + listed.len(),
+            rustc_hash::FxBuildHasher,
+        );
+        seen.extend(targets(listed));
         rendered
             .links
             .iter()
@@ -596,11 +601,13 @@ impl Site<'_> {
         let key = PageKey::new(Kind::Concept, idx);
         let concepts = LinkView { title: "Concepts", url: self.index.base.href("concepts/").into() };
         let mut ctx = self.base(&c.term, self.index.site_path(key), vec![self.home_crumb(), concepts]);
+        let (used_in, used_in_html) = self.used_in(idx);
         let view = ConceptPage {
             concept: self.concept_view(idx),
             content: &self.bodies.concepts[idx].html,
             related: targets(&c.related).map(|r| self.concept_value(r)).collect(),
-            used_in: self.used_in(idx),
+            used_in,
+            used_in_html: Value::safe_string(&used_in_html),
             examples: self.examples(idx),
             extra: &c.extra,
         };
@@ -625,8 +632,10 @@ impl Site<'_> {
             .collect()
     }
 
-    /// The pages that use a concept, grouped: lessons by module, then readings, then quizzes.
-    fn used_in(&self, idx: usize) -> Vec<UseGroup<'_>> {
+    /// The pages that use a concept, grouped: lessons by module, then readings, then quizzes;
+    /// and the groups as HTML, joined (a concept of a large course has hundreds of groups,
+    /// and a template loop over them cost more than the rest of its page).
+    fn used_in(&self, idx: usize) -> (Vec<UseGroup<'_>>, String) {
         let c = self.index.course;
         let mut groups: Vec<(&str, Vec<PageKey>)> = Vec::new();
         for &key in &self.graph.concept_uses[idx] {
@@ -641,17 +650,25 @@ impl Site<'_> {
                 _ => groups.push((heading, vec![key])),
             }
         }
-        groups.into_iter().map(|(title, keys)| self.use_group(title, &keys)).collect()
+        let mut html = String::with_capacity(self.graph.concept_uses[idx].len() * USE_ROOM);
+        let groups = groups.into_iter().map(|(title, keys)| self.use_group(title, &keys, &mut html)).collect();
+        (groups, html)
     }
 
     /// A group of pages that use a concept: their values, for themes that loop over them, and
     /// the list items joined. On a large course a concept has hundreds of uses, and a loop
-    /// over them in the template cost twice the rest of its page.
-    fn use_group<'s>(&'s self, title: &'s str, keys: &[PageKey]) -> UseGroup<'s> {
+    /// over them in the template cost twice the rest of its page. The group is also added
+    /// to `page_html`, as a heading and the list.
+    fn use_group<'s>(&'s self, title: &'s str, keys: &[PageKey], page_html: &mut String) -> UseGroup<'s> {
         let mut html = String::with_capacity(keys.len() * 96);
         for &key in keys {
             html.push_str(self.ref_item(key));
         }
+        page_html.push_str("\n    <h3>");
+        page_html.push_str(&escaped(title));
+        page_html.push_str("</h3>\n    <ul>");
+        page_html.push_str(&html);
+        page_html.push_str("</ul>\n    ");
         UseGroup {
             title,
             pages: keys.iter().map(|&key| self.page_ref(key)).collect(),
@@ -847,6 +864,13 @@ impl Site<'_> {
 }
 
 /// The glossary letter of a term: its first letter without accents, uppercased.
+/// Text escaped for HTML, as the templates' autoescape does it.
+fn escaped(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len());
+    tera::escape_html(text, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("escaped UTF-8 stays UTF-8")
+}
+
 fn initial(term: &str) -> String {
     term.nfd().find(|c| c.is_alphanumeric()).map(|c| c.to_uppercase().collect::<String>()).unwrap_or_else(|| "#".into())
 }
@@ -1014,6 +1038,8 @@ struct ConceptPage<'a> {
     content: &'a str,
     related: Vec<Value>,
     used_in: Vec<UseGroup<'a>>,
+    /// `used_in` as HTML: each group's heading and list.
+    used_in_html: Value,
     examples: Vec<ExampleView<'a>>,
     extra: &'a Json,
 }

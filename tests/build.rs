@@ -558,6 +558,30 @@ fn a_concepts_uses_joined_are_the_items_a_loop_over_them_writes() {
 }
 
 #[test]
+fn a_concepts_groups_joined_are_what_a_loop_over_them_writes() {
+    let course = example_course();
+    let module = course.path().join("content/lessons/01-foundations/_index.md");
+    let text = read(&module)
+        .replace("title: \"Reading the world map: foundations\"", "title: 'Reading <the> map & \"it''s\"'");
+    std::fs::write(&module, text).unwrap();
+    let templates = own_templates(course.path());
+    let concept = "<div id=\"looped\">{% for group in concept.used_in %}\n    <h3>{{ group.title }}</h3>\n    \
+                   <ul>{{ group.pages_html | safe }}</ul>\n    {% endfor %}</div>\
+                   <div id=\"joined\">{{ concept.used_in_html | safe }}</div>";
+    std::fs::write(templates.join("concept.html"), concept).unwrap();
+    let run = build(course.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = read(course.path().join("public/concepts/containment/index.html"));
+    let div = |id: &str| {
+        let start = page.find(&format!("<div id=\"{id}\">")).expect("the div") + id.len() + 11;
+        page[start..start + page[start..].find("</div>").expect("its end")].to_string()
+    };
+    assert!(div("looped").matches("<h3>").count() >= 3, "{page}");
+    assert_eq!(div("joined"), div("looped"));
+    assert!(page.contains("<h3>Reading &lt;the&gt; map &amp; &quot;it&#39;s&quot;</h3>"), "{page}");
+}
+
+#[test]
 fn a_theme_may_loop_over_the_definitions_or_write_them_joined() {
     let course = example_course();
     let templates = own_templates(course.path());
