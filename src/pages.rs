@@ -863,7 +863,6 @@ impl Site<'_> {
     }
 }
 
-/// The glossary letter of a term: its first letter without accents, uppercased.
 /// Text escaped for HTML, as the templates' autoescape does it.
 fn escaped(text: &str) -> String {
     let mut out = Vec::with_capacity(text.len());
@@ -871,6 +870,7 @@ fn escaped(text: &str) -> String {
     String::from_utf8(out).expect("escaped UTF-8 stays UTF-8")
 }
 
+/// The glossary letter of a term: its first letter without accents, uppercased.
 fn initial(term: &str) -> String {
     term.nfd().find(|c| c.is_alphanumeric()).map(|c| c.to_uppercase().collect::<String>()).unwrap_or_else(|| "#".into())
 }
