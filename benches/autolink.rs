@@ -11,9 +11,11 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use rayon::prelude::*;
-use syllabus::links::{PageKey, SiteIndex};
-use syllabus::load::Kind;
-use syllabus::{config, load, model, render};
+use syllabus::common::Kind;
+use syllabus::common::PageKey;
+use syllabus::content::{config, load, model};
+use syllabus::index::SiteIndex;
+use syllabus::site::bodies as render;
 
 fn course(concepts: usize) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("autolink-{concepts}"));
@@ -49,7 +51,7 @@ fn main() {
         let config = config::read(loaded.config.as_ref(), &mut diags);
         let course = model::build(loaded, config, false, &mut diags);
         let start = Instant::now();
-        let data = syllabus::links::IndexData::for_course(&course);
+        let data = syllabus::index::IndexData::for_course(&course);
         let index = SiteIndex::view(&course, &data);
         let index_time = start.elapsed();
         let bytes: usize = course.lessons.iter().map(|l| l.origin.text().len() - l.origin.body_offset).sum();

@@ -1,31 +1,25 @@
-//! syllabus: a static teaching-site generator. The stages of a build, one module each:
-//! load, model, index, render, check, write (see `build::run`).
+//! syllabus: a static teaching-site generator. A course folder goes through the stages of
+//! a build in order, one folder each (see `build`):
+//!
+//! - `content`: read the files and settle them into a typed course;
+//! - `index`: where every page lives and what each link points at;
+//! - `markdown`: Markdown to HTML, with links, heading ids and concept autolinks;
+//! - `site`: every page's text rendered, the link graph, the checks, the search index;
+//! - `pages`: the data each template receives, rendered through the theme;
+//! - `output`: only changed files written, and the build cache.
+//!
+//! `serve` runs the same stages for the live preview, `export` writes quizzes for other
+//! systems, `init` starts a course; `common` and `util` hold what they all share.
 
 pub mod build;
-pub mod cache;
-pub mod check;
-pub mod cite;
-pub mod conceptmap;
-pub mod concepts;
-pub mod config;
-pub mod diag;
-pub mod external;
-pub mod frontmatter;
-pub mod gift;
-pub mod graph;
+pub mod common;
+pub mod content;
+pub mod export;
+pub mod index;
 pub mod init;
-pub mod links;
-pub mod live;
-pub mod load;
 pub mod markdown;
-pub mod model;
 pub mod output;
 pub mod pages;
-pub mod quiz;
-pub mod quizkey;
-pub mod render;
-pub mod search;
 pub mod serve;
-pub mod templates;
-pub mod tokenize;
-pub mod watch;
+pub mod site;
+pub mod util;

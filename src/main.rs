@@ -7,8 +7,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use syllabus::config::BaseUrl;
-use syllabus::{build, diag, gift, init};
+use syllabus::common::diag;
+use syllabus::content::config::BaseUrl;
+use syllabus::export::gift;
+use syllabus::{build, init};
 
 #[derive(Parser)]
 #[command(name = "syllabus", version, about = "Build a teaching website from lessons, readings, concepts and quizzes")]

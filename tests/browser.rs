@@ -162,7 +162,7 @@ fn search_js_makes_the_same_terms_as_the_index() {
     if !ready() {
         return;
     }
-    let tokenizer = syllabus::tokenize::Tokenizer::new("en");
+    let tokenizer = syllabus::site::search::tokenize::Tokenizer::new("en");
     let cases: Vec<(String, Vec<String>)> = parity_cases()
         .into_iter()
         .map(|text| {

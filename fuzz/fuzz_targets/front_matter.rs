@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use syllabus::load::{Role, Source, normalize_text, parse_doc};
-use syllabus::model::entity;
+use syllabus::content::load::{Role, Source, normalize_text, parse_doc};
+use syllabus::content::model::entity;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

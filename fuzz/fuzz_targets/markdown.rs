@@ -5,11 +5,13 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use syllabus::config::Config;
-use syllabus::links::{IndexData, PageKey, SiteIndex};
-use syllabus::load::{Kind, Loaded, Role, Source, parse_doc};
-use syllabus::model::{self, Course};
-use syllabus::render;
+use syllabus::content::config::Config;
+use syllabus::common::PageKey;
+use syllabus::index::{IndexData, SiteIndex};
+use syllabus::common::Kind;
+use syllabus::content::load::{Loaded, Role, Source, parse_doc};
+use syllabus::content::model::{self, Course};
+use syllabus::site::bodies as render;
 
 const FILES: &[(&str, &str)] = &[
     ("content/lessons/01-a/01-first.md", "---\ntitle: First\nconcepts: [flood]\n---\n\n## Part\n\nText.\n"),
@@ -50,5 +52,5 @@ fuzz_target!(|data: &[u8]| {
     lesson.body_offset = "---\ntitle: Second\n---\n".len();
     let _ = render::body(&index, Some(PageKey::new(Kind::Lesson, 1)), &lesson, None);
     let article = PageKey::new(Kind::Article, 0);
-    let _ = render::body(&index, Some(article), &lesson, Some(syllabus::config::Autolink::All));
+    let _ = render::body(&index, Some(article), &lesson, Some(syllabus::content::config::Autolink::All));
 });

@@ -1,0 +1,386 @@
+//! Load: walks `content/` and `static/`, reads every file (in parallel), decodes UTF-8,
+//! removes a BOM and CRLF line ends, and splits and parses front matter. The only input I/O.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock, RwLock};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::common::diag::{Diagnostic, LineIndex, Pos};
+use crate::content::frontmatter::{self, Node};
+use crate::util::path::rel;
+
+/// A file read from the course, with its text and a line index for diagnostics.
+///
+/// Once a page is rendered its text may be released to keep memory flat on large
+/// courses; if a message then needs a line number, the file is read again.
+#[derive(Debug)]
+pub struct Source {
+    /// Path relative to the course root, `/`-separated.
+    pub path: String,
+    /// Where to read the file again after its text was released.
+    file: Option<PathBuf>,
+    text: RwLock<Option<Arc<str>>>,
+    /// Built on first use: most files never need a line number.
+    lines: OnceLock<LineIndex>,
+}
+
+impl Source {
+    pub fn new(path: String, text: String) -> Source {
+        Source { path, file: None, text: RwLock::new(Some(text.into())), lines: OnceLock::new() }
+    }
+
+    fn with_file(mut self, file: PathBuf) -> Source {
+        self.file = Some(file);
+        self
+    }
+
+    /// The file's text (BOM removed, `\n` line ends), read again if it was released.
+    pub fn text(&self) -> Arc<str> {
+        if let Some(text) = self.text.read().expect("never poisoned").as_ref() {
+            return text.clone();
+        }
+        let again = self.file.as_ref().and_then(|f| std::fs::read(f).ok()).and_then(|b| String::from_utf8(b).ok());
+        normalize_text(again.unwrap_or_default()).into()
+    }
+
+    /// Frees the text (when it can be read again).
+    pub fn release(&self) {
+        if self.file.is_some() {
+            *self.text.write().expect("never poisoned") = None;
+        }
+    }
+
+    pub fn pos(&self, offset: usize) -> Pos {
+        let text = self.text();
+        self.lines.get_or_init(|| LineIndex::new(&text)).pos(&text, offset)
+    }
+}
+
+/// What a file under `content/` is, by where it sits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Role {
+    Home,
+    Page,
+    /// A module's `_index.md`; `dir` is the module folder's name.
+    ModuleIndex {
+        dir: String,
+    },
+    Lesson {
+        dir: String,
+    },
+    Article,
+    Concept,
+    Quiz,
+}
+
+/// One content file, read and with its YAML parsed.
+#[derive(Debug)]
+pub struct Doc {
+    pub role: Role,
+    pub source: Source,
+    /// File name without extension.
+    pub stem: String,
+    /// Front matter (for `.md`) or the whole document (for quiz `.yaml`).
+    pub yaml: Option<Node>,
+    /// Where the Markdown body starts in `source.text`.
+    pub body_offset: usize,
+    /// The front matter could not be parsed (already reported); the page still exists,
+    /// so links to it are not reported as broken too.
+    pub broken: bool,
+}
+
+/// Everything read from disk.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub config: Option<Doc>,
+    pub docs: Vec<Doc>,
+    /// Files under `static/`, relative to it, `/`-separated.
+    pub static_files: Vec<String>,
+    /// Files under `templates/`, relative to it.
+    pub templates: Vec<(String, String)>,
+}
+
+/// Reads the course at `root`. Problems with single files become diagnostics; the rest
+/// of the course is still read so that every problem is reported at once.
+pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
+    let mut loaded = Loaded { config: config(root, diags), ..Loaded::default() };
+    let content = root.join("content");
+    let mut files = Vec::new();
+    if content.is_dir() {
+        files = walk(root, &content, diags);
+    } else {
+        diags.push(Diagnostic::error(
+            "content",
+            None,
+            "the course has no content/ folder (run `syllabus init DIR` to start one)",
+        ));
+    }
+    let results: Vec<Result<(Doc, Option<Diagnostic>), Diagnostic>> =
+        files.into_par_iter().map(|(path, role)| guarded_read(root, &path, role)).collect();
+    for r in results {
+        match r {
+            Ok((doc, problem)) => {
+                diags.extend(problem);
+                loaded.docs.push(doc);
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    loaded.static_files = static_files(root, diags);
+    loaded.templates = templates(root, diags);
+    loaded
+}
+
+/// `course.yaml`, read and parsed, if there is one.
+pub fn config(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Doc> {
+    let path = root.join("course.yaml");
+    if !path.is_file() {
+        return None;
+    }
+    match read_doc(root, &path, Role::Page) {
+        Ok((doc, problem)) => {
+            diags.extend(problem);
+            Some(doc)
+        }
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}
+
+/// The files under `static/`, relative to it.
+pub fn static_files(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    list_files(root, &root.join("static"), diags)
+}
+
+/// The course's own templates: name (relative to `templates/`) and text.
+pub fn templates(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(String, String)> {
+    let template_dir = root.join("templates");
+    list_files(root, &template_dir, diags)
+        .into_iter()
+        .filter_map(|name| match read_text(root, &template_dir.join(&name)) {
+            Ok(text) => Some((name, text)),
+            Err(d) => {
+                diags.push(d);
+                None
+            }
+        })
+        .collect()
+}
+
+/// Reads one file under `content/`; `None` when the path is not a course file (an
+/// editor's backup, a folder, a file in the wrong place).
+pub fn content_file(root: &Path, path: &Path) -> Option<Result<(Doc, Option<Diagnostic>), Diagnostic>> {
+    let rel = path.strip_prefix(root.join("content")).ok()?;
+    let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    if parts.iter().any(|p| ignored(p)) || !path.is_file() {
+        return None;
+    }
+    let role = role_of(&parts)?;
+    Some(guarded_read(root, path, role))
+}
+
+fn ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".bak")
+        || name.starts_with('#')
+}
+
+/// The course's content files and their roles; other files are reported.
+fn walk(root: &Path, content: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(PathBuf, Role)> {
+    let mut out = Vec::new();
+    let walker = WalkDir::new(content).follow_links(true).sort_by_file_name().into_iter();
+    for entry in walker.filter_entry(|e| e.depth() == 0 || !ignored(&e.file_name().to_string_lossy())) {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let at = e.path().map(|p| rel(root, p)).unwrap_or_else(|| "content".into());
+                diags.push(Diagnostic::error(at, None, format!("cannot read: {}", walk_error(&e))));
+                continue;
+            }
+        };
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        if entry.path_is_symlink() && !stays_inside(root, entry.path()) {
+            let msg = "symbolic link points outside the course; it is not followed";
+            diags.push(Diagnostic::error(rel(root, entry.path()), None, msg));
+            continue;
+        }
+        let parts: Vec<String> = entry
+            .path()
+            .strip_prefix(content)
+            .unwrap_or(entry.path())
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        match role_of(&parts) {
+            Some(role) => out.push((entry.into_path(), role)),
+            None => {
+                let msg = "not a course file here, so it is ignored (content/ holds .md pages, and quizzes as .yaml under content/quizzes/; put other files under static/)";
+                diags.push(Diagnostic::warning(rel(root, entry.path()), None, msg));
+            }
+        }
+    }
+    out
+}
+
+fn walk_error(e: &walkdir::Error) -> String {
+    if e.loop_ancestor().is_some() {
+        "symbolic link loop".into()
+    } else {
+        e.io_error().map_or_else(|| e.to_string(), |io| io.to_string())
+    }
+}
+
+fn stays_inside(root: &Path, path: &Path) -> bool {
+    match (root.canonicalize(), path.canonicalize()) {
+        (Ok(r), Ok(p)) => p.starts_with(r),
+        _ => false,
+    }
+}
+
+fn role_of(parts: &[String]) -> Option<Role> {
+    let md = |name: &str| name.ends_with(".md");
+    match parts {
+        [name] if name == "_index.md" => Some(Role::Home),
+        [name] if md(name) => Some(Role::Page),
+        [dir, name] if dir == "articles" && md(name) => Some(Role::Article),
+        [dir, name] if dir == "concepts" && md(name) => Some(Role::Concept),
+        [dir, name] if dir == "quizzes" && (name.ends_with(".yaml") || name.ends_with(".yml")) => Some(Role::Quiz),
+        [dir, module, name] if dir == "lessons" && name == "_index.md" => {
+            Some(Role::ModuleIndex { dir: module.clone() })
+        }
+        [dir, module, name] if dir == "lessons" && md(name) => Some(Role::Lesson { dir: module.clone() }),
+        _ => None,
+    }
+}
+
+/// Files under `dir` (relative to it), sorted; none if `dir` does not exist.
+fn list_files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                if e.path_is_symlink() && !stays_inside(root, e.path()) {
+                    let msg = "symbolic link points outside the course; it is not followed";
+                    diags.push(Diagnostic::error(rel(root, e.path()), None, msg));
+                    continue;
+                }
+                let name = rel(dir, e.path());
+                if !name.split('/').any(ignored) {
+                    out.push(name);
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let at = e.path().map(|p| rel(root, p)).unwrap_or_else(|| rel(root, dir));
+                diags.push(Diagnostic::error(at, None, format!("cannot read: {}", walk_error(&e))));
+            }
+        }
+    }
+    out
+}
+
+/// Reads a file as UTF-8 text without a BOM and with `\n` line ends.
+pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+    let name = rel(root, path);
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(&name, None, format!("cannot read: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let good = std::str::from_utf8(good).unwrap_or_default();
+        let pos = LineIndex::new(good).pos(good, good.len());
+        Diagnostic::error(&name, Some(pos), "the file is not valid UTF-8 text (save it as UTF-8)")
+    })?;
+    Ok(normalize_text(text))
+}
+
+/// Drops a UTF-8 BOM and turns CRLF into LF, so both change nothing in the output.
+pub fn normalize_text(text: String) -> String {
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    };
+    if text.contains('\r') { text.replace("\r\n", "\n") } else { text }
+}
+
+fn guarded_read(root: &Path, path: &Path, role: Role) -> Result<(Doc, Option<Diagnostic>), Diagnostic> {
+    crate::common::diag::guard(&rel(root, path), || read_doc(root, path, role)).and_then(|r| r)
+}
+
+/// Reads one content file. An unreadable file is an `Err`; a YAML error keeps the page
+/// (marked broken) and returns the diagnostic beside it.
+fn read_doc(root: &Path, path: &Path, role: Role) -> Result<(Doc, Option<Diagnostic>), Diagnostic> {
+    let text = read_text(root, path)?;
+    let source = Source::new(rel(root, path), text).with_file(path.to_path_buf());
+    Ok(parse_doc(source, role))
+}
+
+/// Splits and parses a file already read (its path, relative to the course root, says
+/// its name and whether it is all YAML). Fuzzing starts here.
+pub fn parse_doc(source: Source, role: Role) -> (Doc, Option<Diagnostic>) {
+    let path = Path::new(&source.path);
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let whole_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
+    let text = source.text();
+    let mut doc = Doc { role, stem, yaml: None, body_offset: 0, broken: false, source };
+    let (yaml_text, first_line) = if whole_yaml {
+        doc.body_offset = text.len();
+        (Some(&*text), 1)
+    } else {
+        match frontmatter::split(&text) {
+            Ok(split) => {
+                doc.body_offset = split.body_offset;
+                (split.yaml.map(|(y, _)| y), split.yaml.map_or(1, |(_, l)| l))
+            }
+            Err(m) => {
+                doc.broken = true;
+                let d = Diagnostic::error(&doc.source.path, Some(Pos::START), m);
+                return (doc, Some(d));
+            }
+        }
+    };
+    let parsed = yaml_text.map(|y| frontmatter::parse(y, first_line));
+    let problem = match parsed {
+        Some(Ok(node)) => {
+            doc.yaml = Some(node);
+            None
+        }
+        Some(Err((pos, m))) => {
+            doc.broken = true;
+            Some(Diagnostic::error(&doc.source.path, Some(pos), m))
+        }
+        None => None,
+    };
+    (doc, problem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_follow_the_folder_layout() {
+        let p = |s: &str| s.split('/').map(String::from).collect::<Vec<_>>();
+        assert_eq!(role_of(&p("_index.md")), Some(Role::Home));
+        assert_eq!(role_of(&p("about.md")), Some(Role::Page));
+        assert_eq!(role_of(&p("lessons/01-a/_index.md")), Some(Role::ModuleIndex { dir: "01-a".into() }));
+        assert_eq!(role_of(&p("lessons/01-a/02-b.md")), Some(Role::Lesson { dir: "01-a".into() }));
+        assert_eq!(role_of(&p("quizzes/q.yaml")), Some(Role::Quiz));
+        assert_eq!(role_of(&p("lessons/x.md")), None);
+        assert_eq!(role_of(&p("articles/img.png")), None);
+    }
+
+    #[test]
+    fn bom_and_crlf_are_normalised() {
+        assert_eq!(normalize_text("\u{feff}a\r\nb\r\n".into()), "a\nb\n");
+    }
+}

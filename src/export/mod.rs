@@ -1,0 +1,3 @@
+//! Exports of a checked course for other systems: quizzes as Moodle GIFT.
+
+pub mod gift;

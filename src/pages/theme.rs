@@ -1,0 +1,191 @@
+//! Templates: the built-in Tera templates and theme files compiled into the binary, a
+//! course's own `templates/NAME` replacing the built-in `NAME`, and rendering with them.
+
+use tera::{Context, Kwargs, State, Tera, Value};
+
+use crate::common::diag::Diagnostic;
+use crate::util::hash::fingerprint;
+
+/// Where the theme's stylesheet and script are written in the site.
+pub const CSS_PATH: &str = "assets/syllabus.css";
+pub const JS_PATH: &str = "assets/syllabus.js";
+/// The quiz and progress script, loaded only by the pages that use it.
+pub const QUIZ_JS_PATH: &str = "assets/quiz.js";
+pub const SEARCH_JS_PATH: &str = "assets/search.js";
+
+/// Built-in templates, by name. The repository's `templates/` folder is both these and
+/// the example course's templates.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("module.html", include_str!("../../templates/module.html")),
+    ("lesson.html", include_str!("../../templates/lesson.html")),
+    ("article.html", include_str!("../../templates/article.html")),
+    ("articles.html", include_str!("../../templates/articles.html")),
+    ("concept.html", include_str!("../../templates/concept.html")),
+    ("concepts.html", include_str!("../../templates/concepts.html")),
+    ("glossary.html", include_str!("../../templates/glossary.html")),
+    ("quiz.html", include_str!("../../templates/quiz.html")),
+    ("quizzes.html", include_str!("../../templates/quizzes.html")),
+    ("search.html", include_str!("../../templates/search.html")),
+    ("page.html", include_str!("../../templates/page.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+    ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
+    ("robots.txt", include_str!("../../templates/robots.txt")),
+    ("partials/concept-list.html", include_str!("../../templates/partials/concept-list.html")),
+    ("partials/concept-definition.html", include_str!("../../templates/partials/concept-definition.html")),
+    ("partials/question.html", include_str!("../../templates/partials/question.html")),
+    ("partials/progress-panel.html", include_str!("../../templates/partials/progress-panel.html")),
+];
+
+/// Theme files copied (not rendered) to the site: name in `templates/`, site path.
+pub const THEME_FILES: &[(&str, &str, &str)] = &[
+    ("syllabus.css", CSS_PATH, include_str!("../../templates/syllabus.css")),
+    ("syllabus.js", JS_PATH, include_str!("../../templates/syllabus.js")),
+    ("quiz.js", QUIZ_JS_PATH, include_str!("../../templates/quiz.js")),
+    ("search.js", SEARCH_JS_PATH, include_str!("../../templates/search.js")),
+];
+
+/// The templates a build renders with, and the theme files it writes.
+pub struct Theme {
+    tera: Tera,
+    /// Site path and bytes of each theme file.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// `?v=` fingerprints of the stylesheet and scripts, so browsers never keep a stale one.
+    pub css_version: String,
+    pub js_version: String,
+    pub quiz_js_version: String,
+    pub search_js_version: String,
+    /// Whether any template names `concept_definitions`, the list of definitions as values
+    /// (the built-in ones write `concept_definitions_html`): pages leave it out otherwise.
+    pub reads_definition_values: bool,
+}
+
+impl Theme {
+    /// Built-in templates with the course's own (`templates/NAME`) in their place.
+    pub fn load(course_templates: &[(String, String)], diags: &mut Vec<Diagnostic>) -> Option<Theme> {
+        let mut sources: Vec<(String, String)> = BUILTIN.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+        let mut files: Vec<(String, Vec<u8>)> =
+            THEME_FILES.iter().map(|(_, path, text)| (path.to_string(), text.as_bytes().to_vec())).collect();
+        for (name, text) in course_templates {
+            if let Some(i) = THEME_FILES.iter().position(|(n, _, _)| n == name) {
+                files[i].1 = text.as_bytes().to_vec();
+            } else if let Some(slot) = sources.iter_mut().find(|(n, _)| n == name) {
+                slot.1 = text.clone();
+            } else if name.ends_with(".html") || name.ends_with(".xml") || name.ends_with(".txt") {
+                sources.push((name.clone(), text.clone()));
+            }
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        tera.register_filter("safe", safe);
+        if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
+            diags.push(template_error(&first_template_named(&e, &sources), &e));
+        }
+        if diags.iter().any(Diagnostic::is_error) {
+            return None;
+        }
+        let css_version = fingerprint(&files[0].1);
+        let js_version = fingerprint(&files[1].1);
+        let quiz_js_version = fingerprint(&files[2].1);
+        let search_js_version = fingerprint(&files[3].1);
+        let reads_definition_values = sources.iter().any(|(_, text)| names(text, "concept_definitions"));
+        Some(Theme {
+            tera,
+            files,
+            css_version,
+            js_version,
+            quiz_js_version,
+            search_js_version,
+            reads_definition_values,
+        })
+    }
+
+    /// Sets data every template sees.
+    pub fn set_global(&mut self, key: &'static str, value: &impl serde::Serialize) {
+        self.tera.global_context().insert(key, value);
+    }
+
+    pub fn render(&self, template: &str, context: &Context) -> Result<String, Diagnostic> {
+        self.tera.render(template, context).map_err(|e| template_error(template, &e))
+    }
+
+    /// Renders a page to bytes, into a buffer of `capacity` (room for the whole page saves
+    /// growing it, each time a copy), without checking again that the output is UTF-8
+    /// (Tera writes only strings).
+    pub fn render_bytes(&self, template: &str, context: &Context, capacity: usize) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(capacity);
+        self.tera.render_to(template, context, &mut out).map_err(|e| template_error(template, &e))?;
+        Ok(out)
+    }
+}
+
+/// Tera's `safe` filter, without its copy: a string is marked safe where it is (Tera's own
+/// copies it, which is a whole lesson on every lesson page); any other value is written
+/// out as text first, as Tera does.
+fn safe(value: Value, _: Kwargs, _: &State) -> Value {
+    if value.is_string() { value.mark_safe() } else { Value::safe_string(&value.to_string()) }
+}
+
+fn template_error(name: &str, e: &tera::Error) -> Diagnostic {
+    let mut msg = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        source = s.source();
+    }
+    let msg = msg.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+    Diagnostic::error(format!("templates/{name}"), None, format!("template error: {msg}"))
+}
+
+/// The template an error is about, found in its message (Tera names it there).
+fn first_template_named(e: &tera::Error, sources: &[(String, String)]) -> String {
+    let msg = e.to_string();
+    sources
+        .iter()
+        .map(|(n, _)| n)
+        .filter(|n| {
+            msg.contains(&format!("--> {n}:")) || msg.contains(&format!("'{n}'")) || msg.contains(&format!("`{n}`"))
+        })
+        .max_by_key(|n| n.len())
+        .cloned()
+        .unwrap_or_else(|| "base.html".into())
+}
+
+/// Whether `text` holds the identifier `name` (not as part of a longer one).
+fn names(text: &str, name: &str) -> bool {
+    let ident = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    text.match_indices(name)
+        .any(|(at, _)| !ident(text[..at].chars().next_back()) && !ident(text[at + name.len()..].chars().next()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_is_found_only_as_a_whole_identifier() {
+        assert!(names("{% for c in concept_definitions %}", "concept_definitions"));
+        assert!(names("{{concept_definitions|length}}", "concept_definitions"));
+        assert!(!names("{{ concept_definitions_html | safe }}", "concept_definitions"));
+        assert!(!names("{{ my_concept_definitions }}", "concept_definitions"));
+        let builtin = BUILTIN.iter().any(|(_, text)| names(text, "concept_definitions"));
+        assert!(!builtin, "the built-in templates leave the list of values unbuilt");
+    }
+
+    #[test]
+    fn safe_keeps_strings_unescaped_and_writes_other_values_as_text() {
+        let page = ("page.html".to_string(), "{{ s | safe }} {{ n | safe }} {{ l | safe }} {{ e }}".to_string());
+        let mut diags = Vec::new();
+        let theme = Theme::load(&[page], &mut diags).expect("the theme loads");
+        assert!(diags.is_empty(), "{diags:?}");
+        let mut ctx = Context::new();
+        ctx.insert("s", "<b>bold</b>");
+        ctx.insert("n", &5);
+        ctx.insert("l", &["<x>"]);
+        ctx.insert("e", "<i>");
+        let expected = format!("<b>bold</b> 5 {} &lt;i&gt;", Value::from_serializable(&["<x>"]));
+        assert_eq!(theme.render("page.html", &ctx).unwrap(), expected);
+    }
+}

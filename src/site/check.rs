@@ -1,0 +1,80 @@
+//! Check: every link's `#anchor` against the page it points at, and the teaching order of
+//! concepts (used before introduced, never introduced, never used), all reported at once.
+
+use crate::common::Kind;
+use crate::common::PageKey;
+use crate::common::diag::Diagnostic;
+use crate::index::SiteIndex;
+use crate::site::bodies::{Bodies, template_ids};
+use crate::site::graph::Graph;
+
+/// Runs every check over the rendered course.
+pub fn run(index: &SiteIndex, bodies: &Bodies, graph: &Graph, diags: &mut Vec<Diagnostic>) {
+    anchors(index, bodies, diags);
+    teaching_order(index, bodies, graph, diags);
+}
+
+fn anchors(index: &SiteIndex, bodies: &Bodies, diags: &mut Vec<Diagnostic>) {
+    let on_page = |key: PageKey, id: &str| bodies.of(key).any(|r| r.anchors.iter().any(|a| a == id));
+    let home_path = index.course.home.origin.as_ref().map_or("content/_index.md", |o| o.path());
+    for (from, rendered) in bodies.all() {
+        let path = from.map_or(home_path, |k| index.source_path(k));
+        for link in &rendered.links {
+            let Some(anchor) = &link.anchor else { continue };
+            let id = anchor.id.as_str();
+            if !on_page(link.target, id) && !template_ids(Some(link.target.kind)).contains(&id) {
+                let msg = format!(
+                    "broken anchor in {}: {} has no heading or element with id '{id}'",
+                    anchor.written,
+                    index.name(link.target)
+                );
+                diags.push(Diagnostic::error(path, Some(link.at.pos(index.source(from))), msg));
+            }
+        }
+    }
+}
+
+fn teaching_order(index: &SiteIndex, bodies: &Bodies, graph: &Graph, diags: &mut Vec<Diagnostic>) {
+    let course = index.course;
+    for (i, rendered) in bodies.lessons.iter().enumerate() {
+        let path = course.lessons[i].origin.path();
+        let concept_links =
+            rendered.links.iter().filter(|l| l.target.kind == Kind::Concept).map(|l| (l.target.idx, l.at));
+        let mut reported: Vec<usize> = Vec::new();
+        for (c, pos) in concept_links.chain(rendered.mentions.iter().copied()) {
+            let Some(intro) = graph.introduced_by[c] else {
+                continue;
+            };
+            if intro > i && !reported.contains(&c) {
+                reported.push(c);
+                let later = &course.lessons[intro];
+                let msg = format!(
+                    "lesson '{}' uses concept '{}' before it is introduced, in lesson '{}' ({})",
+                    course.lessons[i].id,
+                    course.concepts[c].id,
+                    later.id,
+                    later.origin.path()
+                );
+                let pos = pos.pos(index.source(Some(PageKey::new(Kind::Lesson, i))));
+                diags.push(Diagnostic::warning(path, Some(pos), msg));
+            }
+        }
+    }
+    for (c, concept) in course.concepts.iter().enumerate() {
+        let path = concept.origin.path();
+        let used = !graph.concept_uses[c].is_empty();
+        if graph.introduced_by[c].is_none() && !used {
+            let msg = format!(
+                "concept '{}' is not used: no lesson introduces it, and nothing links to it, mentions it or asks about it",
+                concept.id
+            );
+            diags.push(Diagnostic::warning(path, None, msg));
+        } else if graph.introduced_by[c].is_none() {
+            let msg = format!(
+                "concept '{}' is not introduced by any lesson: list it in the 'concepts' of the lesson that teaches it",
+                concept.id
+            );
+            diags.push(Diagnostic::warning(path, None, msg));
+        }
+    }
+}
