@@ -13,7 +13,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 use syllabus::common::Kind;
 use syllabus::common::PageKey;
-use syllabus::content::{config, load, model};
+use syllabus::content::{config, load};
 use syllabus::index::SiteIndex;
 use syllabus::site::bodies as render;
 
@@ -49,7 +49,7 @@ fn main() {
         let mut diags = Vec::new();
         let loaded = load::load(&root, &mut diags);
         let config = config::read(loaded.config.as_ref(), &mut diags);
-        let course = model::build(loaded, config, false, &mut diags);
+        let course = syllabus::content::settle::build(loaded, config, false, &mut diags);
         let start = Instant::now();
         let data = syllabus::index::IndexData::for_course(&course);
         let index = SiteIndex::view(&course, &data);

@@ -9,8 +9,9 @@ use syllabus::content::config::Config;
 use syllabus::common::PageKey;
 use syllabus::index::{IndexData, SiteIndex};
 use syllabus::common::Kind;
-use syllabus::content::load::{Loaded, Role, Source, parse_doc};
-use syllabus::content::model::{self, Course};
+use syllabus::content::load::{Loaded, Role, parse_doc};
+use syllabus::content::source::Source;
+use syllabus::content::model::Course;
 use syllabus::site::bodies as render;
 
 const FILES: &[(&str, &str)] = &[
@@ -38,7 +39,7 @@ fn course() -> &'static Course {
             })
             .collect();
         let loaded = Loaded { docs, ..Loaded::default() };
-        model::build(loaded, Config::default(), false, &mut Vec::new())
+        syllabus::content::settle::build(loaded, Config::default(), false, &mut Vec::new())
     })
 }
 

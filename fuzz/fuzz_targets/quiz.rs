@@ -3,8 +3,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use syllabus::content::load::{Role, Source, normalize_text, parse_doc};
-use syllabus::content::model::entity;
+use syllabus::content::load::{Role, parse_doc};
+use syllabus::content::source::{Source, normalize_text};
+use syllabus::content::entity::entity;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::common::diag::{self, Diagnostic, Severity};
 use crate::content::config::{self, BaseUrl};
 use crate::content::load;
-use crate::content::model;
+use crate::content::settle;
 use crate::index::SiteIndex;
 use crate::output::cache;
 use crate::output::write::{self as output, Output, Staged, Stats};
@@ -101,7 +101,7 @@ pub fn run(opts: &Options) -> Report {
         config.base_url = base.clone();
     }
     clock.lap("load");
-    let course = model::build(loaded, config, opts.drafts, &mut diags);
+    let course = settle::build(loaded, config, opts.drafts, &mut diags);
     let data = crate::index::IndexData::for_course(&course);
     let index = SiteIndex::view(&course, &data);
     clock.lap("model");

@@ -1,7 +1,7 @@
 //! Course settings from `course.yaml`, with defaults for every key, and the site's base URL.
 
 use crate::common::diag::Diagnostic;
-use crate::content::frontmatter::Fields;
+use crate::content::fields::Fields;
 use crate::content::load::Doc;
 
 /// How concept terms in running text become links.

@@ -4,8 +4,10 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::common::diag::Pos;
-use crate::content::frontmatter::{Fields, Located, Node, Value};
-use crate::content::model::{Lesson, Origin, Ref};
+use crate::content::fields::Fields;
+use crate::content::ids::check_id;
+use crate::content::model::{Answer, Choice, Question, Quiz, Ref};
+use crate::content::yaml::{Located, Node, Value};
 
 pub const KEYS: &[&str] = &["title", "description", "lesson", "pass_mark", "shuffle", "questions", "extra"];
 const QUESTION_KEYS: &[&str] = &[
@@ -24,77 +26,6 @@ const QUESTION_KEYS: &[&str] = &[
 ];
 const CHOICE_KEYS: &[&str] = &["text", "correct", "feedback"];
 const TYPES: &[&str] = &["single", "multiple", "true_false", "short", "numeric", "order", "match"];
-
-#[derive(Debug, Clone)]
-pub struct Quiz {
-    pub id: String,
-    pub origin: Option<Origin>,
-    pub title: String,
-    /// Inline Markdown.
-    pub description: Option<Located<String>>,
-    pub lesson: Option<Ref>,
-    pub pass_mark: Option<f64>,
-    pub shuffle: bool,
-    pub questions: Vec<Question>,
-    pub extra: serde_json::Value,
-}
-
-impl Quiz {
-    pub fn path(&self) -> &str {
-        self.origin.as_ref().map_or("", |o| o.path())
-    }
-
-    pub fn total_points(&self) -> f64 {
-        self.questions.iter().map(|q| q.points).sum()
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct Question {
-    /// From 1, as messages count them.
-    pub number: usize,
-    pub id: String,
-    pub pos: Pos,
-    /// Inline Markdown.
-    pub prompt: Located<String>,
-    pub explanation: Option<Located<String>>,
-    pub concepts: Vec<Ref>,
-    pub points: f64,
-    pub answer: Answer,
-}
-
-#[derive(Debug, Clone)]
-pub struct Choice {
-    pub text: Located<String>,
-    pub correct: bool,
-    pub feedback: Option<Located<String>>,
-}
-
-/// What the learner is asked for, and what counts as right.
-#[derive(Debug, Clone)]
-pub enum Answer {
-    Single(Vec<Choice>),
-    Multiple(Vec<Choice>),
-    TrueFalse(bool),
-    Short(Vec<String>),
-    Numeric { answer: f64, tolerance: f64 },
-    Order(Vec<Located<String>>),
-    Match(Vec<(Located<String>, Located<String>)>),
-}
-
-impl Answer {
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            Answer::Single(_) => "single",
-            Answer::Multiple(_) => "multiple",
-            Answer::TrueFalse(_) => "true_false",
-            Answer::Short(_) => "short",
-            Answer::Numeric { .. } => "numeric",
-            Answer::Order(_) => "order",
-            Answer::Match(_) => "match",
-        }
-    }
-}
 
 /// Reads a quiz; `None` when it is too broken to use (every problem reported).
 pub fn read(id: String, mut f: Fields, broken: bool) -> Option<Quiz> {
@@ -182,7 +113,7 @@ fn read_question(q: &mut Fields, number: usize) -> Option<(Question, bool)> {
     let prompt = prompt.unwrap_or(Located { value: String::new(), pos });
     let (id, explicit) = match q.text("id") {
         Some(id) => {
-            if let Err(m) = crate::content::model::check_id(&id.value) {
+            if let Err(m) = check_id(&id.value) {
                 q.error(id.pos, format!("{label}: {}", m.replace("its id", "the id")));
             }
             (id.value, true)
@@ -348,26 +279,6 @@ pub fn id_from_prompt(prompt: &str, number: usize) -> String {
         .take(6)
         .collect();
     if words.is_empty() { format!("q{number}") } else { words.join("-") }
-}
-
-/// Orders quizzes by the first lesson, in course order, that assigns them; then by title.
-pub fn order(quizzes: &mut Vec<Quiz>, lessons: &[Lesson]) {
-    let mut first: HashMap<&str, usize> = HashMap::new();
-    for (i, lesson) in lessons.iter().enumerate() {
-        if let Some(q) = &lesson.quiz {
-            first.entry(q.id.value.as_str()).or_insert(i);
-        }
-    }
-    let lesson_rank: HashMap<&str, usize> = lessons.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
-    let rank = |q: &Quiz| {
-        let by_lesson = q.lesson.as_ref().and_then(|l| lesson_rank.get(l.id.value.as_str()).copied());
-        let by_link = first.get(q.id.as_str()).copied();
-        [by_lesson, by_link].into_iter().flatten().min().unwrap_or(usize::MAX)
-    };
-    let mut keyed: Vec<((usize, String), Quiz)> =
-        std::mem::take(quizzes).into_iter().map(|q| ((rank(&q), q.title.to_lowercase()), q)).collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    *quizzes = keyed.into_iter().map(|(_, q)| q).collect();
 }
 
 #[cfg(test)]

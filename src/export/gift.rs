@@ -13,8 +13,8 @@
 use std::path::Path;
 
 use crate::common::diag::{self, Diagnostic};
-use crate::content::quiz::{Answer, Choice, Question, Quiz};
-use crate::content::{config, load, model};
+use crate::content::model::{Answer, Choice, Question, Quiz};
+use crate::content::{config, load, settle};
 use crate::index::SiteIndex;
 use crate::site::bodies::{self, Bodies, QuestionHtml};
 use crate::site::{check, graph};
@@ -35,7 +35,7 @@ pub fn export(root: &Path) -> Export {
     let mut diags = Vec::new();
     let loaded = load::load(root, &mut diags);
     let config = config::read(loaded.config.as_ref(), &mut diags);
-    let course = model::build(loaded, config, false, &mut diags);
+    let course = settle::build(loaded, config, false, &mut diags);
     let data = crate::index::IndexData::for_course(&course);
     let index = SiteIndex::view(&course, &data);
     let mut bodies = bodies::bodies(&index);

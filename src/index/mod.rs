@@ -152,7 +152,7 @@ impl<'c> SiteIndex<'c> {
     }
 
     /// The source file of a page (`None`: the home page), if it has one.
-    pub fn source(&self, key: Option<PageKey>) -> Option<&'c crate::content::load::Source> {
+    pub fn source(&self, key: Option<PageKey>) -> Option<&'c crate::content::source::Source> {
         let c = self.course;
         let origin = match key {
             None => c.home.origin.as_ref(),

@@ -202,9 +202,9 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
 mod tests {
     use super::*;
     use crate::common::diag::Pos;
-    use crate::content::frontmatter::Located;
-    use crate::content::load::Source;
     use crate::content::model::Origin;
+    use crate::content::source::Source;
+    use crate::content::yaml::Located;
 
     fn concept(term: &str, aliases: &[&str]) -> Concept {
         Concept {

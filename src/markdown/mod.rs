@@ -13,7 +13,7 @@ use crate::common::Kind;
 use crate::common::PageKey;
 use crate::common::diag::{Diagnostic, Pos};
 use crate::content::config::Autolink;
-use crate::content::load::Source;
+use crate::content::source::Source;
 use crate::index::{SiteIndex, Target};
 
 /// Where the text being rendered sits, for diagnostics.

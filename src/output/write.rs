@@ -328,7 +328,7 @@ mod properties {
     use super::safe_join;
     use crate::common::Kind;
     use crate::common::routes::page_path;
-    use crate::content::model::{check_id, split_name};
+    use crate::content::ids::{check_id, split_name};
 
     /// File names made of everything a hostile course could hold: separators, dots, NUL,
     /// drive letters, look-alike and combining characters.

@@ -11,8 +11,10 @@ use crate::common::Kind;
 use crate::common::PageKey;
 use crate::common::diag::{self, Diagnostic};
 use crate::content::config::{self, BaseUrl, Config};
+use crate::content::entity::{self, Entities, Entity};
 use crate::content::load;
-use crate::content::model::{self, Course, Entities, Entity, Origin};
+use crate::content::model::{Course, Origin};
+use crate::content::{patch, settle};
 use crate::index::terms::Matcher;
 use crate::index::{IndexData, SiteIndex};
 use crate::pages::theme::Theme;
@@ -124,7 +126,7 @@ impl Live {
         self.config = self.read_config(loaded.config.as_ref(), &mut diags);
         self.file_diags = by_path(diags);
         let mut diags = Vec::new();
-        self.entities = model::entities(loaded, self.opts.drafts, &mut diags);
+        self.entities = entity::entities(loaded, self.opts.drafts, &mut diags);
         for (path, found) in by_path(diags) {
             self.file_diags.entry(path).or_default().extend(found);
         }
@@ -202,7 +204,7 @@ impl Live {
             Some(Ok((doc, problem))) => {
                 let mut diags: Vec<Diagnostic> = problem.into_iter().collect();
                 let entity =
-                    diag::guard(&rel, || model::entity(doc, self.opts.drafts, &mut diags)).unwrap_or_else(|d| {
+                    diag::guard(&rel, || entity::entity(doc, self.opts.drafts, &mut diags)).unwrap_or_else(|d| {
                         diags.push(d);
                         Entity::Nothing
                     });
@@ -225,7 +227,7 @@ impl Live {
         for path in touched {
             let mut found = Vec::new();
             let patched =
-                self.entities.by_path.get(path).and_then(|e| model::patch(&mut state.course, path, e, &mut found));
+                self.entities.by_path.get(path).and_then(|e| patch::patch(&mut state.course, path, e, &mut found));
             match patched {
                 Some(r) => {
                     replaced.push(r);
@@ -233,7 +235,7 @@ impl Live {
                 }
                 None => {
                     for r in replaced.into_iter().rev() {
-                        model::unpatch(&mut state.course, r);
+                        patch::unpatch(&mut state.course, r);
                     }
                     return Err(state);
                 }
@@ -254,7 +256,7 @@ impl Live {
                 state.swap_back(key, swaps);
             }
             for r in replaced.into_iter().rev() {
-                model::unpatch(&mut state.course, r);
+                patch::unpatch(&mut state.course, r);
             }
             state.graph.recount(&state.course);
         } else {
@@ -283,7 +285,7 @@ impl Live {
     fn build(&mut self, old: Option<Box<State>>, touched: &HashSet<String>, statics: &[String], all: bool) -> Built {
         let mut t = Lap::new();
         let mut settled = Vec::new();
-        let course = model::settle(&self.entities, self.config.clone(), &mut settled);
+        let course = settle::settle(&self.entities, self.config.clone(), &mut settled);
         self.settle_diags = by_path(settled);
         t.lap("settle");
         let matcher = match &old {
@@ -366,7 +368,7 @@ enum Swap {
 impl State {
     /// Renders again the Markdown of a patched page, swapping it in and updating the graph;
     /// returns what was swapped out.
-    fn rerender(&mut self, replaced: &model::Replaced) -> (Option<PageKey>, Vec<Swap>) {
+    fn rerender(&mut self, replaced: &patch::Replaced) -> (Option<PageKey>, Vec<Swap>) {
         let index = SiteIndex::view(&self.course, &self.data);
         let key = replaced.key().map(|(k, i)| PageKey::new(k, i));
         let c = &self.course;

@@ -10,9 +10,9 @@ use crate::common::PageKey;
 use crate::common::diag::Diagnostic;
 use crate::common::routes::page_path;
 use crate::content::config::Autolink;
-use crate::content::frontmatter::Located;
 use crate::content::model::Origin;
-use crate::content::quiz::{Answer, Quiz};
+use crate::content::model::{Answer, Quiz};
+use crate::content::yaml::Located;
 use crate::index::SiteIndex;
 use crate::markdown::{self, Ctx, Place, Rendered};
 

@@ -277,9 +277,9 @@ pub fn ris(articles: &[Article]) -> String {
 mod tests {
     use super::*;
     use crate::common::diag::Pos;
-    use crate::content::frontmatter::Located;
-    use crate::content::load::Source;
     use crate::content::model::Origin;
+    use crate::content::source::Source;
+    use crate::content::yaml::Located;
 
     pub fn article(authors: &[&str]) -> Article {
         let at = |v: &str| Located { value: v.to_string(), pos: Pos::START };

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::common::Kind;
 use crate::common::PageKey;
 use crate::content::model::targets;
-use crate::content::quiz::{Answer, Question, Quiz};
+use crate::content::model::{Answer, Question, Quiz};
 use crate::index::SiteIndex;
 use crate::site::bodies::{QuestionHtml, QuizHtml};
 
