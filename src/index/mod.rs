@@ -1,6 +1,9 @@
-//! Index: every page's URL, and the resolution of wikilinks, relative `.md` links and
-//! site paths to pages, with the errors a broken link gets.
+//! The index: where every page of the course lives (its site path and `href` under the
+//! base URL), every page by id, by source file and by path, the site's other files, and
+//! the concept-term automaton. Computed once from the settled course; every stage after
+//! it reads the course through a `SiteIndex`.
 
+pub mod resolve;
 pub mod terms;
 
 use std::collections::{HashMap, HashSet};
@@ -12,27 +15,8 @@ use crate::content::config::BaseUrl;
 use crate::content::model::Course;
 use crate::index::terms::Matcher;
 use crate::util::html::escape;
-use crate::util::path::{join, normalize, percent_decode};
 
-/// Where a link goes, once resolved.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Target {
-    /// A page of the course, with an anchor to check.
-    Page(PageKey, Option<String>),
-    /// Another file of the site (static file, index page): nothing more to check.
-    File,
-    /// An anchor on the page itself.
-    SelfAnchor(String),
-    /// Outside the site.
-    External,
-}
-
-/// A resolved link: the `href` to write and what it points at.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Resolved {
-    pub href: String,
-    pub target: Target,
-}
+pub use resolve::{Resolved, Target};
 
 /// What every stage after the model needs to know about the whole course, computed from
 /// the course once (and kept by `serve` while ids and order stay the same).
@@ -194,169 +178,11 @@ impl<'c> SiteIndex<'c> {
     pub fn name(&self, key: PageKey) -> String {
         format!("{}:{}", key.kind.name(), self.id(key))
     }
-
-    /// Resolves a wikilink target `kind:id#anchor` (kind and anchor optional).
-    pub fn wikilink(&self, dest: &str) -> Result<(PageKey, Option<String>), String> {
-        let (spec, anchor) = match dest.split_once('#') {
-            Some((s, a)) => (s.trim(), Some(a.trim().to_string())),
-            None => (dest.trim(), None),
-        };
-        let (kind, id) = match spec.split_once(':') {
-            Some((k, id)) => {
-                let kind = Kind::from_name(k.trim()).ok_or_else(|| {
-                    let names = Kind::ALL.map(Kind::name);
-                    let hint = crate::common::diag::did_you_mean(k, names);
-                    format!("unknown kind '{k}' in [[{dest}]]{hint}; expected one of: {}", names.join(", "))
-                })?;
-                (Some(kind), id.trim())
-            }
-            None => (None, spec),
-        };
-        let key = match kind {
-            Some(kind) => self.find(kind, id).ok_or_else(|| self.missing(Some(kind), id, dest))?,
-            None => self.bare(id, dest)?,
-        };
-        Ok((key, anchor.filter(|a| !a.is_empty())))
-    }
-
-    fn find(&self, kind: Kind, id: &str) -> Option<PageKey> {
-        self.data.by_id.get(id)?.iter().copied().find(|k| k.kind == kind)
-    }
-
-    fn bare(&self, id: &str, dest: &str) -> Result<PageKey, String> {
-        match self.data.by_id.get(id).map(Vec::as_slice) {
-            Some([key]) => Ok(*key),
-            Some(keys) if keys.len() > 1 => {
-                let forms: Vec<String> = keys.iter().map(|k| format!("[[{}:{id}]]", k.kind.name())).collect();
-                Err(format!(
-                    "[[{dest}]] is ambiguous: '{id}' names pages of {} kinds; write one of {}",
-                    keys.len(),
-                    forms.join(", ")
-                ))
-            }
-            _ => Err(self.missing(None, id, dest)),
-        }
-    }
-
-    fn missing(&self, kind: Option<Kind>, id: &str, dest: &str) -> String {
-        let draft = Kind::ALL
-            .into_iter()
-            .filter(|k| kind.is_none_or(|kind| kind == *k))
-            .find_map(|k| self.course.drafts.get(&(k, id.to_string())));
-        if let Some(file) = draft {
-            return format!("[[{dest}]] links to a draft ({file}); publish it or remove the link");
-        }
-        let candidates: Vec<&str> = match kind {
-            Some(k) => self.course.ids(k),
-            None => self.data.by_id.keys().map(String::as_str).collect(),
-        };
-        let hint = crate::common::diag::did_you_mean(id, candidates);
-        let what = kind.map_or("page".to_string(), |k| k.name().to_string());
-        format!("broken link [[{dest}]]: there is no {what} '{id}'{hint}")
-    }
-
-    /// Resolves the destination of a Markdown link or image written in the file `from`
-    /// (a path under the course root), on the page at site path `page_path`.
-    pub fn href_target(&self, from: &str, page_path: &str, dest: &str, image: bool) -> Result<Resolved, String> {
-        let dest = dest.trim();
-        if dest.is_empty() {
-            return Ok(Resolved { href: String::new(), target: Target::External });
-        }
-        if let Some(anchor) = dest.strip_prefix('#') {
-            return Ok(Resolved { href: dest.to_string(), target: Target::SelfAnchor(anchor.to_string()) });
-        }
-        if let Some(scheme) = scheme(dest) {
-            let lower = scheme.to_ascii_lowercase();
-            let data_image = image && dest.get(..11).is_some_and(|p| p.eq_ignore_ascii_case("data:image/"));
-            if matches!(lower.as_str(), "javascript" | "vbscript" | "data") && !data_image {
-                return Err(format!(
-                    "refused '{lower}:' URL in a link; only http, https, mailto and site links are allowed"
-                ));
-            }
-            return Ok(Resolved { href: dest.to_string(), target: Target::External });
-        }
-        if dest.starts_with("//") {
-            return Ok(Resolved { href: dest.to_string(), target: Target::External });
-        }
-        let (path, rest) = dest.split_at(dest.find(['#', '?']).unwrap_or(dest.len()));
-        let anchor = rest.split_once('#').map(|(_, a)| a.to_string()).filter(|a| !a.is_empty());
-        let path = percent_decode(path);
-        if !path.starts_with('/') && (path.ends_with(".md") || path.ends_with(".yaml")) {
-            let file = join(from.rsplit_once('/').map_or("", |(d, _)| d), &path);
-            let key = self
-                .data
-                .by_source
-                .get(file.as_str())
-                .copied()
-                .ok_or_else(|| format!("broken link '{dest}': no course page at {file}"))?;
-            return Ok(Resolved {
-                href: format!("{}{}", self.href(key), anchor_suffix(&anchor)),
-                target: Target::Page(key, anchor),
-            });
-        }
-        let site = if let Some(abs) = path.strip_prefix('/') {
-            normalize(abs).ok_or_else(|| format!("broken link '{dest}': it leaves the site"))?
-        } else {
-            let joined = join(page_path.trim_end_matches('/'), &path);
-            if joined.starts_with("../") || joined == ".." {
-                return Err(format!("broken link '{dest}': it leaves the site"));
-            }
-            let keep_slash = if path.ends_with('/') && !joined.is_empty() { "/" } else { "" };
-            format!("{joined}{keep_slash}")
-        };
-        self.site_target(&site, &anchor, rest, dest)
-    }
-
-    fn site_target(&self, site: &str, anchor: &Option<String>, rest: &str, dest: &str) -> Result<Resolved, String> {
-        let href = format!("{}{rest}", self.base.href(site));
-        let as_dir = if site.is_empty() || site.ends_with('/') { site.to_string() } else { format!("{site}/") };
-        if let Some(key) = self.data.by_path.get(&as_dir).or_else(|| self.data.by_path.get(site)) {
-            let href = format!("{}{rest}", self.href(*key));
-            return Ok(Resolved { href, target: Target::Page(*key, anchor.clone()) });
-        }
-        let index_page = site.strip_suffix("index.html").unwrap_or(site);
-        if self.data.files.contains(site) || self.data.files.contains(&as_dir) || self.data.files.contains(index_page) {
-            let href = if self.data.files.contains(&as_dir) && !site.ends_with('/') && !site.is_empty() {
-                format!("{}{rest}", self.base.href(&as_dir))
-            } else {
-                href
-            };
-            return Ok(Resolved { href, target: Target::File });
-        }
-        Err(format!("broken link '{dest}': no page or file at /{site}"))
-    }
 }
 
-fn anchor_suffix(anchor: &Option<String>) -> String {
-    anchor.as_ref().map(|a| format!("#{a}")).unwrap_or_default()
-}
-
-/// The scheme of an absolute URL (`https` in `https://x`), if the text has one.
-fn scheme(dest: &str) -> Option<&str> {
-    let colon = dest.find(':')?;
-    let s = &dest[..colon];
-    let mut chars = s.chars();
-    let ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    ok.then_some(s)
-}
-
-/// The opening tag of a link to concept `idx`, with the hook and the plain definition as
-/// a fallback preview.
+/// The opening tag of a link to concept `idx` (to `href`, which may carry an anchor), with
+/// the `data-concept` hook that previews and tests find it by.
 pub fn concept_link_open(course: &Course, idx: usize, href: &str) -> String {
     let concept = &course.concepts[idx];
     format!("<a href=\"{}\" class=\"concept-link\" data-concept=\"{}\">", escape(href), escape(&concept.id),)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn schemes_are_recognised() {
-        assert_eq!(scheme("https://x"), Some("https"));
-        assert_eq!(scheme("JavaScript:alert(1)"), Some("JavaScript"));
-        assert_eq!(scheme("../a.md"), None);
-        assert_eq!(scheme("a.md#x:y"), None);
-    }
 }
