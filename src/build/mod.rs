@@ -15,7 +15,7 @@ use crate::index::SiteIndex;
 use crate::output::cache;
 use crate::output::write::{self as output, Output, Staged, Stats};
 use crate::pages::theme::Theme;
-use crate::pages::{self, Site};
+use crate::pages::{self, Pages};
 use crate::site::bodies;
 use crate::site::graph;
 use crate::site::search;
@@ -143,7 +143,7 @@ pub fn run(opts: &Options) -> Report {
         clock.lap("search");
         pages::set_globals(&index, theme);
         let values = pages::Values::new(&course);
-        let site = Site { index: &index, bodies: &bodies, graph: &graph, theme, values: &values };
+        let site = Pages { index: &index, bodies: &bodies, graph: &graph, theme, values: &values };
         match write(&site, &opts.root, out, &search_files) {
             Ok((stats, files)) => {
                 report.stats = Some(stats);
@@ -207,7 +207,7 @@ fn unchanged(out: &Path, manifest: cache::Manifest, fingerprint: u64, clock: &mu
 /// and commits them, returning every file of the site; or, on any error, removes what was
 /// staged and leaves the output as it was.
 fn write(
-    site: &Site,
+    site: &Pages,
     root: &Path,
     out: &Path,
     generated: &[(String, Vec<u8>)],

@@ -18,7 +18,7 @@ use crate::content::{patch, settle};
 use crate::index::terms::Matcher;
 use crate::index::{IndexData, SiteIndex};
 use crate::pages::theme::Theme;
-use crate::pages::{self, Job, Site};
+use crate::pages::{self, Job, Pages};
 use crate::site::bodies::{self, Bodies, Body};
 use crate::site::graph::{self, Graph};
 
@@ -483,7 +483,7 @@ impl State {
         }
         let bytes = if let Some(job) = self.jobs.get(path) {
             let (index, bodies, graph, theme) = self.site();
-            let site = Site { index: &index, bodies, graph, theme, values: &self.values };
+            let site = Pages { index: &index, bodies, graph, theme, values: &self.values };
             match site.render(*job) {
                 Ok(b) => b,
                 Err(d) => format!(

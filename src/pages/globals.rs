@@ -1,0 +1,64 @@
+//! The values every template sees as `site`: the course's settings, the theme files'
+//! URLs and the navigation.
+
+use serde::Serialize;
+use serde_json::Value as Json;
+
+use super::theme::{self, Theme};
+use super::views::LinkView;
+use crate::common::routes::SitePage;
+use crate::common::{Kind, PageKey};
+use crate::index::SiteIndex;
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    author: &'a str,
+    language: &'a str,
+    /// The base URL's path: every link starts with it.
+    base_path: &'a str,
+    /// The absolute base URL, or empty when base_url has no host.
+    base_url: String,
+    css: String,
+    js: String,
+    quiz_js: String,
+    /// The search script, loaded on every page; it fetches the index only once used.
+    search_js: String,
+    generator: &'static str,
+    nav: Vec<LinkView<'a>>,
+    extra: &'a Json,
+}
+
+/// The lists the navigation links to, before the course's own top-level pages.
+const NAV: [SitePage; 4] = [SitePage::Articles, SitePage::Concepts, SitePage::Glossary, SitePage::Quizzes];
+
+/// Sets the data every template sees as `site`.
+pub fn set_globals(index: &SiteIndex, theme: &mut Theme) {
+    let c = index.course;
+    let base = index.base;
+    let mut nav: Vec<LinkView> =
+        NAV.iter().map(|&p| LinkView { title: super::title(p), url: base.href(p.path()).into() }).collect();
+    nav.extend(
+        c.pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| LinkView { title: &p.title, url: index.href(PageKey::new(Kind::Page, i)).into() }),
+    );
+    let site = SiteView {
+        title: &c.config.title,
+        description: &c.config.description,
+        author: &c.config.author,
+        language: &c.config.language,
+        base_path: &base.path,
+        base_url: base.absolute("").unwrap_or_default(),
+        css: format!("{}?v={}", base.href(theme::CSS_PATH), theme.css_version),
+        js: format!("{}?v={}", base.href(theme::JS_PATH), theme.js_version),
+        quiz_js: format!("{}?v={}", base.href(theme::QUIZ_JS_PATH), theme.quiz_js_version),
+        search_js: format!("{}?v={}", base.href(theme::SEARCH_JS_PATH), theme.search_js_version),
+        generator: concat!("syllabus ", env!("CARGO_PKG_VERSION")),
+        nav,
+        extra: &c.config.extra,
+    };
+    theme.set_global("site", &site);
+}
