@@ -11,9 +11,10 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use rayon::prelude::*;
+use syllabus::build::clock::Clock;
+use syllabus::build::stages;
 use syllabus::common::Kind;
 use syllabus::common::PageKey;
-use syllabus::content::{config, load};
 use syllabus::index::SiteIndex;
 use syllabus::site::bodies as render;
 
@@ -47,9 +48,7 @@ fn main() {
     for concepts in [10, 1000] {
         let root = course(concepts);
         let mut diags = Vec::new();
-        let loaded = load::load(&root, &mut diags);
-        let config = config::read(loaded.config.as_ref(), &mut diags);
-        let course = syllabus::content::settle::build(loaded, config, false, &mut diags);
+        let course = stages::read(&root, false, None, &mut Clock::start(), &mut diags);
         let start = Instant::now();
         let data = syllabus::index::IndexData::for_course(&course);
         let index = SiteIndex::view(&course, &data);

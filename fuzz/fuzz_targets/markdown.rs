@@ -39,7 +39,8 @@ fn course() -> &'static Course {
             })
             .collect();
         let loaded = Loaded { docs, ..Loaded::default() };
-        syllabus::content::settle::build(loaded, Config::default(), false, &mut Vec::new())
+        let entities = syllabus::content::entity::entities(loaded, false, &mut Vec::new());
+        syllabus::content::settle::settle_owned(entities, Config::default(), &mut Vec::new())
     })
 }
 

@@ -91,12 +91,17 @@ pub fn guard<T>(path: &str, f: impl FnOnce() -> T) -> Result<T, Diagnostic> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|e| panicked(path, e))
 }
 
-fn panicked(path: &str, payload: Box<dyn std::any::Any + Send>) -> Diagnostic {
-    let what = payload
+/// The message a panic carried, for a report.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
         .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".into());
+        .unwrap_or_else(|| "unknown panic".into())
+}
+
+fn panicked(path: &str, payload: Box<dyn std::any::Any + Send>) -> Diagnostic {
+    let what = panic_message(payload.as_ref());
     let msg =
         format!("internal error while processing this file ({what}); this is a bug in syllabus, please report it");
     Diagnostic::error(path, None, msg)

@@ -2,6 +2,7 @@
 //! quizzes and pages, each list in course order, with references resolved to indices.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::common::{Kind, Pos};
 use crate::content::config::{Autolink, Config};
@@ -230,7 +231,7 @@ impl Answer {
 }
 
 /// The whole course, every list in course order.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Course {
     pub config: Config,
     pub home: Home,
@@ -244,6 +245,35 @@ pub struct Course {
     pub drafts: HashMap<(Kind, String), String>,
     pub static_files: Vec<String>,
     pub templates: Vec<(String, String)>,
+    /// Each page's index by id (set when the course is settled).
+    pub ids: Arc<Ids>,
+}
+
+/// Each page's index by id, kind by kind: references by id resolve through it.
+#[derive(Debug, Default)]
+pub struct Ids {
+    by_kind: [HashMap<String, usize>; 6],
+}
+
+impl Ids {
+    pub fn of(course: &Course) -> Ids {
+        let mut by_kind: [HashMap<String, usize>; 6] = Default::default();
+        for kind in Kind::ALL {
+            let ids = course.ids(kind).into_iter().enumerate();
+            by_kind[kind as usize] = ids.map(|(i, id)| (id.to_string(), i)).collect();
+        }
+        Ids { by_kind }
+    }
+
+    /// The index of the page of `kind` with `id`.
+    pub fn get(&self, kind: Kind, id: &str) -> Option<usize> {
+        self.by_kind[kind as usize].get(id).copied()
+    }
+
+    /// Every id of a kind, in no order.
+    pub fn all(&self, kind: Kind) -> impl Iterator<Item = &str> {
+        self.by_kind[kind as usize].keys().map(String::as_str)
+    }
 }
 
 impl Course {

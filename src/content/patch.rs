@@ -1,49 +1,25 @@
 //! Live edits: the re-read entity of one edited file put in place of the old one in a
-//! settled course, when nothing around it changes (ids, order, terms, quiz assignments).
+//! settled course, when nothing around it changes (ids, order, terms, quiz assignments),
+//! so that the course need not be settled again.
 
-use crate::common::{Diagnostic, Kind};
+use crate::common::Diagnostic;
 use crate::content::entity::Entity;
-use crate::content::model::{Article, Concept, Course, Home, Lesson, Module, Page, Quiz};
+use crate::content::model::{Course, Lesson, Module, Quiz};
 use crate::content::settle::Resolver;
 
-/// What a patch replaced, to put back if the patched course has errors.
-#[derive(Debug)]
-pub enum Replaced {
-    Home(Home),
-    Module(usize, Module),
-    Lesson(usize, Lesson),
-    Article(usize, Article),
-    Concept(usize, Concept),
-    Quiz(usize, Quiz),
-    Page(usize, Page),
-}
-
-impl Replaced {
-    /// The page it was (`None`: the home page).
-    pub fn key(&self) -> Option<(Kind, usize)> {
-        match self {
-            Replaced::Home(_) => None,
-            Replaced::Module(i, _) => Some((Kind::Module, *i)),
-            Replaced::Lesson(i, _) => Some((Kind::Lesson, *i)),
-            Replaced::Article(i, _) => Some((Kind::Article, *i)),
-            Replaced::Concept(i, _) => Some((Kind::Concept, *i)),
-            Replaced::Quiz(i, _) => Some((Kind::Quiz, *i)),
-            Replaced::Page(i, _) => Some((Kind::Page, *i)),
-        }
-    }
-}
-
-/// Puts the new entity of an edited file in place of the old one in a settled course, when
-/// that changes nothing around it: same kind and id, same place in the course order, the
-/// same concept terms and quiz assignments. Returns what it replaced, or `None` when the
-/// course must be settled again. Reference errors of the new entity go to `diags`.
-pub fn patch(course: &mut Course, path: &str, entity: &Entity, diags: &mut Vec<Diagnostic>) -> Option<Replaced> {
+/// Puts the new entity of the edited file `path` in place of the old one in a settled
+/// course, when that changes nothing around it: same kind and id, same place in the course
+/// order, the same concept terms and quiz assignments. `None` when the course must be
+/// settled again instead (it may then be half patched: patch a copy). Reference errors of
+/// the new entity go to `diags`.
+pub fn patch(course: &mut Course, path: &str, entity: &Entity, diags: &mut Vec<Diagnostic>) -> Option<()> {
     match entity {
         Entity::Home(h) => {
             if course.home.origin.as_ref().is_none_or(|o| o.path() != path) {
                 return None;
             }
-            Some(Replaced::Home(std::mem::replace(&mut course.home, h.clone())))
+            course.home = h.clone();
+            Some(())
         }
         Entity::Module(m) => {
             let i = position(course.modules.iter().map(|x| x.origin.as_ref().map_or("", |o| o.path())), path)?;
@@ -52,7 +28,8 @@ pub fn patch(course: &mut Course, path: &str, entity: &Entity, diags: &mut Vec<D
                 return None;
             }
             let new = Module { lessons: old.lessons.clone(), ..m.clone() };
-            Some(Replaced::Module(i, std::mem::replace(&mut course.modules[i], new)))
+            course.modules[i] = new;
+            Some(())
         }
         Entity::Lesson(l) => {
             let i = position(course.lessons.iter().map(|x| x.origin.path()), path)?;
@@ -63,7 +40,8 @@ pub fn patch(course: &mut Course, path: &str, entity: &Entity, diags: &mut Vec<D
             }
             let mut new = Lesson { module: old.module, ..l.clone() };
             Resolver::new(course).lesson(&mut new, i, diags);
-            Some(Replaced::Lesson(i, std::mem::replace(&mut course.lessons[i], new)))
+            course.lessons[i] = new;
+            Some(())
         }
         Entity::Article(a) => {
             let i = position(course.articles.iter().map(|x| x.origin.path()), path)?;
@@ -73,7 +51,8 @@ pub fn patch(course: &mut Course, path: &str, entity: &Entity, diags: &mut Vec<D
             }
             let mut new = a.clone();
             Resolver::new(course).article(&mut new, diags);
-            Some(Replaced::Article(i, std::mem::replace(&mut course.articles[i], new)))
+            course.articles[i] = new;
+            Some(())
         }
         Entity::Concept(c) => {
             let i = position(course.concepts.iter().map(|x| x.origin.path()), path)?;
@@ -83,7 +62,8 @@ pub fn patch(course: &mut Course, path: &str, entity: &Entity, diags: &mut Vec<D
             }
             let mut new = c.clone();
             Resolver::new(course).concept(&mut new, diags);
-            Some(Replaced::Concept(i, std::mem::replace(&mut course.concepts[i], new)))
+            course.concepts[i] = new;
+            Some(())
         }
         Entity::Quiz(q) => {
             let i = position(course.quizzes.iter().map(|x| x.path()), path)?;
@@ -94,7 +74,8 @@ pub fn patch(course: &mut Course, path: &str, entity: &Entity, diags: &mut Vec<D
             }
             let mut new = q.clone();
             Resolver::new(course).quiz(&mut new, diags);
-            Some(Replaced::Quiz(i, std::mem::replace(&mut course.quizzes[i], new)))
+            course.quizzes[i] = new;
+            Some(())
         }
         Entity::Page(p) => {
             let i = position(course.pages.iter().map(|x| x.origin.path()), path)?;
@@ -102,7 +83,8 @@ pub fn patch(course: &mut Course, path: &str, entity: &Entity, diags: &mut Vec<D
             if old.id != p.id || !old.order.same(&p.order) {
                 return None;
             }
-            Some(Replaced::Page(i, std::mem::replace(&mut course.pages[i], p.clone())))
+            course.pages[i] = p.clone();
+            Some(())
         }
         Entity::Draft { .. } | Entity::Nothing => None,
     }
@@ -110,17 +92,4 @@ pub fn patch(course: &mut Course, path: &str, entity: &Entity, diags: &mut Vec<D
 
 fn position<'a>(mut paths: impl Iterator<Item = &'a str>, path: &str) -> Option<usize> {
     paths.position(|p| p == path)
-}
-
-/// Puts back what `patch` replaced.
-pub fn unpatch(course: &mut Course, replaced: Replaced) {
-    match replaced {
-        Replaced::Home(h) => course.home = h,
-        Replaced::Module(i, m) => course.modules[i] = m,
-        Replaced::Lesson(i, l) => course.lessons[i] = l,
-        Replaced::Article(i, a) => course.articles[i] = a,
-        Replaced::Concept(i, c) => course.concepts[i] = c,
-        Replaced::Quiz(i, q) => course.quizzes[i] = q,
-        Replaced::Page(i, p) => course.pages[i] = p,
-    }
 }

@@ -4,19 +4,18 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::common::diag::did_you_mean;
 use crate::common::{Diagnostic, Kind};
 use crate::content::config::Config;
-use crate::content::entity::{Entities, Entity, entities};
+use crate::content::entity::{Entities, Entity};
 use crate::content::ids::check_id;
-use crate::content::load::Loaded;
-use crate::content::model::{Article, Concept, Course, Home, Lesson, Module, Quiz, Ref};
+use crate::content::model::{Article, Concept, Course, Home, Ids, Lesson, Module, Quiz, Ref};
 
-/// Builds the course model from what was loaded.
-pub fn build(loaded: Loaded, config: Config, drafts: bool, diags: &mut Vec<Diagnostic>) -> Course {
-    let Entities { by_path, static_files, templates } = entities(loaded, drafts, diags);
-    // Each entity moves into the course: nothing keeps them, unlike the live preview.
+/// [`settle`] from entities the course may take (a build), without copying them.
+pub fn settle_owned(entities: Entities, config: Config, diags: &mut Vec<Diagnostic>) -> Course {
+    let Entities { by_path, static_files, templates } = entities;
     settle_from(by_path.into_iter().map(|(path, e)| (path, Cow::Owned(e))), static_files, templates, config, diags)
 }
 
@@ -47,6 +46,7 @@ fn settle_from<'e>(
         drafts: HashMap::new(),
         static_files,
         templates,
+        ids: Arc::default(),
     };
     let mut claims = Claims::default();
     let mut modules: std::collections::BTreeMap<String, Module> = std::collections::BTreeMap::new();
@@ -83,6 +83,7 @@ fn settle_from<'e>(
         course.modules.push(module);
     }
     order(&mut course);
+    course.ids = Arc::new(Ids::of(&course));
     resolve(&mut course, diags);
     course
 }
@@ -142,37 +143,19 @@ fn resolve(course: &mut Course, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The ids of a settled course, to resolve references with.
+/// A settled course's ids, to resolve references with.
 pub(crate) struct Resolver {
-    concepts: HashMap<String, usize>,
-    articles: HashMap<String, usize>,
-    quizzes: HashMap<String, usize>,
-    lessons: HashMap<String, usize>,
+    ids: Arc<Ids>,
     drafts: HashMap<(Kind, String), String>,
 }
 
 impl Resolver {
     pub(crate) fn new(course: &Course) -> Resolver {
-        let index = |kind: Kind| -> HashMap<String, usize> {
-            course.ids(kind).into_iter().enumerate().map(|(i, id)| (id.to_string(), i)).collect()
-        };
-        Resolver {
-            concepts: index(Kind::Concept),
-            articles: index(Kind::Article),
-            quizzes: index(Kind::Quiz),
-            lessons: index(Kind::Lesson),
-            drafts: course.drafts.clone(),
-        }
+        Resolver { ids: course.ids.clone(), drafts: course.drafts.clone() }
     }
 
     fn one(&self, diags: &mut Vec<Diagnostic>, path: &str, key: &str, kind: Kind, r: &mut Ref) {
-        let map = match kind {
-            Kind::Concept => &self.concepts,
-            Kind::Article => &self.articles,
-            Kind::Quiz => &self.quizzes,
-            _ => &self.lessons,
-        };
-        r.target = map.get(&r.id.value).copied();
+        r.target = self.ids.get(kind, &r.id.value);
         if r.target.is_some() {
             return;
         }
@@ -183,7 +166,7 @@ impl Resolver {
                 r.id.value
             )
         } else {
-            let hint = did_you_mean(&r.id.value, map.keys().map(String::as_str));
+            let hint = did_you_mean(&r.id.value, self.ids.all(kind));
             format!("{key} names unknown {} '{}'{hint}", kind.name(), r.id.value)
         };
         diags.push(Diagnostic::error(path, Some(r.id.pos), msg));

@@ -12,12 +12,12 @@
 
 use std::path::Path;
 
+use crate::build::clock::Clock;
+use crate::build::stages;
 use crate::common::diag::{self, Diagnostic};
 use crate::content::model::{Answer, Choice, Question, Quiz};
-use crate::content::{config, load, settle};
 use crate::index::SiteIndex;
-use crate::site::bodies::{self, Bodies, QuestionHtml};
-use crate::site::{check, graph};
+use crate::site::bodies::{Bodies, QuestionHtml};
 
 /// Moodle reads a matching question only with this many pairs or more.
 const MIN_MATCH_PAIRS: usize = 3;
@@ -33,17 +33,12 @@ pub struct Export {
 /// Reads and checks the course at `root` as `syllabus check` does, then writes its quizzes.
 pub fn export(root: &Path) -> Export {
     let mut diags = Vec::new();
-    let loaded = load::load(root, &mut diags);
-    let config = config::read(loaded.config.as_ref(), &mut diags);
-    let course = settle::build(loaded, config, false, &mut diags);
-    let data = crate::index::IndexData::for_course(&course);
-    let index = SiteIndex::view(&course, &data);
-    let mut bodies = bodies::bodies(&index);
-    diags.append(&mut bodies.take_diags());
-    let graph = graph::build(&course, &bodies);
-    check::run(&index, &bodies, &graph, &mut diags);
+    let mut clock = Clock::start();
+    let course = stages::read(root, false, None, &mut clock, &mut diags);
+    let site = stages::analyse(course, None, &mut clock, &mut diags);
+    let (index, course) = (site.index(), &site.course);
     let failed = diags.iter().any(Diagnostic::is_error);
-    let text = (!failed).then(|| write(&index, &bodies, &mut diags));
+    let text = (!failed).then(|| write(&index, &site.bodies, &mut diags));
     diag::sort(&mut diags);
     let questions = course.quizzes.iter().map(|q| q.questions.len()).sum();
     Export { text, diags, quizzes: course.quizzes.len(), questions }

@@ -47,6 +47,7 @@ pub const THEME_FILES: &[(&str, &str, &str)] = &[
 ];
 
 /// The templates a build renders with, and the theme files it writes.
+#[derive(Clone)]
 pub struct Theme {
     tera: Tera,
     /// Site path and bytes of each theme file.

@@ -3,6 +3,7 @@
 //! safety rules (loopback by default, no file outside the site, Host header checked).
 
 pub mod live;
+mod stale;
 pub mod watch;
 
 use std::convert::Infallible;

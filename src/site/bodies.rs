@@ -1,6 +1,7 @@
 //! Render: the Markdown of every page and field of the course, in parallel, into HTML
 //! with the links, anchors and mentions each one holds.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -156,63 +157,96 @@ impl Bodies {
         self.all().flat_map(|(_, r)| r.diags.iter().cloned()).collect()
     }
 
-    /// Moves every diagnostic out (from bodies no one else shares; others keep theirs).
-    pub fn take_diags(&mut self) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        let mut take = |r: &mut Body| match Arc::get_mut(r) {
-            Some(r) => out.append(&mut r.diags),
-            None => out.extend(r.diags.iter().cloned()),
-        };
-        self.home.iter_mut().for_each(&mut take);
-        self.modules.iter_mut().flatten().for_each(&mut take);
-        for list in [&mut self.lessons, &mut self.articles, &mut self.concepts, &mut self.definitions, &mut self.pages]
-        {
-            list.iter_mut().for_each(&mut take);
+    /// The course pages whose texts are not the same (shared) texts as in `old`, a render
+    /// of the same course shape.
+    pub fn changed_from(&self, old: &Bodies) -> Vec<PageKey> {
+        fn list(kind: Kind, new: &[Body], old: &[Body], out: &mut Vec<PageKey>) {
+            let same = |i: usize, b: &Body| old.get(i).is_some_and(|o| Arc::ptr_eq(o, b));
+            out.extend(new.iter().enumerate().filter(|(i, b)| !same(*i, b)).map(|(i, _)| PageKey::new(kind, i)));
         }
-        for q in &mut self.quizzes {
-            match Arc::get_mut(q) {
-                Some(q) => out.append(&mut q.rendered.diags),
-                None => out.extend(q.rendered.diags.iter().cloned()),
+        let mut out = Vec::new();
+        list(Kind::Lesson, &self.lessons, &old.lessons, &mut out);
+        list(Kind::Article, &self.articles, &old.articles, &mut out);
+        list(Kind::Page, &self.pages, &old.pages, &mut out);
+        for (i, (body, def)) in self.concepts.iter().zip(&self.definitions).enumerate() {
+            let same = |a: Option<&Body>, b: &Body| a.is_some_and(|a| Arc::ptr_eq(a, b));
+            if !same(old.concepts.get(i), body) || !same(old.definitions.get(i), def) {
+                out.push(PageKey::new(Kind::Concept, i));
+            }
+        }
+        for (i, m) in self.modules.iter().enumerate() {
+            let was = old.modules.get(i).and_then(Option::as_ref);
+            if !matches!((was, m), (Some(a), Some(b)) if Arc::ptr_eq(a, b)) && (was.is_some() || m.is_some()) {
+                out.push(PageKey::new(Kind::Module, i));
+            }
+        }
+        for (i, q) in self.quizzes.iter().enumerate() {
+            if !old.quizzes.get(i).is_some_and(|o| Arc::ptr_eq(o, q)) {
+                out.push(PageKey::new(Kind::Quiz, i));
             }
         }
         out
     }
 }
 
-/// Renders every page's Markdown.
-pub fn bodies(index: &SiteIndex) -> Bodies {
+/// What a render may keep from the last one (a live preview): its texts whose files are
+/// not stale. Only valid while every page keeps its index and every id its page.
+pub struct Keep<'a> {
+    pub old: &'a Bodies,
+    /// Course paths of the files whose texts must be rendered again.
+    pub stale: &'a HashSet<String>,
+}
+
+/// Renders every page's Markdown, in parallel, keeping what `keep` allows.
+pub fn render(index: &SiteIndex, keep: Option<&Keep>) -> Bodies {
     let course = index.course;
-    let body = |key: Option<PageKey>, origin: &Origin, autolink: Option<Autolink>| {
-        Arc::new(body(index, key, origin, autolink))
-    };
     let key = PageKey::new;
+    // The last render's text of an unchanged file.
+    let old = |list: fn(&Bodies) -> &Vec<Body>, i: usize, origin: &Origin| -> Option<Body> {
+        let keep = keep?;
+        (!keep.stale.contains(origin.path())).then(|| list(keep.old).get(i).cloned()).flatten()
+    };
+    let page = |k: PageKey, origin: &Origin, autolink: Option<Autolink>| {
+        old(list_of(k.kind), k.idx, origin).unwrap_or_else(|| Arc::new(body(index, Some(k), origin, autolink)))
+    };
     let lessons = course.lessons.par_iter().enumerate();
-    let lessons = lessons.map(|(i, l)| body(Some(key(Kind::Lesson, i)), &l.origin, l.autolink)).collect();
+    let lessons = lessons.map(|(i, l)| page(key(Kind::Lesson, i), &l.origin, l.autolink)).collect();
     let articles = course.articles.par_iter().enumerate();
-    let articles = articles.map(|(i, a)| body(Some(key(Kind::Article, i)), &a.origin, a.autolink)).collect();
+    let articles = articles.map(|(i, a)| page(key(Kind::Article, i), &a.origin, a.autolink)).collect();
     let concepts = course.concepts.par_iter().enumerate();
-    let concepts = concepts.map(|(i, c)| body(Some(key(Kind::Concept, i)), &c.origin, None)).collect();
-    let definitions = course.concepts.par_iter().enumerate();
-    let definitions = definitions
-        .map(|(i, c)| Arc::new(inline(index, key(Kind::Concept, i), c.origin.path(), &c.definition)))
-        .collect();
+    let concepts = concepts.map(|(i, c)| page(key(Kind::Concept, i), &c.origin, None)).collect();
+    let definitions = course
+        .concepts
+        .par_iter()
+        .enumerate()
+        .map(|(i, c)| old(|b| &b.definitions, i, &c.origin).unwrap_or_else(|| Arc::new(definition(index, i))));
+    let definitions = definitions.collect();
     let pages = course.pages.par_iter().enumerate();
-    let pages = pages.map(|(i, p)| body(Some(key(Kind::Page, i)), &p.origin, None)).collect();
-    let quizzes = course.quizzes.par_iter().enumerate().map(|(i, q)| Arc::new(quiz(index, i, q))).collect();
-    Bodies {
-        home: course.home.origin.as_ref().map(|o| body(None, o, None)),
-        modules: course
-            .modules
-            .iter()
-            .enumerate()
-            .map(|(i, m)| m.origin.as_ref().map(|o| body(Some(PageKey::new(Kind::Module, i)), o, None)))
-            .collect(),
-        lessons,
-        articles,
-        concepts,
-        definitions,
-        pages,
-        quizzes,
+    let pages = pages.map(|(i, p)| page(key(Kind::Page, i), &p.origin, None)).collect();
+    let quizzes = course.quizzes.par_iter().enumerate().map(|(i, q)| {
+        let kept = keep.zip(q.origin.as_ref()).filter(|(k, o)| !k.stale.contains(o.path()));
+        kept.and_then(|(k, _)| k.old.quizzes.get(i).cloned()).unwrap_or_else(|| Arc::new(quiz(index, i, q)))
+    });
+    let quizzes = quizzes.collect();
+    let optional = |old: Option<&Body>, k: Option<PageKey>, origin: &Origin| -> Body {
+        let kept = keep.filter(|k| !k.stale.contains(origin.path())).and(old.cloned());
+        kept.unwrap_or_else(|| Arc::new(body(index, k, origin, None)))
+    };
+    let home = course.home.origin.as_ref().map(|o| optional(keep.and_then(|k| k.old.home.as_ref()), None, o));
+    let modules = course.modules.iter().enumerate().map(|(i, m)| {
+        let old = keep.and_then(|k| k.old.modules.get(i)).and_then(Option::as_ref);
+        m.origin.as_ref().map(|o| optional(old, Some(key(Kind::Module, i)), o))
+    });
+    Bodies { home, modules: modules.collect(), lessons, articles, concepts, definitions, pages, quizzes }
+}
+
+/// The list of a kind's bodies (lessons, articles, concepts, pages).
+fn list_of(kind: Kind) -> fn(&Bodies) -> &Vec<Body> {
+    match kind {
+        Kind::Lesson => |b| &b.lessons,
+        Kind::Article => |b| &b.articles,
+        Kind::Concept => |b| &b.concepts,
+        _ => |b| &b.pages,
     }
 }
 
