@@ -230,17 +230,18 @@ impl Answer {
     }
 }
 
-/// The whole course, every list in course order.
+/// The whole course, every list in course order. Each page is shared, so that a copy of
+/// the course (the live preview patching an edit) copies no page.
 #[derive(Debug, Clone)]
 pub struct Course {
     pub config: Config,
     pub home: Home,
-    pub modules: Vec<Module>,
-    pub lessons: Vec<Lesson>,
-    pub articles: Vec<Article>,
-    pub concepts: Vec<Concept>,
-    pub quizzes: Vec<Quiz>,
-    pub pages: Vec<Page>,
+    pub modules: Vec<Arc<Module>>,
+    pub lessons: Vec<Arc<Lesson>>,
+    pub articles: Vec<Arc<Article>>,
+    pub concepts: Vec<Arc<Concept>>,
+    pub quizzes: Vec<Arc<Quiz>>,
+    pub pages: Vec<Arc<Page>>,
     /// Pages left out as drafts: links to them are errors.
     pub drafts: HashMap<(Kind, String), String>,
     pub static_files: Vec<String>,

@@ -2,6 +2,8 @@
 //! settled course, when nothing around it changes (ids, order, terms, quiz assignments),
 //! so that the course need not be settled again.
 
+use std::sync::Arc;
+
 use crate::common::Diagnostic;
 use crate::content::entity::Entity;
 use crate::content::model::{Course, Lesson, Module, Quiz};
@@ -28,7 +30,7 @@ pub fn patch(course: &mut Course, path: &str, entity: &Entity, diags: &mut Vec<D
                 return None;
             }
             let new = Module { lessons: old.lessons.clone(), ..m.clone() };
-            course.modules[i] = new;
+            course.modules[i] = Arc::new(new);
             Some(())
         }
         Entity::Lesson(l) => {
@@ -40,7 +42,7 @@ pub fn patch(course: &mut Course, path: &str, entity: &Entity, diags: &mut Vec<D
             }
             let mut new = Lesson { module: old.module, ..l.clone() };
             Resolver::new(course).lesson(&mut new, i, diags);
-            course.lessons[i] = new;
+            course.lessons[i] = Arc::new(new);
             Some(())
         }
         Entity::Article(a) => {
@@ -51,7 +53,7 @@ pub fn patch(course: &mut Course, path: &str, entity: &Entity, diags: &mut Vec<D
             }
             let mut new = a.clone();
             Resolver::new(course).article(&mut new, diags);
-            course.articles[i] = new;
+            course.articles[i] = Arc::new(new);
             Some(())
         }
         Entity::Concept(c) => {
@@ -62,7 +64,7 @@ pub fn patch(course: &mut Course, path: &str, entity: &Entity, diags: &mut Vec<D
             }
             let mut new = c.clone();
             Resolver::new(course).concept(&mut new, diags);
-            course.concepts[i] = new;
+            course.concepts[i] = Arc::new(new);
             Some(())
         }
         Entity::Quiz(q) => {
@@ -74,7 +76,7 @@ pub fn patch(course: &mut Course, path: &str, entity: &Entity, diags: &mut Vec<D
             }
             let mut new = q.clone();
             Resolver::new(course).quiz(&mut new, diags);
-            course.quizzes[i] = new;
+            course.quizzes[i] = Arc::new(new);
             Some(())
         }
         Entity::Page(p) => {
@@ -83,7 +85,7 @@ pub fn patch(course: &mut Course, path: &str, entity: &Entity, diags: &mut Vec<D
             if old.id != p.id || !old.order.same(&p.order) {
                 return None;
             }
-            course.pages[i] = p.clone();
+            course.pages[i] = Arc::new(p.clone());
             Some(())
         }
         Entity::Draft { .. } | Entity::Nothing => None,

@@ -60,13 +60,13 @@ fn settle_from<'e>(
             Entity::Lesson(l) => {
                 modules.entry(l.dir.clone()).or_insert_with(|| Module::default_for(&l.dir));
                 if claims.claim(Kind::Lesson, &l.id, path, diags) {
-                    course.lessons.push(l);
+                    course.lessons.push(Arc::new(l));
                 }
             }
-            Entity::Article(a) if claims.claim(Kind::Article, &a.id, path, diags) => course.articles.push(a),
-            Entity::Concept(c) if claims.claim(Kind::Concept, &c.id, path, diags) => course.concepts.push(c),
-            Entity::Quiz(q) if claims.claim(Kind::Quiz, &q.id, path, diags) => course.quizzes.push(q),
-            Entity::Page(p) if claims.claim(Kind::Page, &p.id, path, diags) => course.pages.push(p),
+            Entity::Article(a) if claims.claim(Kind::Article, &a.id, path, diags) => course.articles.push(Arc::new(a)),
+            Entity::Concept(c) if claims.claim(Kind::Concept, &c.id, path, diags) => course.concepts.push(Arc::new(c)),
+            Entity::Quiz(q) if claims.claim(Kind::Quiz, &q.id, path, diags) => course.quizzes.push(Arc::new(q)),
+            Entity::Page(p) if claims.claim(Kind::Page, &p.id, path, diags) => course.pages.push(Arc::new(p)),
             Entity::Draft { kind, id } => {
                 course.drafts.insert((kind, id), path.to_string());
             }
@@ -80,7 +80,7 @@ fn settle_from<'e>(
             diags.push(Diagnostic::error(&path, None, format!("bad folder name: {m}")));
         }
         claims.claim(Kind::Module, &module.id, &path, diags);
-        course.modules.push(module);
+        course.modules.push(Arc::new(module));
     }
     order(&mut course);
     course.ids = Arc::new(Ids::of(&course));
@@ -113,11 +113,11 @@ fn order(course: &mut Course) {
     course.modules.sort_by(|a, b| a.order.cmp(&b.order));
     let index_of: HashMap<&str, usize> = course.modules.iter().enumerate().map(|(i, m)| (m.dir.as_str(), i)).collect();
     for lesson in &mut course.lessons {
-        lesson.module = index_of[lesson.dir.as_str()];
+        Arc::make_mut(lesson).module = index_of[lesson.dir.as_str()];
     }
     course.lessons.sort_by(|a, b| a.module.cmp(&b.module).then_with(|| a.order.cmp(&b.order)));
     for (i, lesson) in course.lessons.iter().enumerate() {
-        course.modules[lesson.module].lessons.push(i);
+        Arc::make_mut(&mut course.modules[lesson.module]).lessons.push(i);
     }
     course.articles.sort_by(|a, b| a.order.cmp(&b.order));
     course.concepts.sort_by_cached_key(|c| (c.term.to_lowercase(), c.id.clone()));
@@ -130,16 +130,16 @@ fn order(course: &mut Course) {
 fn resolve(course: &mut Course, diags: &mut Vec<Diagnostic>) {
     let r = Resolver::new(course);
     for (i, lesson) in course.lessons.iter_mut().enumerate() {
-        r.lesson(lesson, i, diags);
+        r.lesson(Arc::make_mut(lesson), i, diags);
     }
     for article in &mut course.articles {
-        r.article(article, diags);
+        r.article(Arc::make_mut(article), diags);
     }
     for concept in &mut course.concepts {
-        r.concept(concept, diags);
+        r.concept(Arc::make_mut(concept), diags);
     }
     for quiz in &mut course.quizzes {
-        r.quiz(quiz, diags);
+        r.quiz(Arc::make_mut(quiz), diags);
     }
 }
 
@@ -207,7 +207,7 @@ impl Resolver {
 }
 
 /// Orders quizzes by the first lesson, in course order, that assigns them; then by title.
-fn order_quizzes(quizzes: &mut Vec<Quiz>, lessons: &[Lesson]) {
+fn order_quizzes(quizzes: &mut Vec<Arc<Quiz>>, lessons: &[Arc<Lesson>]) {
     let mut first: HashMap<&str, usize> = HashMap::new();
     for (i, lesson) in lessons.iter().enumerate() {
         if let Some(q) = &lesson.quiz {
@@ -220,7 +220,7 @@ fn order_quizzes(quizzes: &mut Vec<Quiz>, lessons: &[Lesson]) {
         let by_link = first.get(q.id.as_str()).copied();
         [by_lesson, by_link].into_iter().flatten().min().unwrap_or(usize::MAX)
     };
-    let mut keyed: Vec<((usize, String), Quiz)> =
+    let mut keyed: Vec<((usize, String), Arc<Quiz>)> =
         std::mem::take(quizzes).into_iter().map(|q| ((rank(&q), q.title.to_lowercase()), q)).collect();
     keyed.sort_by(|a, b| a.0.cmp(&b.0));
     *quizzes = keyed.into_iter().map(|(_, q)| q).collect();

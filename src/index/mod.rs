@@ -12,7 +12,7 @@ use std::sync::Arc;
 use crate::common::routes::{SitePage, page_path};
 use crate::common::{Kind, PageKey};
 use crate::content::config::BaseUrl;
-use crate::content::model::Course;
+use crate::content::model::{Concept, Course};
 use crate::index::terms::Matcher;
 use crate::util::html::escape;
 
@@ -39,7 +39,7 @@ impl IndexData {
     pub fn for_course(course: &Course) -> IndexData {
         let (matcher, mut data) = rayon::join(
             || Arc::new(Matcher::new(&course.concepts)),
-            || IndexData::new(course, Arc::new(Matcher::new(&[]))),
+            || IndexData::new(course, Arc::new(Matcher::new::<Arc<Concept>>(&[]))),
         );
         data.matcher = matcher;
         data

@@ -1,6 +1,8 @@
 //! Concept terms in running text: one Aho-Corasick automaton over every term, alias and
 //! simple plural, so finding mentions costs one pass whatever the number of concepts.
 
+use std::borrow::Borrow;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 
 use crate::content::model::Concept;
@@ -26,7 +28,7 @@ pub struct Matcher {
 }
 
 impl Matcher {
-    pub fn new(concepts: &[Concept]) -> Matcher {
+    pub fn new<C: Borrow<Concept>>(concepts: &[C]) -> Matcher {
         let (patterns, owner) = patterns(concepts);
         let build = |kind: MatchKind, engine: Option<AhoCorasickKind>| {
             (!patterns.is_empty()).then(|| {
@@ -104,11 +106,11 @@ impl Matcher {
 
 /// Every form a concept is found by (its term and aliases, each also in the plural),
 /// folded to lowercase, with the index of the concept each belongs to.
-fn patterns(concepts: &[Concept]) -> (Vec<String>, Vec<usize>) {
+fn patterns<C: Borrow<Concept>>(concepts: &[C]) -> (Vec<String>, Vec<usize>) {
     let mut patterns: Vec<String> = Vec::new();
     let mut owner = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for (i, c) in concepts.iter().enumerate() {
+    for (i, c) in concepts.iter().map(Borrow::borrow).enumerate() {
         for name in std::iter::once(&c.term).chain(&c.aliases) {
             let lower = fold(name.trim());
             if lower.is_empty() {

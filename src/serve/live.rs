@@ -80,6 +80,9 @@ pub struct Live {
     settle_diags: HashMap<String, Vec<Diagnostic>>,
     /// The last good build, served.
     good: Option<Arc<State>>,
+    /// The latest build, good or not: the next one starts from it (its course is the
+    /// files as they are, but for the ones changed since).
+    latest: Option<Arc<State>>,
     /// Every diagnostic of the latest build (errors mean `good` is an older build).
     pub diags: Vec<Diagnostic>,
     /// How long the latest update took, from the change to a servable site.
@@ -100,6 +103,7 @@ impl Live {
             file_diags: HashMap::new(),
             settle_diags: HashMap::new(),
             good: None,
+            latest: None,
             diags: Vec::new(),
             took: Duration::ZERO,
             timings: Vec::new(),
@@ -229,7 +233,7 @@ impl Live {
     /// Builds the course from its entities, keeping from the last good build what the
     /// change (files `touched`, static files `statics`, and what `redo` says) did not affect.
     fn rebuild(&mut self, touched: &HashSet<String>, statics: &[String], redo: Redo, mut clock: Clock) {
-        let old = self.good.clone().filter(|_| redo != Redo::All);
+        let old = self.latest.clone().filter(|_| redo != Redo::All);
         let templates = redo != Redo::Changed;
         let patched = old.as_ref().filter(|_| statics.is_empty() && !templates).and_then(|o| self.patch(o, touched));
         let (course, stale) = match patched {
@@ -273,11 +277,14 @@ impl Live {
         diag::sort(&mut diags);
         // A build with errors is never served; the last good one stays (or, before any
         // good build, this one, with its errors shown over it).
-        if !diags.iter().any(Diagnostic::is_error) || self.good.is_none() {
-            self.good = Some(Arc::new(state));
-        }
+        let state = Arc::new(state);
+        let serve = !diags.iter().any(Diagnostic::is_error) || self.good.is_none();
+        let unused = (self.latest.replace(state.clone()), serve.then(|| self.good.replace(state)).flatten());
         self.diags = diags;
         self.timings = clock.laps;
+        // Freeing a course of 10,000 lessons takes longer than rebuilding after an edit:
+        // the reload need not wait for it.
+        std::thread::spawn(move || drop((old, unused)));
     }
 
     /// The last good course with the edited files' new entities in place, when none of
@@ -330,6 +337,13 @@ fn jobs(site: &Site) -> HashMap<String, Job> {
 }
 
 impl State {
+    /// The site path of every page, theme file and static file of this build.
+    pub fn paths(&self) -> Vec<String> {
+        let pages = self.jobs.keys().cloned();
+        let theme = self.theme.files.iter().map(|(p, _)| p.clone());
+        pages.chain(theme).chain(self.site.course.static_files.iter().cloned()).collect()
+    }
+
     /// The file at a site path, rendered on first request; static files from `root`.
     pub fn get(&self, site_path: &str, root: &Path) -> Served {
         let path = site_path.trim_start_matches('/');

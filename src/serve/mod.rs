@@ -166,6 +166,11 @@ fn report(live: &Live, change: Option<(usize, std::time::Duration)>) {
         ),
         None => println!("Built in {:.0} ms; {state}", live.took.as_secs_f64() * 1000.0),
     }
+    if crate::build::clock::wanted() {
+        for line in crate::build::clock::lines(&live.timings) {
+            eprintln!("{line}");
+        }
+    }
 }
 
 async fn check_host(State(shared): State<Shared>, request: Request, next: axum::middleware::Next) -> Response {

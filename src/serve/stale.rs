@@ -40,6 +40,9 @@ impl Stale {
                     let key = PageKey::new(kind, i);
                     if o.title(key) != n.title(key) {
                         paths.extend(old.graph.backlinks(key).iter().map(|from| o.source_path(*from).to_string()));
+                        // The graph leaves out the home page's links.
+                        let home = old.bodies.home.as_ref().filter(|h| h.links.iter().any(|l| l.target == key));
+                        paths.extend(home.and(new.home.origin.as_ref()).map(|h| h.path().to_string()));
                     }
                 }
             }

@@ -1,6 +1,8 @@
 //! Citations of source articles: APA (7th edition) and MLA (9th edition) references as
 //! HTML, and the reading list as BibTeX and RIS files, escaped as each format requires.
 
+use std::sync::Arc;
+
 use crate::content::model::Article;
 use crate::util::html::escape;
 
@@ -205,7 +207,7 @@ fn bibtex_key(id: &str) -> String {
 }
 
 /// The reading list as a BibTeX file.
-pub fn bibtex(articles: &[Article]) -> String {
+pub fn bibtex(articles: &[Arc<Article>]) -> String {
     let mut out = String::new();
     for a in articles {
         let mut fields: Vec<(&str, String)> = Vec::new();
@@ -249,7 +251,7 @@ fn ris_line(out: &mut String, tag: &str, value: &str) {
 }
 
 /// The reading list as a RIS file (`TY  - NEWS` records).
-pub fn ris(articles: &[Article]) -> String {
+pub fn ris(articles: &[Arc<Article>]) -> String {
     let mut out = String::new();
     for a in articles {
         ris_line(&mut out, "TY", "NEWS");
@@ -331,7 +333,7 @@ mod tests {
             bibtex_escape("50% of {x} & $y_1 #2 ~ ^ \\"),
             "50\\% of \\{x\\} \\& \\$y\\_1 \\#2 \\~{} \\^{} \\textbackslash{}"
         );
-        let bib = bibtex(&[article(&["Morgan Aikele"])]);
+        let bib = bibtex(&[article(&["Morgan Aikele"]).into()]);
         assert!(bib.starts_with("@article{north-korea,\n  author = {Aikele, Morgan},\n"), "{bib}");
         assert!(
             bib.contains("  month = sep,\n") && bib.contains("  note = {Archived at https://web.archive.org/x},\n")
@@ -340,7 +342,7 @@ mod tests {
 
     #[test]
     fn ris_records() {
-        let ris = ris(&[article(&["Morgan Aikele", "Jo Smith"])]);
+        let ris = ris(&[article(&["Morgan Aikele", "Jo Smith"]).into()]);
         assert!(ris.starts_with("TY  - NEWS\r\nAU  - Aikele, Morgan\r\nAU  - Smith, Jo\r\nTI  - North Korea"), "{ris}");
         assert!(ris.contains("DA  - 2022/09/14/\r\n") && ris.trim_end().ends_with("ER  -"));
     }
