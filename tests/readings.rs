@@ -31,7 +31,10 @@ fn course() -> tempfile::TempDir {
             ("course.yaml", "title: R\n"),
             ("content/concepts/flood.md", "---\nterm: Flood\ndefinition: Too much water.\n---\n"),
             ("content/articles/report.md", ARTICLE),
-            ("content/articles/extra.md", "---\ntitle: Unassigned\n---\n\nText.\n"),
+            (
+                "content/articles/extra.md",
+                "---\ntitle: Unassigned\nauthor: {literal: BBC News}\ndate: 2023-02-01\n---\n\nText.\n",
+            ),
             (
                 "content/lessons/01-water/01-floods.md",
                 "---\ntitle: Floods\nconcepts: [flood]\nreadings: [report]\n---\n\nSee [[article:report#p2|the second paragraph]].\n",
@@ -78,7 +81,7 @@ fn apa_and_mla_citations() {
         "Lee, A., &amp; Chen, B. (2022, September 14). Floods of {{2021}} &amp; after. <i>The Review</i>. {url}https://example.org/report?id=1&amp;x=2</a>"
     );
     assert!(article.contains(&apa), "APA:\n{apa}\nin\n{article}");
-    let mla = r#"Lee, Ann, and Bo Chen. “Floods of {2021} &amp; after.” <i>The Review</i>, 14 Sept. 2022, <a href="example.org/report?id=1&amp;x=2">example.org/report?id=1&amp;x=2</a>. Accessed 5 Jan. 2023."#;
+    let mla = r#"Lee, Ann, and Bo Chen. “Floods of {2021} &amp; after.” <i>The Review</i>, 14 Sept. 2022, <a href="https://example.org/report?id=1&amp;x=2">example.org/report?id=1&amp;x=2</a>. Accessed 5 Jan. 2023."#;
     assert!(article.contains(mla), "MLA:\n{mla}\nin\n{article}");
     assert!(article.contains(r#"<a href="https://web.archive.org/report">Archived copy</a>"#));
     assert!(article.contains(r#"data-copy="citation-apa""#) && article.contains(r#"id="citation-apa""#));
@@ -105,6 +108,11 @@ fn the_reading_list_is_grouped_by_module_and_exported() {
     assert_eq!(title, "Floods of {2021} & after");
     assert_eq!(entry.url().unwrap(), "https://example.org/report?id=1&x=2");
     assert_eq!(parsed.len(), 2);
+    // An organisation is one name, kept whole.
+    let extra = parsed.get("extra").expect("the unassigned reading");
+    let names: Vec<(String, String)> =
+        extra.author().unwrap().iter().map(|p| (p.name.clone(), p.given_name.clone())).collect();
+    assert_eq!(names, [("BBC News".to_string(), String::new())]);
 
     let ris = read(out.join("articles/readings.ris"));
     let records = parse_ris(&ris);
@@ -116,6 +124,17 @@ fn the_reading_list_is_grouped_by_module_and_exported() {
     assert_eq!(get("TI"), ["Floods of {2021} & after"]);
     assert_eq!(get("DA"), ["2022/09/14/"]);
     assert_eq!(get("UR"), ["https://example.org/report?id=1&x=2"]);
+    let extra = records.iter().find(|r| r.iter().any(|(t, v)| t == "ID" && v == "extra")).expect("the other reading");
+    assert!(extra.contains(&("AU".to_string(), "BBC News".to_string())), "{extra:?}");
+}
+
+#[test]
+fn an_organisation_author_is_printed_whole() {
+    let dir = course();
+    let article = read(dir.path().join("public/articles/extra/index.html"));
+    assert!(article.contains("BBC News. (2023, February 1). Unassigned."), "APA:\n{article}");
+    assert!(article.contains("BBC News. “Unassigned.”"), "MLA:\n{article}");
+    assert!(!article.contains("News, B."), "{article}");
 }
 
 /// An independent RIS reader: `XX  - value` lines, records ending with `ER  -`.

@@ -7,9 +7,9 @@ use crate::content::config::Autolink;
 use crate::content::fields::Fields;
 use crate::content::ids::{check_id, default_title, split_name};
 use crate::content::load::{Doc, Loaded, Role};
-use crate::content::model::{Article, Concept, Home, Lesson, Module, OrderKey, Origin, Page, Quiz, Ref};
+use crate::content::model::{Article, Author, Concept, Home, Lesson, Module, OrderKey, Origin, Page, Quiz, Ref};
 use crate::content::quiz;
-use crate::content::yaml::Located;
+use crate::content::yaml::{Located, Value};
 
 const LESSON_KEYS: &[&str] = &[
     "title",
@@ -229,7 +229,7 @@ impl Builder<'_> {
         let broken = doc.broken;
         let mut f = self.fields(&mut doc, ARTICLE_KEYS, "an article's front matter")?;
         let title = required_title(&mut f, broken, "title", "an article", &id);
-        let authors = f.text_list("author").into_iter().map(|a| a.value).collect();
+        let authors = authors(&mut f);
         let date = f.date("date").map(|d| d.value);
         let publication = f.text("publication").map(|t| t.value).unwrap_or_default();
         let url = f.text("url");
@@ -325,6 +325,36 @@ fn autolink_field(f: &mut Fields) -> Option<Autolink> {
         f.error(a.pos, format!("'autolink' must be first, all or off, found '{}'", a.value));
     }
     mode
+}
+
+/// An article's `author`: a name, a mapping `{literal: Organisation}`, or a list of these.
+fn authors(f: &mut Fields) -> Vec<Author> {
+    let Some(node) = f.node("author") else { return Vec::new() };
+    let items = match node.value {
+        Value::Seq(items) => items,
+        _ => vec![node],
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        if let Some(name) = item.value.as_text() {
+            out.push(Author::Person(name));
+        } else if let Value::Map(_) = item.value {
+            let what = "an organisation author ({literal: Name})";
+            let before = f.diags().len();
+            let Some(mut org) = Fields::new(f.path(), item, &["literal"], what, f.diags()) else { continue };
+            // A misspelt key was reported with its suggestion: that it is missing too is noise.
+            let misspelt = org.diags().len() > before;
+            let name = if misspelt { org.text("literal") } else { org.required_text("literal", what) };
+            out.extend(name.map(|n| Author::Organisation(n.value)));
+        } else {
+            let msg = format!(
+                "'author' must be a name, {{literal: Organisation}} or a list of these, found {}",
+                item.value.kind_name()
+            );
+            f.error(item.pos, msg);
+        }
+    }
+    out
 }
 
 /// An article's `url` or `archive`: only http(s) addresses.

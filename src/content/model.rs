@@ -91,7 +91,7 @@ pub struct Article {
     pub id: String,
     pub origin: Origin,
     pub title: String,
-    pub authors: Vec<String>,
+    pub authors: Vec<Author>,
     pub date: Option<String>,
     pub publication: String,
     pub url: Option<Located<String>>,
@@ -112,7 +112,7 @@ impl Article {
         id: &str,
         origin: Origin,
         title: &str,
-        authors: Vec<String>,
+        authors: Vec<Author>,
         date: Option<String>,
         publication: &str,
         url: Option<Located<String>>,
@@ -134,6 +134,23 @@ impl Article {
             autolink: None,
             extra: serde_json::Value::Null,
             order: OrderKey::default(),
+        }
+    }
+}
+
+/// An article's author: a person, whose name citation styles invert and abbreviate, or an
+/// organisation (CSL's "literal" name, `{literal: BBC News}`), printed whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Author {
+    Person(String),
+    Organisation(String),
+}
+
+impl Author {
+    /// The name as written.
+    pub fn name(&self) -> &str {
+        match self {
+            Author::Person(n) | Author::Organisation(n) => n,
         }
     }
 }

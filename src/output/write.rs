@@ -72,12 +72,7 @@ fn normalize(p: &Path) -> PathBuf {
 
 /// Joins a site path to the output folder, refusing any path that could leave it.
 pub fn safe_join(out: &Path, rel: &str) -> io::Result<PathBuf> {
-    let bad = rel.is_empty()
-        || rel.contains('\0')
-        || rel.contains('\\')
-        || rel.starts_with('/')
-        || rel.split('/').any(|p| p.is_empty() || p == "." || p == ".." || p.contains(':'));
-    if bad {
+    if rel.is_empty() || !crate::util::path::is_normal(rel) {
         return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("unsafe output path '{rel}'")));
     }
     Ok(out.join(rel))

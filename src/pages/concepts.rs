@@ -11,6 +11,7 @@ use crate::common::{Kind, PageKey};
 use crate::content::model::{Concept, targets};
 use crate::markdown::Rendered;
 use crate::site::{cite, conceptmap};
+use crate::util::html::escape_into;
 
 /// Room for each page in a concept's list of uses.
 pub(super) const USE_ROOM: usize = 128;
@@ -126,7 +127,7 @@ impl Pages<'_> {
             html.push_str(self.ref_item(key));
         }
         page_html.push_str("\n    <h3>");
-        page_html.push_str(&escaped(title));
+        escape_into(page_html, title);
         page_html.push_str("</h3>\n    <ul>");
         page_html.push_str(&html);
         page_html.push_str("</ul>\n    ");
@@ -136,13 +137,6 @@ impl Pages<'_> {
             pages_html: Value::safe_string(&html),
         }
     }
-}
-
-/// Text escaped for HTML, as the templates' autoescape does it.
-fn escaped(text: &str) -> String {
-    let mut out = Vec::with_capacity(text.len());
-    tera::escape_html(text, &mut out).expect("writing to memory");
-    String::from_utf8(out).expect("escaped UTF-8 stays UTF-8")
 }
 
 /// The glossary letter of a term: its first letter without accents, uppercased.

@@ -7,7 +7,7 @@ use super::Pages;
 use super::views::{ArticleCard, ArticleView, ReadingGroup};
 use crate::common::routes::SitePage;
 use crate::common::{Kind, PageKey};
-use crate::content::model::{Article, targets};
+use crate::content::model::{Article, Author, targets};
 use crate::site::cite;
 
 impl Pages<'_> {
@@ -89,7 +89,7 @@ impl Pages<'_> {
             id: &a.id,
             title: &a.title,
             url: self.href(Kind::Article, idx),
-            authors: &a.authors,
+            authors: a.authors.iter().map(Author::name).collect(),
             author: join_names(&a.authors),
             date: a.date.as_deref().unwrap_or(""),
             publication: &a.publication,
@@ -100,10 +100,11 @@ impl Pages<'_> {
     }
 }
 
-fn join_names(names: &[String]) -> String {
-    match names {
+fn join_names(authors: &[Author]) -> String {
+    let names: Vec<&str> = authors.iter().map(Author::name).collect();
+    match names.as_slice() {
         [] => String::new(),
-        [one] => one.clone(),
+        [one] => one.to_string(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
@@ -114,6 +115,7 @@ mod tests {
 
     #[test]
     fn names_join_naturally() {
-        assert_eq!(join_names(&["A".into(), "B".into(), "C".into()]), "A, B and C");
+        let person = |n: &str| Author::Person(n.into());
+        assert_eq!(join_names(&[person("A"), person("B"), Author::Organisation("C".into())]), "A, B and C");
     }
 }

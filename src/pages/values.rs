@@ -10,6 +10,7 @@ use super::Pages;
 use super::views::PageRef;
 use crate::common::{Diagnostic, Kind, PageKey};
 use crate::content::model::Course;
+use crate::util::html::escape_into;
 
 /// The shared values of one build, each slot filled on first use.
 pub struct Values {
@@ -93,13 +94,12 @@ impl Pages<'_> {
     /// A page as a list item linking to it, made once.
     pub(super) fn ref_item(&self, key: PageKey) -> &str {
         self.values.ref_items[key.kind as usize][key.idx].get_or_init(|| {
-            let mut item = b"<li><a href=\"".to_vec();
-            let escape = |text: &str, out: &mut Vec<u8>| tera::escape_html(text, out).expect("writing to memory");
-            escape(self.index.href(key), &mut item);
-            item.extend_from_slice(b"\">");
-            escape(self.index.title(key), &mut item);
-            item.extend_from_slice(b"</a></li>");
-            String::from_utf8(item).expect("escaped UTF-8 stays UTF-8")
+            let mut item = String::from("<li><a href=\"");
+            escape_into(&mut item, self.index.href(key));
+            item.push_str("\">");
+            escape_into(&mut item, self.index.title(key));
+            item.push_str("</a></li>");
+            item
         })
     }
 }

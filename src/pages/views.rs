@@ -95,7 +95,7 @@ pub(super) struct ArticleCard<'a> {
     pub(super) id: &'a str,
     pub(super) title: &'a str,
     pub(super) url: Url<'a>,
-    pub(super) authors: &'a [String],
+    pub(super) authors: Vec<&'a str>,
     pub(super) author: String,
     pub(super) date: &'a str,
     pub(super) publication: &'a str,

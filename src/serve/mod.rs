@@ -205,16 +205,12 @@ async fn live_js() -> Response {
 /// (`..`, encoded slashes or backslashes, NUL, a drive or absolute path).
 pub fn site_path(raw: &str) -> Option<String> {
     let lower = raw.to_ascii_lowercase();
-    if lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00") || raw.contains('\\') {
+    if lower.contains("%2f") || lower.contains("%5c") {
         return None;
     }
     let decoded = crate::util::path::percent_decode(raw);
     let rest = decoded.strip_prefix('/')?;
-    let bad = |p: &str| p == ".." || p == "." || p.contains(':') || p.contains('\0') || p.contains('\\');
-    if rest.split('/').any(bad) || rest.contains("//") {
-        return None;
-    }
-    Some(decoded)
+    crate::util::path::is_normal(rest).then_some(decoded)
 }
 
 async fn page(State(shared): State<Shared>, request: Request) -> Response {
@@ -267,7 +263,8 @@ fn respond(status: StatusCode, path: &str, mut bytes: Vec<u8>, overlay: &str) ->
         bytes = inject(bytes, overlay);
     }
     let mut headers = HeaderMap::new();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    let kind = HeaderValue::from_str(&kind).unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    headers.insert(header::CONTENT_TYPE, kind);
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     (status, headers, Body::from(bytes)).into_response()
@@ -299,43 +296,26 @@ fn overlay(diags: &[Diagnostic]) -> String {
     )
 }
 
-fn content_type(path: &str) -> &'static str {
-    let ext = path.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml",
-        "txt" => "text/plain; charset=utf-8",
-        "bib" => "application/x-bibtex; charset=utf-8",
-        "ris" => "application/x-research-info-systems; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "ico" => "image/x-icon",
-        "pdf" => "application/pdf",
-        "woff2" => "font/woff2",
-        "mp4" => "video/mp4",
-        "mp3" => "audio/mpeg",
-        _ if path.ends_with('/') || !path.rsplit('/').next().unwrap_or("").contains('.') => "text/html; charset=utf-8",
-        _ => "application/octet-stream",
+/// The `Content-Type` of a served path, from its extension (mime_guess's table); pages
+/// (paths ending in `/` or without an extension) are HTML, and text is UTF-8.
+fn content_type(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or("");
+    if name.is_empty() || !name.contains('.') {
+        return "text/html; charset=utf-8".into();
     }
+    if name.ends_with(".bib") {
+        return "application/x-bibtex; charset=utf-8".into();
+    }
+    let mime = mime_guess::from_path(name).first_or_octet_stream();
+    let text =
+        mime.type_() == mime_guess::mime::TEXT || matches!(mime.subtype().as_str(), "javascript" | "json" | "xml");
+    if text && mime.get_param("charset").is_none() { format!("{mime}; charset=utf-8") } else { mime.to_string() }
 }
 
 /// Opens `url` in the desktop's browser; says so on stderr when it cannot.
 fn open_browser(url: &str) {
-    let (program, args): (&str, &[&str]) = if cfg!(target_os = "macos") {
-        ("open", &[])
-    } else if cfg!(windows) {
-        ("cmd", &["/C", "start", ""])
-    } else {
-        ("xdg-open", &[])
-    };
-    if let Err(e) = std::process::Command::new(program).args(args).arg(url).spawn() {
-        eprintln!("syllabus: cannot open a browser ({program}: {e}); open {url} yourself");
+    if let Err(e) = open::that_detached(url) {
+        eprintln!("syllabus: cannot open a browser ({e}); open {url} yourself");
     }
 }
 
@@ -359,6 +339,19 @@ mod tests {
         ] {
             assert_eq!(site_path(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn content_types_follow_the_extension_and_pages_are_html() {
+        assert_eq!(content_type("/lessons/a/"), "text/html; charset=utf-8");
+        assert_eq!(content_type("/404.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("/assets/syllabus.css"), "text/css; charset=utf-8");
+        assert!(content_type("/assets/quiz.js").ends_with("javascript; charset=utf-8"));
+        assert_eq!(content_type("/search/index.json"), "application/json; charset=utf-8");
+        assert_eq!(content_type("/img/map.svg"), "image/svg+xml");
+        assert_eq!(content_type("/articles/readings.bib"), "application/x-bibtex; charset=utf-8");
+        assert_eq!(content_type("/articles/readings.ris"), "application/x-research-info-systems");
+        assert_eq!(content_type("/files/x.unknownext"), "application/octet-stream");
     }
 
     #[test]

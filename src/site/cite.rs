@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::content::model::Article;
+use crate::content::model::{Article, Author};
 use crate::util::html::escape;
 
 const MONTHS: [&str; 12] = [
@@ -25,48 +25,80 @@ const MLA_MONTHS: [&str; 12] =
     ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
 const BIB_MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-/// A personal name split into family and given names. `Last, First` is taken as written;
-/// otherwise the last word is the family name (`Morgan Aikele` → Aikele, Morgan).
+/// An author's name as citations print it: a person's split into family and given names
+/// (`Last, First` is taken as written; otherwise the last word is the family name, so
+/// `Morgan Aikele` is Aikele, Morgan), an organisation's whole.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Name {
-    pub family: String,
-    pub given: String,
+pub enum Name {
+    Person { family: String, given: String },
+    Literal(String),
 }
 
 impl Name {
+    pub fn of(author: &Author) -> Name {
+        match author {
+            Author::Person(name) => Name::parse(name),
+            Author::Organisation(name) => Name::Literal(name.trim().to_string()),
+        }
+    }
+
     pub fn parse(name: &str) -> Name {
         let name = name.trim();
+        let person =
+            |family: &str, given: &str| Name::Person { family: family.trim().into(), given: given.trim().into() };
         if let Some((family, given)) = name.split_once(',') {
-            return Name { family: family.trim().into(), given: given.trim().into() };
+            return person(family, given);
         }
         match name.rsplit_once(' ') {
-            Some((given, family)) => Name { family: family.trim().into(), given: given.trim().into() },
-            None => Name { family: name.into(), given: String::new() },
+            Some((given, family)) => person(family, given),
+            None => person(name, ""),
         }
     }
 
     /// `Aikele, M.` (APA: initials of every given name, hyphens kept).
     fn apa(&self) -> String {
-        if self.given.is_empty() {
-            return self.family.clone();
+        let Name::Person { family, given } = self else { return self.inverted() };
+        if given.is_empty() {
+            return family.clone();
         }
-        let initials: Vec<String> = self
-            .given
+        let initials: Vec<String> = given
             .split_whitespace()
             .map(|part| {
                 part.split('-').filter_map(|p| p.chars().next()).map(|c| format!("{c}.")).collect::<Vec<_>>().join("-")
             })
             .collect();
-        format!("{}, {}", self.family, initials.join(" "))
+        format!("{family}, {}", initials.join(" "))
     }
 
+    /// `Aikele, Morgan`, or an organisation's name.
     fn inverted(&self) -> String {
-        if self.given.is_empty() { self.family.clone() } else { format!("{}, {}", self.family, self.given) }
+        match self {
+            Name::Person { family, given } if !given.is_empty() => format!("{family}, {given}"),
+            Name::Person { family, .. } | Name::Literal(family) => family.clone(),
+        }
     }
 
+    /// `Morgan Aikele`, or an organisation's name.
     fn natural(&self) -> String {
-        if self.given.is_empty() { self.family.clone() } else { format!("{} {}", self.given, self.family) }
+        match self {
+            Name::Person { family, given } if !given.is_empty() => format!("{given} {family}"),
+            Name::Person { family, .. } | Name::Literal(family) => family.clone(),
+        }
     }
+
+    /// The name for BibTeX, escaped: an organisation in a second pair of braces, so that
+    /// reference managers keep it whole.
+    fn bibtex(&self) -> String {
+        match self {
+            Name::Literal(name) => format!("{{{}}}", bibtex_escape(name)),
+            person => bibtex_escape(&person.inverted()),
+        }
+    }
+}
+
+/// The names of an article's authors.
+fn names(a: &Article) -> Vec<Name> {
+    a.authors.iter().map(Name::of).collect()
 }
 
 /// `(year, month 1-12, day)` of a `YYYY-MM-DD` date.
@@ -81,9 +113,9 @@ fn end_with_period(s: &str) -> String {
     if s.ends_with(['.', '?', '!']) { s.to_string() } else { format!("{s}.") }
 }
 
-fn url_html(url: &str) -> String {
-    let u = escape(url);
-    format!("<a href=\"{u}\">{u}</a>")
+/// A link to `url` showing `text`.
+fn url_html(url: &str, text: &str) -> String {
+    format!("<a href=\"{}\">{}</a>", escape(url), escape(text))
 }
 
 /// APA-style author list as plain text: `Lee, A., & Chen, B.`.
@@ -103,7 +135,7 @@ fn apa_authors(names: &[Name]) -> String {
 
 /// A short plain-text reference for lists: `Aikele, M. (2022). Title. Publication.`
 pub fn short(a: &Article) -> String {
-    let names: Vec<Name> = a.authors.iter().map(|n| Name::parse(n)).collect();
+    let names = names(a);
     let mut parts = Vec::new();
     let year = a.date.as_deref().and_then(|d| d.get(..4));
     let authors = apa_authors(&names);
@@ -122,7 +154,7 @@ pub fn short(a: &Article) -> String {
 
 /// The APA 7 reference of an online news article, as HTML.
 pub fn apa(a: &Article) -> String {
-    let names: Vec<Name> = a.authors.iter().map(|n| Name::parse(n)).collect();
+    let names = names(a);
     let authors = escape(&apa_authors(&names));
     let date = match a.date.as_deref().and_then(parts) {
         Some((y, m, d)) => format!("({y}, {} {d})", MONTHS[m - 1]),
@@ -139,14 +171,14 @@ pub fn apa(a: &Article) -> String {
     }
     if let Some(url) = &a.url {
         out.push(' ');
-        out.push_str(&url_html(&url.value));
+        out.push_str(&url_html(&url.value, &url.value));
     }
     out
 }
 
 /// The MLA 9 works-cited entry of an online article, as HTML.
 pub fn mla(a: &Article) -> String {
-    let names: Vec<Name> = a.authors.iter().map(|n| Name::parse(n)).collect();
+    let names = names(a);
     let authors = match names.as_slice() {
         [] => String::new(),
         [one] => one.inverted(),
@@ -169,7 +201,9 @@ pub fn mla(a: &Article) -> String {
         container.push(format!("{d} {} {y}", MLA_MONTHS[m - 1]));
     }
     if let Some(url) = &a.url {
-        container.push(url_html(url.value.trim_start_matches("https://").trim_start_matches("http://")));
+        // MLA drops the scheme from the text; the link keeps it.
+        let text = url.value.trim_start_matches("https://").trim_start_matches("http://");
+        container.push(url_html(&url.value, text));
     }
     if !container.is_empty() {
         out.push_str(&format!(" {}.", container.join(", ")));
@@ -211,7 +245,7 @@ pub fn bibtex(articles: &[Arc<Article>]) -> String {
     let mut out = String::new();
     for a in articles {
         let mut fields: Vec<(&str, String)> = Vec::new();
-        let authors: Vec<String> = a.authors.iter().map(|n| Name::parse(n).inverted()).collect();
+        let authors: Vec<String> = names(a).iter().map(Name::bibtex).collect();
         fields.push(("author", authors.join(" and ")));
         fields.push(("title", a.title.clone()));
         fields.push(("journal", a.publication.clone()));
@@ -230,6 +264,8 @@ pub fn bibtex(articles: &[Arc<Article>]) -> String {
             // URLs are verbatim fields: only their braces would break the file.
             let value = match *name {
                 "url" => value.trim().replace('{', "%7B").replace('}', "%7D"),
+                // Escaped name by name.
+                "author" => value.trim().to_string(),
                 _ => bibtex_escape(value.trim()),
             };
             out.push_str(&format!("  {name} = {{{value}}},\n"));
@@ -255,8 +291,8 @@ pub fn ris(articles: &[Arc<Article>]) -> String {
     let mut out = String::new();
     for a in articles {
         ris_line(&mut out, "TY", "NEWS");
-        for name in &a.authors {
-            ris_line(&mut out, "AU", &Name::parse(name).inverted());
+        for name in names(a) {
+            ris_line(&mut out, "AU", &name.inverted());
         }
         ris_line(&mut out, "TI", &a.title);
         ris_line(&mut out, "T2", &a.publication);
@@ -289,7 +325,7 @@ mod tests {
             "north-korea",
             Origin { source: Source::new("a.md".into(), String::new()).into(), body_offset: 0 },
             "North Korea asserts new power in the Ukraine war, selling weaponry to Russia",
-            authors.iter().map(|a| a.to_string()).collect(),
+            authors.iter().map(|a| Author::Person(a.to_string())).collect(),
             Some("2022-09-14".into()),
             "Global News",
             Some(at("https://example.org/nk")),
@@ -300,8 +336,9 @@ mod tests {
 
     #[test]
     fn names_split_both_ways() {
-        assert_eq!(Name::parse("Morgan Aikele"), Name { family: "Aikele".into(), given: "Morgan".into() });
-        assert_eq!(Name::parse("Aikele, Morgan"), Name { family: "Aikele".into(), given: "Morgan".into() });
+        let aikele = Name::Person { family: "Aikele".into(), given: "Morgan".into() };
+        assert_eq!(Name::parse("Morgan Aikele"), aikele);
+        assert_eq!(Name::parse("Aikele, Morgan"), aikele);
         assert_eq!(Name::parse("Jean-Paul Sartre").apa(), "Sartre, J.-P.");
         assert_eq!(Name::parse("Mary Ann Evans").apa(), "Evans, M. A.");
     }
@@ -321,7 +358,7 @@ mod tests {
         assert_eq!(
             mla(&article(&["Morgan Aikele"])),
             "Aikele, Morgan. “North Korea asserts new power in the Ukraine war, selling weaponry to Russia.” \
-             <i>Global News</i>, 14 Sept. 2022, <a href=\"example.org/nk\">example.org/nk</a>. Accessed 5 Jan. 2024."
+             <i>Global News</i>, 14 Sept. 2022, <a href=\"https://example.org/nk\">example.org/nk</a>. Accessed 5 Jan. 2024."
         );
         assert!(mla(&article(&["A B", "C D"])).starts_with("B, A, and C D."));
         assert!(mla(&article(&["A B", "C D", "E F"])).starts_with("B, A, et al."));
@@ -345,5 +382,21 @@ mod tests {
         let ris = ris(&[article(&["Morgan Aikele", "Jo Smith"]).into()]);
         assert!(ris.starts_with("TY  - NEWS\r\nAU  - Aikele, Morgan\r\nAU  - Smith, Jo\r\nTI  - North Korea"), "{ris}");
         assert!(ris.contains("DA  - 2022/09/14/\r\n") && ris.trim_end().ends_with("ER  -"));
+    }
+
+    #[test]
+    fn an_organisation_is_printed_whole_in_every_style() {
+        let mut a = article(&[]);
+        a.authors = vec![Author::Organisation("BBC News".into())];
+        assert!(apa(&a).starts_with("BBC News. (2022, September 14)."), "{}", apa(&a));
+        assert!(mla(&a).starts_with("BBC News. “North Korea"), "{}", mla(&a));
+        assert!(short(&a).starts_with("BBC News (2022)."), "{}", short(&a));
+        let a = Arc::new(a);
+        assert!(bibtex(std::slice::from_ref(&a)).contains("  author = {{BBC News}},\n"));
+        assert!(ris(&[a]).contains("AU  - BBC News\r\n"));
+        let mut b = article(&["Morgan Aikele"]);
+        b.authors.push(Author::Organisation("Reuters".into()));
+        assert!(apa(&b).starts_with("Aikele, M., &amp; Reuters. (2022"), "{}", apa(&b));
+        assert!(bibtex(&[Arc::new(b)]).contains("  author = {Aikele, Morgan and {Reuters}},\n"));
     }
 }

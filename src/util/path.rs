@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+
 /// Path relative to the root, `/`-separated, for messages.
 pub fn rel(root: &Path, path: &Path) -> String {
     let r = path.strip_prefix(root).unwrap_or(path);
@@ -40,41 +42,26 @@ pub fn normalize(path: &str) -> Option<String> {
     Some(format!("{joined}{slash}"))
 }
 
-/// Decodes `%20` and the like in a link path (an invalid escape is kept as written).
+/// Decodes `%20` and the like in a link path (an invalid escape is kept as written; a
+/// path that does not decode to UTF-8 is kept whole).
 pub fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: u8| (c as char).to_digit(16);
-        if b[i] == b'%'
-            && i + 2 < b.len()
-            && let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2]))
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+    percent_encoding::percent_decode_str(s).decode_utf8().map_or_else(|_| s.to_string(), |d| d.into_owned())
 }
+
+/// What a URL in XML may not hold raw: controls, spaces, quotes and angle brackets (and,
+/// always, every byte that is not ASCII).
+const NOT_IN_XML_URLS: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'<').add(b'>');
 
 /// Percent-encodes the characters a URL in XML may not hold raw (non-ASCII, spaces).
 pub fn percent_encode_url(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    for b in url.bytes() {
-        if b.is_ascii_graphic() && b != b'"' && b != b'<' && b != b'>' {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(url, NOT_IN_XML_URLS).to_string()
+}
+
+/// Whether a site path names one place as it is written: no `.`, `..` or empty segment,
+/// no leading slash, and no backslash, colon or NUL. The output folder writes only such
+/// paths and the preview server serves only such paths.
+pub fn is_normal(path: &str) -> bool {
+    !path.contains(['\\', ':', '\0']) && normalize(path).is_some_and(|n| n == path)
 }
 
 #[cfg(test)]
@@ -95,5 +82,22 @@ mod tests {
         assert_eq!(percent_decode("/a%20b/"), "/a b/");
         assert_eq!(percent_decode("%2e%2e/x"), "../x");
         assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%E6%B5%B7"), "海");
+        assert_eq!(percent_decode("%ff"), "%ff");
+    }
+
+    #[test]
+    fn urls_in_xml_are_encoded() {
+        assert_eq!(percent_encode_url("https://h/a b/海\"<"), "https://h/a%20b/%E6%B5%B7%22%3C");
+    }
+
+    #[test]
+    fn normal_paths_name_one_place() {
+        for good in ["", "a", "a/b/", "lessons/x/index.html", "海/"] {
+            assert!(is_normal(good), "{good:?}");
+        }
+        for bad in ["/a", "a//b", "./a", "a/../b", "..", "a\\b", "c:/x", "a\0b", "a/."] {
+            assert!(!is_normal(bad), "{bad:?}");
+        }
     }
 }

@@ -128,7 +128,7 @@ fn docs<'a>(index: &'a SiteIndex, bodies: &'a Bodies, texts: &mut Texts) -> Vec<
                 Kind::Article => {
                     let a = &c.articles[i];
                     let text = take(&mut texts.articles);
-                    let names = a.authors.iter().map(|n| (n.as_str(), SUMMARY));
+                    let names = a.authors.iter().map(|n| (n.name(), SUMMARY));
                     let fields = [(a.title.as_str(), TITLE), (a.summary.as_str(), SUMMARY)]
                         .into_iter()
                         .chain(names)
