@@ -1,11 +1,12 @@
 //! Browser tests: the built example course in headless Chromium, through the Node.js
 //! scripts in `tests/browser/` (axe-core accessibility checks, layout at phone and desktop
-//! widths, no request to another host, no script errors) and the interactive quizzes with
-//! the progress a learner keeps (`quiz.mjs`).
+//! widths, no request to another host, no script errors), the interactive quizzes with the
+//! progress a learner keeps (`quiz.mjs`), search, and the preview's error overlay.
 //!
-//! Needs Node.js and Debian's `chromium`; `.ci/run` installs both. The npm packages are
-//! installed here with `npm ci` when missing. `SYLLABUS_SKIP_BROWSER=1` skips these tests
-//! (and says so); otherwise a missing browser is a failure, not a pass.
+//! Needs Node.js with the packages of `tests/browser` (`npm ci` there) and Debian's
+//! `chromium`; `.ci/run` installs them. `SYLLABUS_SKIP_BROWSER=1` shows these tests as
+//! ignored; otherwise a missing tool is a failure, not a pass. Its own harness (one test
+//! each, run in parallel, filtered by name as usual).
 
 mod common;
 
@@ -13,28 +14,61 @@ use std::path::Path;
 use std::process::Command;
 
 use common::{example_course, repo, syllabus};
+use libtest_mimic::{Arguments, Trial};
+
+fn main() {
+    let args = Arguments::from_args();
+    let skip = std::env::var_os("SYLLABUS_SKIP_BROWSER").is_some();
+    let tests: [(&str, fn()); 9] = [
+        ("every_page_kind_is_accessible_and_responsive", every_page_kind_is_accessible_and_responsive),
+        (
+            "concept_previews_work_with_mouse_keyboard_touch_and_without_javascript",
+            concept_previews_work_with_mouse_keyboard_touch_and_without_javascript,
+        ),
+        ("quizzes_score_explain_review_and_keep_progress", quizzes_score_explain_review_and_keep_progress),
+        (
+            "search_finds_terms_phrases_stems_and_cjk_but_never_quiz_answers",
+            search_finds_terms_phrases_stems_and_cjk_but_never_quiz_answers,
+        ),
+        ("search_works_under_a_sub_path", search_works_under_a_sub_path),
+        ("search_js_makes_the_same_terms_as_the_index", search_js_makes_the_same_terms_as_the_index),
+        ("no_script_from_a_field_runs_on_any_page", no_script_from_a_field_runs_on_any_page),
+        (
+            "the_preview_error_overlay_is_readable_in_light_and_dark",
+            the_preview_error_overlay_is_readable_in_light_and_dark,
+        ),
+        ("the_docs_course_is_accessible", the_docs_course_is_accessible),
+    ];
+    let trials = tests
+        .into_iter()
+        .map(|(name, test)| {
+            Trial::test(name, move || {
+                ready();
+                test();
+                Ok(())
+            })
+            .with_ignored_flag(skip)
+        })
+        .collect();
+    libtest_mimic::run(&args, trials).exit();
+}
 
 fn browser_dir() -> std::path::PathBuf {
     repo().join("tests/browser")
 }
 
-/// Checks the tools are there, installing the npm packages if needed; `false` to skip.
-fn ready() -> bool {
-    if std::env::var_os("SYLLABUS_SKIP_BROWSER").is_some() {
-        eprintln!("SYLLABUS_SKIP_BROWSER is set: browser tests skipped");
-        return false;
-    }
+/// Checks the tools are there; a missing one is a failure that says how to install it.
+fn ready() {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     assert!(
         Path::new(&chromium).exists(),
-        "browser tests need Chromium at {chromium}: apt-get install -y chromium (or set SYLLABUS_SKIP_BROWSER=1)"
+        "browser tests need Chromium at {chromium}: apt-get install -y chromium (or set SYLLABUS_SKIP_BROWSER=1 to skip them)"
     );
     let dir = browser_dir();
-    if !dir.join("node_modules/playwright-core").exists() || !dir.join("node_modules/axe-core").exists() {
-        let status = Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir).status();
-        assert!(status.is_ok_and(|s| s.success()), "npm ci in tests/browser failed; Node.js and npm are needed");
-    }
-    true
+    assert!(
+        dir.join("node_modules/playwright-core").exists() && dir.join("node_modules/axe-core").exists(),
+        "browser tests need their npm packages: (cd tests/browser && npm ci)"
+    );
 }
 
 /// Builds the example course with `extra` arguments and runs a browser script on it.
@@ -44,9 +78,6 @@ fn run_script(script: &str, build_args: &[&str]) {
 
 /// As `run_script`, after `setup` has changed the copy of the example course.
 fn run_script_with(script: &str, build_args: &[&str], setup: impl FnOnce(&Path)) {
-    if !ready() {
-        return;
-    }
     let course = example_course();
     setup(course.path());
     let root = course.path().display().to_string();
@@ -70,17 +101,14 @@ fn run_script_with(script: &str, build_args: &[&str], setup: impl FnOnce(&Path))
     assert!(status.success(), "{script} failed on the example course (see its report above)");
 }
 
-#[test]
 fn every_page_kind_is_accessible_and_responsive() {
     run_script("a11y.mjs", &[]);
 }
 
-#[test]
 fn concept_previews_work_with_mouse_keyboard_touch_and_without_javascript() {
     run_script("concepts.mjs", &[]);
 }
 
-#[test]
 fn quizzes_score_explain_review_and_keep_progress() {
     run_script_with("quiz.mjs", &[], |root| {
         let quiz = browser_dir().join("all-types.yaml");
@@ -91,9 +119,6 @@ fn quizzes_score_explain_review_and_keep_progress() {
 /// Builds the search fixture course (`tests/browser/search-course`), at the root or under
 /// a sub-path, and runs `search.mjs` on it served there.
 fn run_search(prefix: &str) {
-    if !ready() {
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     common::copy_tree(&browser_dir().join("search-course"), dir.path());
     let root = dir.path().display().to_string();
@@ -108,12 +133,10 @@ fn run_search(prefix: &str) {
     assert!(status.success(), "search.mjs failed with the site at {prefix} (see its report above)");
 }
 
-#[test]
 fn search_finds_terms_phrases_stems_and_cjk_but_never_quiz_answers() {
     run_search("/");
 }
 
-#[test]
 fn search_works_under_a_sub_path() {
     run_search("/course/");
 }
@@ -157,11 +180,7 @@ fn parity_cases() -> Vec<String> {
     cases
 }
 
-#[test]
 fn search_js_makes_the_same_terms_as_the_index() {
-    if !ready() {
-        return;
-    }
     let tokenizer = syllabus::site::search::tokenize::Tokenizer::new("en");
     let cases: Vec<(String, Vec<String>)> = parity_cases()
         .into_iter()
@@ -179,11 +198,7 @@ fn search_js_makes_the_same_terms_as_the_index() {
     assert!(status.success(), "search.js and src/tokenize.rs disagree (see above)");
 }
 
-#[test]
 fn no_script_from_a_field_runs_on_any_page() {
-    if !ready() {
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     common::hostile_course(dir.path(), false);
     let root = dir.path().display().to_string();
@@ -193,4 +208,35 @@ fn no_script_from_a_field_runs_on_any_page() {
     let status =
         Command::new("node").arg(browser_dir().join("hostile.mjs")).args(["--site", &out]).status().expect("node runs");
     assert!(status.success(), "hostile.mjs found a script from a field running (see its report above)");
+}
+
+/// The preview's overlay over a page of a course with an error, in Chromium.
+fn the_preview_error_overlay_is_readable_in_light_and_dark() {
+    let server = common::start(&[]);
+    let events = server.events();
+    let lesson = server.path("content/lessons/01-foundations/01-geopolitical-codes.md");
+    let text = common::read(&lesson);
+    std::fs::write(&lesson, text.replacen("title: Geopolitical codes", "titel: Broken", 1)).unwrap();
+    assert!(events.recv_timeout(std::time::Duration::from_secs(10)).is_ok(), "a reload after the bad edit");
+    let url = format!("http://127.0.0.1:{}/lessons/geopolitical-codes/", server.port);
+    let shots = repo().join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let status = Command::new("node")
+        .arg(browser_dir().join("overlay.mjs"))
+        .args(["--url", &url, "--screenshots", &shots.display().to_string()])
+        .status()
+        .expect("node runs");
+    assert!(status.success(), "overlay.mjs found a problem (see its report above)");
+}
+
+/// The manual (docs/, a syllabus course) through the same accessibility checks.
+fn the_docs_course_is_accessible() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public").display().to_string();
+    let root = repo().join("docs").display().to_string();
+    let run = syllabus(&["build", "--root", &root, "--output", &out, "--strict"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let status =
+        Command::new("node").arg(browser_dir().join("a11y.mjs")).args(["--site", &out]).status().expect("node runs");
+    assert!(status.success(), "a11y.mjs failed on the manual (see its report above)");
 }

@@ -202,7 +202,7 @@ fn a_failed_build_leaves_the_previous_output_byte_for_byte() {
     let run = build(course.path(), &[]);
     assert_eq!(run.code, 1);
     let errors: Vec<&str> = run.stderr.lines().filter(|l| l.contains(": error: ")).collect();
-    assert_eq!(errors.len(), 4, "every error of the build is printed:\n{}", run.stderr);
+    assert_eq!(errors.len(), 3, "every error of the build is printed:\n{}", run.stderr);
     assert!(run.stderr.ends_with("nothing was written\n"), "{}", run.stderr);
     assert_eq!(snapshot(&out), before);
 }

@@ -1,6 +1,7 @@
 //! Fixture courses under `tests/fixtures/<case>/course`, each built by the real binary; the
 //! exit status and every line of stderr must match `expected.txt` exactly, and a failed
-//! build must leave the previous output byte-for-byte as it was.
+//! build must leave the previous output byte-for-byte as it was. One test per case, named
+//! after its folder (`cargo test --test fixtures yaml` runs the YAML cases), in parallel.
 //!
 //! `expected.txt`: a first line `exit: N`, optional `args: ...` and `check: output-untouched`
 //! lines, a line `---`, then the expected stderr (`<tmp>` stands for the temp folder).
@@ -66,18 +67,19 @@ fn run_case(case: &std::path::Path) -> Result<(), String> {
     if problems.is_empty() { Ok(()) } else { Err(problems.join("\n")) }
 }
 
-#[test]
-fn fixture_courses() {
+fn main() {
+    let args = libtest_mimic::Arguments::from_args();
     let root = repo().join("tests/fixtures");
     let mut cases: Vec<_> =
         std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
     cases.sort();
     assert!(cases.len() >= 10, "fixtures are missing");
-    let only = std::env::var("FIXTURE").ok();
-    let failures: Vec<String> = cases
-        .iter()
-        .filter(|c| only.as_deref().is_none_or(|o| c.ends_with(o)))
-        .filter_map(|c| run_case(c).err().map(|e| format!("\n=== {}\n{e}", c.file_name().unwrap().to_string_lossy())))
+    let trials = cases
+        .into_iter()
+        .map(|case| {
+            let name = case.file_name().unwrap().to_string_lossy().into_owned();
+            libtest_mimic::Trial::test(name, move || run_case(&case).map_err(Into::into))
+        })
         .collect();
-    assert!(failures.is_empty(), "{} fixture(s) failed:{}", failures.len(), failures.concat());
+    libtest_mimic::run(&args, trials).exit();
 }

@@ -3,89 +3,13 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{Receiver, channel};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
-use common::{example_course, read};
-
-/// A running `syllabus serve`, killed when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-    root: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start(extra: &[&str]) -> Server {
-    let dir = example_course();
-    let root = dir.path().to_path_buf();
-    let mut child = Command::new(common::bin())
-        .args(["serve", "--root", &root.display().to_string(), "--port", "0"])
-        .args(extra)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let port = loop {
-        let line = lines.next().expect("the server says where it listens").unwrap();
-        if let Some(at) = line.split(" at http://127.0.0.1:").nth(1) {
-            break at.split('/').next().unwrap().parse().unwrap();
-        }
-    };
-    std::thread::spawn(move || for _ in lines {});
-    Server { child, port, root, _dir: dir }
-}
-
-impl Server {
-    fn request(&self, path: &str, host: Option<&str>) -> (u16, String, String) {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        let host = host.map_or_else(|| format!("127.0.0.1:{}", self.port), str::to_string);
-        write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
-        let mut response = String::new();
-        stream.read_to_string(&mut response).unwrap();
-        let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
-        let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-        (status, head.to_string(), body.to_string())
-    }
-
-    fn get(&self, path: &str) -> (u16, String) {
-        let (status, _, body) = self.request(path, None);
-        (status, body)
-    }
-
-    /// The reload events, as they arrive.
-    fn events(&self) -> Receiver<String> {
-        let (tx, rx) = channel();
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        write!(stream, "GET /__syllabus/events HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n", self.port).unwrap();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stream).lines() {
-                let Ok(line) = line else { break };
-                if let Some(event) = line.strip_prefix("event: ") {
-                    let _ = tx.send(event.to_string());
-                }
-            }
-        });
-        std::thread::sleep(Duration::from_millis(200));
-        rx
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.root.join(rel)
-    }
-}
+use common::{Server, example_course, launch, read, start};
 
 fn next_event(rx: &Receiver<String>) -> String {
     rx.recv_timeout(Duration::from_secs(10)).expect("a reload event within 10 s")
@@ -303,4 +227,71 @@ fn an_edit_updates_the_pages_that_list_or_link_to_it() {
     assert_eq!(next_event(&events), "reload");
     let (_, page) = eventually(&server, "/lessons/geopolitical-codes/", |_, b| b.contains("Newly defined."));
     assert!(page.contains("Newly defined."));
+}
+
+/// `serve` started inside the course (the default `--root .`), or with a relative or
+/// symbolic-link root: each sees an edit, and says what it watches.
+#[test]
+fn relative_and_linked_roots_see_edits() {
+    let cases: [(&str, Option<&str>); 5] = [
+        ("course", None),
+        ("course", Some(".")),
+        ("", Some("course")),
+        ("elsewhere", Some("../course")),
+        ("", Some("link")),
+    ];
+    let servers: Vec<(Server, String)> = cases
+        .iter()
+        .map(|(cwd, root)| {
+            let dir = tempfile::tempdir().unwrap();
+            let course = dir.path().join("course");
+            common::copy_tree(&example_course().path().join("content"), &course.join("content"));
+            std::fs::copy(common::repo().join("course.yaml"), course.join("course.yaml")).unwrap();
+            std::fs::create_dir_all(dir.path().join("elsewhere")).unwrap();
+            #[cfg(unix)]
+            std::os::unix::fs::symlink(&course, dir.path().join("link")).unwrap();
+            let args: Vec<String> = root.iter().flat_map(|r| ["--root".to_string(), r.to_string()]).collect();
+            let cwd = dir.path().join(cwd);
+            let (server, said) = launch(dir, course.clone(), &cwd, &args, &[]);
+            let real = course.canonicalize().unwrap().display().to_string();
+            let watching = format!("Watching content/ and course.yaml in {real}");
+            assert_eq!(said.first(), Some(&watching), "{cwd:?} {root:?}");
+            (server, format!("{cwd:?} --root {root:?}"))
+        })
+        .collect();
+    let streams: Vec<_> = servers.iter().map(|(s, _)| s.events()).collect();
+    for (server, _) in &servers {
+        edit(&server.path(LESSON), "title: Geopolitical codes", "title: Seen from anywhere");
+    }
+    for ((server, case), events) in servers.iter().zip(&streams) {
+        assert_eq!(events.recv_timeout(Duration::from_secs(10)).as_deref(), Ok("reload"), "{case}: no reload");
+        let (_, page) = eventually(server, "/lessons/geopolitical-codes/", |_, b| b.contains("Seen from anywhere"));
+        assert!(page.contains("<h1>Seen from anywhere</h1>"), "{case}: the edit is not served");
+    }
+}
+
+/// An internal error while rebuilding: the error shows over the last good site, which
+/// keeps being served, and the next save recovers.
+#[test]
+fn a_panic_while_rebuilding_keeps_the_last_good_site() {
+    let dir = example_course();
+    let root = dir.path().to_path_buf();
+    let args = ["--root".to_string(), root.display().to_string()];
+    let env = [("SYLLABUS_TEST_PANIC_ON_REBUILD", "02-spheres-of-influence.md")];
+    let (server, _) = launch(dir, root.clone(), &root, &args, &env);
+    let events = server.events();
+    edit(&server.path(LESSON), "title: Geopolitical codes", "title: Before the panic");
+    assert_eq!(next_event(&events), "reload");
+    eventually(&server, "/lessons/geopolitical-codes/", |_, b| b.contains("Before the panic"));
+    let other = server.path("content/lessons/01-foundations/02-spheres-of-influence.md");
+    std::fs::write(&other, format!("{}\nMore.\n", read(&other))).unwrap();
+    assert_eq!(next_event(&events), "reload");
+    let (status, page) = eventually(&server, "/lessons/geopolitical-codes/", |_, b| b.contains("syllabus-errors"));
+    assert_eq!(status, 200);
+    assert!(page.contains("internal error while rebuilding (test panic while rebuilding)"), "{page}");
+    assert!(page.contains("<h1>Before the panic</h1>"), "the last good site is still served");
+    edit(&server.path(LESSON), "title: Before the panic", "title: After the panic");
+    assert_eq!(next_event(&events), "reload");
+    let (_, page) = eventually(&server, "/lessons/geopolitical-codes/", |_, b| b.contains("After the panic"));
+    assert!(!page.contains("syllabus-errors"), "the next save recovers: {page}");
 }

@@ -340,12 +340,8 @@ fn authors(f: &mut Fields) -> Vec<Author> {
             out.push(Author::Person(name));
         } else if let Value::Map(_) = item.value {
             let what = "an organisation author ({literal: Name})";
-            let before = f.diags().len();
             let Some(mut org) = Fields::new(f.path(), item, &["literal"], what, f.diags()) else { continue };
-            // A misspelt key was reported with its suggestion: that it is missing too is noise.
-            let misspelt = org.diags().len() > before;
-            let name = if misspelt { org.text("literal") } else { org.required_text("literal", what) };
-            out.extend(name.map(|n| Author::Organisation(n.value)));
+            out.extend(org.required_text("literal", what).map(|n| Author::Organisation(n.value)));
         } else {
             let msg = format!(
                 "'author' must be a name, {{literal: Organisation}} or a list of these, found {}",

@@ -2,7 +2,7 @@
 //! diagnostic for every unknown key (and the closest known one), missing required key and
 //! value of the wrong type.
 
-use crate::common::diag::{Diagnostic, Pos, did_you_mean};
+use crate::common::diag::{Diagnostic, Pos, suggest};
 use crate::content::yaml::{Key, Located, Node, Value};
 
 /// Reads typed fields out of a YAML mapping, collecting a diagnostic for every unknown
@@ -11,6 +11,9 @@ pub struct Fields<'d> {
     path: &'d str,
     pos: Pos,
     entries: Vec<(Key, Node)>,
+    /// The known keys that unknown ones were reported as likely misspellings of: a
+    /// required one of these is not reported missing too.
+    suggested: Vec<String>,
     diags: &'d mut Vec<Diagnostic>,
 }
 
@@ -32,13 +35,16 @@ impl<'d> Fields<'d> {
                 return None;
             }
         };
+        let mut suggested = Vec::new();
         for (key, _) in entries.iter().filter(|(k, _)| !known.contains(&k.name.as_str())) {
-            let hint = did_you_mean(&key.name, known.iter().copied());
+            let close = suggest(&key.name, known.iter().copied());
+            let hint = close.map(|k| format!(" (did you mean '{k}'?)")).unwrap_or_default();
+            suggested.extend(close.map(str::to_string));
             let expected = known.join(", ");
             let msg = format!("unknown key '{}' in {what}{hint}; expected one of: {expected}", key.name);
             diags.push(Diagnostic::error(path, Some(key.pos), msg));
         }
-        Some(Fields { path, pos: node.pos, entries, diags })
+        Some(Fields { path, pos: node.pos, entries, suggested, diags })
     }
 
     pub fn path(&self) -> &'d str {
@@ -85,7 +91,8 @@ impl<'d> Fields<'d> {
                 let pos = v.pos;
                 self.error(pos, format!("'{key}' of {what} must not be empty"));
             }
-            None if !present => {
+            // A misspelling of it was reported with its suggestion already.
+            None if !present && !self.suggested.iter().any(|s| s == key) => {
                 let pos = self.pos;
                 self.error(pos, format!("missing required key '{key}' in {what}"));
             }
@@ -200,8 +207,20 @@ mod tests {
             msgs,
             [
                 "a.md:2:1: error: unknown key 'titel' in a lesson (did you mean 'title'?); expected one of: title, objectives, order",
-                "a.md:2:1: error: missing required key 'title' in a lesson",
                 "a.md:4:8: error: 'order' must be a number, found text",
+            ],
+            "a misspelt required key is reported once, not as missing too"
+        );
+        let mut diags = Vec::new();
+        let node = parse("colour: red\n", 2).unwrap();
+        let mut f = Fields::new("a.md", node, &["title", "order"], "a lesson", &mut diags).unwrap();
+        assert!(f.required_text("title", "a lesson").is_none());
+        let msgs: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "a.md:2:1: error: unknown key 'colour' in a lesson; expected one of: title, order",
+                "a.md:2:1: error: missing required key 'title' in a lesson",
             ]
         );
     }

@@ -22,25 +22,28 @@ const WATCHED: [&str; 4] = ["content", "templates", "static", "course.yaml"];
 pub struct Watch {
     _watcher: Box<dyn std::any::Any + Send>,
     events: Receiver<DebounceEventResult>,
+    /// What is watched, as the course names it (`content/`, `course.yaml`, ...).
+    pub watched: Vec<String>,
 }
 
 impl Watch {
     /// Starts watching the course at `root` (polling with `poll`).
     pub fn start(root: &Path, poll: bool) -> Result<Watch, String> {
         let (tx, events) = channel();
+        let watched;
         let watcher: Box<dyn std::any::Any + Send> = if poll {
             let config = notify::Config::default().with_poll_interval(POLL_EVERY);
             let mut d: Debouncer<notify::PollWatcher, NoCache> =
                 new_debouncer_opt(QUIET, None, tx, NoCache, config).map_err(|e| e.to_string())?;
-            watch_course(root, |p, m| d.watch(p, m))?;
+            watched = watch_course(root, |p, m| d.watch(p, m))?;
             Box::new(d)
         } else {
             let mut d: Debouncer<notify::RecommendedWatcher, RecommendedCache> =
                 new_debouncer(QUIET, None, tx).map_err(|e| e.to_string())?;
-            watch_course(root, |p, m| d.watch(p, m))?;
+            watched = watch_course(root, |p, m| d.watch(p, m))?;
             Box::new(d)
         };
-        Ok(Watch { _watcher: watcher, events })
+        Ok(Watch { _watcher: watcher, events, watched })
     }
 
     /// Waits for the next batch of changed paths: every event until the file system has
@@ -77,11 +80,21 @@ fn collect(result: DebounceEventResult, paths: &mut Vec<PathBuf>) {
 }
 
 /// Watches the course's folders recursively and the root itself (for `course.yaml`, and
-/// for folders made later).
-fn watch_course(root: &Path, mut watch: impl FnMut(&Path, RecursiveMode) -> notify::Result<()>) -> Result<(), String> {
+/// for folders made later); returns what is watched, as the course names it.
+fn watch_course(
+    root: &Path,
+    mut watch: impl FnMut(&Path, RecursiveMode) -> notify::Result<()>,
+) -> Result<Vec<String>, String> {
     watch(root, RecursiveMode::NonRecursive).map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
-    for part in WATCHED.iter().map(|p| root.join(p)).filter(|p| p.is_dir()) {
-        watch(&part, RecursiveMode::Recursive).map_err(|e| format!("cannot watch {}: {e}", part.display()))?;
+    let mut watched = Vec::new();
+    for part in WATCHED {
+        let path = root.join(part);
+        if path.is_dir() {
+            watch(&path, RecursiveMode::Recursive).map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
+            watched.push(format!("{part}/"));
+        } else if path.is_file() {
+            watched.push(part.to_string());
+        }
     }
-    Ok(())
+    Ok(watched)
 }

@@ -4,8 +4,12 @@
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
 
 pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_syllabus")
@@ -129,4 +133,98 @@ pub fn hostile_course(root: &Path, raw_html: bool) {
             "title: {v}\ndescription: {v}\nquestions:\n  - type: single\n    prompt: {v}\n    choices:\n      - text: {v}\n        correct: true\n        feedback: {v}\n      - text: b\n    explanation: {v}\n    concepts: [evil]\n  - type: short\n    prompt: {v}\n    answers: [{v}]\n  - type: order\n    prompt: {v}\n    items: [{v}, b]\n  - type: match\n    prompt: {v}\n    pairs:\n      - [{v}, x]\n      - [y, {v}]\n"
         ),
     );
+}
+
+/// A running `syllabus serve`, killed when dropped.
+pub struct Server {
+    child: Child,
+    pub port: u16,
+    pub root: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn start(extra: &[&str]) -> Server {
+    let dir = example_course();
+    let root = dir.path().to_path_buf();
+    let mut args = vec!["--root".to_string(), root.display().to_string()];
+    args.extend(extra.iter().map(|a| a.to_string()));
+    launch(dir, root.clone(), &root, &args, &[]).0
+}
+
+/// Starts `syllabus serve ARGS --port 0` in `cwd` with `env`, serving the course at `root`
+/// (in `dir`); returns the server and what it printed before it listened.
+pub fn launch(
+    dir: tempfile::TempDir,
+    root: PathBuf,
+    cwd: &Path,
+    args: &[String],
+    env: &[(&str, &str)],
+) -> (Server, Vec<String>) {
+    let mut child = Command::new(bin())
+        .arg("serve")
+        .args(args)
+        .args(["--port", "0"])
+        .current_dir(cwd)
+        .envs(env.iter().copied())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut said = Vec::new();
+    let port = loop {
+        let line = lines.next().expect("the server says where it listens").unwrap();
+        if let Some(at) = line.split(" at http://127.0.0.1:").nth(1) {
+            break at.split('/').next().unwrap().parse().unwrap();
+        }
+        said.push(line);
+    };
+    std::thread::spawn(move || for _ in lines {});
+    (Server { child, port, root, _dir: dir }, said)
+}
+
+impl Server {
+    pub fn request(&self, path: &str, host: Option<&str>) -> (u16, String, String) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        let host = host.map_or_else(|| format!("127.0.0.1:{}", self.port), str::to_string);
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+        let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        (status, head.to_string(), body.to_string())
+    }
+
+    pub fn get(&self, path: &str) -> (u16, String) {
+        let (status, _, body) = self.request(path, None);
+        (status, body)
+    }
+
+    /// The reload events, as they arrive.
+    pub fn events(&self) -> Receiver<String> {
+        let (tx, rx) = channel();
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        write!(stream, "GET /__syllabus/events HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n", self.port).unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines() {
+                let Ok(line) = line else { break };
+                if let Some(event) = line.strip_prefix("event: ") {
+                    let _ = tx.send(event.to_string());
+                }
+            }
+        });
+        std::thread::sleep(Duration::from_millis(200));
+        rx
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
 }
