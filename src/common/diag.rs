@@ -140,6 +140,19 @@ pub fn suggest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Opti
         .map(|(_, k)| k)
 }
 
+/// ` (did you mean 'x'?)` when one known id is close to `word`; else the few nearest ids
+/// of that kind (` (lesson ids nearest to it: a, b, c)`), or nothing when there are none.
+pub fn hint<'a>(word: &str, kind: crate::common::Kind, known: impl IntoIterator<Item = &'a str>) -> String {
+    let known: Vec<&str> = known.into_iter().collect();
+    if let Some(k) = suggest(word, known.iter().copied()) {
+        return format!(" (did you mean '{k}'?)");
+    }
+    let mut near: Vec<(usize, &str)> = known.iter().map(|k| (strsim::damerau_levenshtein(word, k), *k)).collect();
+    near.sort_unstable();
+    let near: Vec<&str> = near.into_iter().take(5).map(|(_, k)| k).collect();
+    if near.is_empty() { String::new() } else { format!(" ({} ids nearest to it: {})", kind.name(), near.join(", ")) }
+}
+
 /// ` (did you mean 'x'?)` or nothing.
 pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> String {
     suggest(word, known).map(|k| format!(" (did you mean '{k}'?)")).unwrap_or_default()
@@ -165,6 +178,17 @@ mod tests {
         assert_eq!(suggest("objectivs", keys), Some("objectives"));
         assert_eq!(suggest("titel", keys), Some("title"));
         assert_eq!(suggest("colour", keys), None);
+    }
+
+    #[test]
+    fn hints_suggest_one_close_id_or_list_the_nearest() {
+        let ids = ["geopolitical-codes", "rival-codes", "arms-and-leverage"];
+        assert_eq!(hint("rival-code", crate::common::Kind::Lesson, ids), " (did you mean 'rival-codes'?)");
+        assert_eq!(
+            hint("zzz", crate::common::Kind::Lesson, ids),
+            " (lesson ids nearest to it: rival-codes, arms-and-leverage, geopolitical-codes)"
+        );
+        assert_eq!(hint("zzz", crate::common::Kind::Quiz, []), "");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::common::{Diagnostic, Kind, Pos};
 use crate::content::config::Autolink;
 use crate::content::fields::Fields;
 use crate::content::ids::{check_id, default_title, split_name};
-use crate::content::load::{Doc, Loaded, Role};
+use crate::content::load::{Doc, Loaded, Read, Role};
 use crate::content::model::{Article, Author, Concept, Home, Lesson, Module, OrderKey, Origin, Page, Quiz, Ref};
 use crate::content::quiz;
 use crate::content::yaml::{Located, Value};
@@ -60,6 +60,12 @@ pub enum Entity {
         kind: Kind,
         id: String,
     },
+    /// A file that failed to load (its problem is reported): its kind and id stay known,
+    /// so that what names it is not reported as broken too.
+    Failed {
+        kind: Kind,
+        id: String,
+    },
     /// A file that gives nothing (its problem is already reported).
     Nothing,
 }
@@ -68,6 +74,8 @@ pub enum Entity {
 #[derive(Debug, Default, Clone)]
 pub struct Entities {
     pub by_path: std::collections::BTreeMap<String, Entity>,
+    /// Files whose reading had an error: what they hold is incomplete or missing.
+    pub failed: std::collections::BTreeSet<String>,
     pub static_files: Vec<String>,
     pub templates: Vec<(String, String)>,
 }
@@ -75,25 +83,71 @@ pub struct Entities {
 /// Every file's entity, in parallel (each file's problems reported as it is read).
 pub fn entities(loaded: Loaded, drafts: bool, diags: &mut Vec<Diagnostic>) -> Entities {
     use rayon::prelude::*;
-    let built: Vec<(String, Entity, Vec<Diagnostic>)> = loaded
+    let built: Vec<(String, Loading)> = loaded
         .docs
         .into_par_iter()
         .map(|doc| {
-            let path = doc.source.path.clone();
-            let mut found = Vec::new();
-            let entity = crate::common::diag::guard(&path, || entity(doc, drafts, &mut found)).unwrap_or_else(|d| {
-                found.push(d);
-                Entity::Nothing
-            });
-            (path, entity, found)
+            let (path, role) = (doc.source.path.clone(), doc.role.clone());
+            let loading = of_file(&path, &role, Ok((doc, None)), drafts);
+            (path, loading)
         })
         .collect();
     let mut out = Entities { static_files: loaded.static_files, templates: loaded.templates, ..Entities::default() };
-    for (path, entity, mut found) in built {
+    let unread = loaded.unread.into_iter().map(|(path, role)| (failed(&path, &role), path));
+    for (path, Loading { entity, mut found, failed }) in built {
+        if failed {
+            out.failed.insert(path.clone());
+        }
         diags.append(&mut found);
         out.by_path.insert(path, entity);
     }
+    for (entity, path) in unread {
+        out.failed.insert(path.clone());
+        out.by_path.insert(path, entity);
+    }
     out
+}
+
+/// What loading one file gave.
+pub struct Loading {
+    pub entity: Entity,
+    /// The problems reading it and building its entity found.
+    pub found: Vec<Diagnostic>,
+    /// It had an error: what it holds is incomplete or missing.
+    pub failed: bool,
+}
+
+/// One file's entity and the problems building it found, from what reading it gave.
+pub fn of_file(path: &str, role: &Role, read: Read, drafts: bool) -> Loading {
+    let (doc, mut found) = match read {
+        Ok((doc, problem)) => (doc, problem.into_iter().collect::<Vec<_>>()),
+        Err(d) => return Loading { entity: failed(path, role), found: vec![d], failed: true },
+    };
+    let broken = doc.broken;
+    let built = crate::common::diag::guard(path, || entity(doc, drafts, &mut found));
+    let entity = built.unwrap_or_else(|d| {
+        found.push(d);
+        Entity::Nothing
+    });
+    let failed_here = broken || found.iter().any(Diagnostic::is_error);
+    let entity = match entity {
+        Entity::Nothing if failed_here => failed(path, role),
+        entity => entity,
+    };
+    Loading { entity, found, failed: failed_here }
+}
+
+/// What a file that failed to load leaves: its kind and id, when its name gives a valid id.
+fn failed(path: &str, role: &Role) -> Entity {
+    let stem = std::path::Path::new(path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let kind_id = role.kind().zip(match role {
+        Role::ModuleIndex { dir } => Some(split_name(dir).1),
+        _ => Some(split_name(&stem).1),
+    });
+    match kind_id {
+        Some((kind, id)) if check_id(&id).is_ok() => Entity::Failed { kind, id },
+        _ => Entity::Nothing,
+    }
 }
 
 /// What one file becomes.

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use crate::common::Kind;
 use crate::common::diag::{Diagnostic, Pos};
 use crate::content::frontmatter;
 use crate::content::source::Source;
@@ -30,6 +31,21 @@ pub enum Role {
     Quiz,
 }
 
+impl Role {
+    /// The kind of page the file gives, if any (the home page is none).
+    pub fn kind(&self) -> Option<Kind> {
+        match self {
+            Role::Home => None,
+            Role::Page => Some(Kind::Page),
+            Role::ModuleIndex { .. } => Some(Kind::Module),
+            Role::Lesson { .. } => Some(Kind::Lesson),
+            Role::Article => Some(Kind::Article),
+            Role::Concept => Some(Kind::Concept),
+            Role::Quiz => Some(Kind::Quiz),
+        }
+    }
+}
+
 /// One content file, read and with its YAML parsed.
 #[derive(Debug)]
 pub struct Doc {
@@ -51,6 +67,8 @@ pub struct Doc {
 pub struct Loaded {
     pub config: Option<Doc>,
     pub docs: Vec<Doc>,
+    /// Content files that could not be read (reported), with their roles.
+    pub unread: Vec<(String, Role)>,
     /// Files under `static/`, relative to it, `/`-separated.
     pub static_files: Vec<String>,
     /// Files under `templates/`, relative to it.
@@ -72,15 +90,20 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
             "the course has no content/ folder (run `syllabus init DIR` to start one)",
         ));
     }
-    let results: Vec<Result<(Doc, Option<Diagnostic>), Diagnostic>> =
-        files.into_par_iter().map(|(path, role)| guarded_read(root, &path, role)).collect();
-    for r in results {
-        match r {
+    let results: Vec<(String, Role, Read)> = files
+        .into_par_iter()
+        .map(|(path, role)| (rel(root, &path), role.clone(), guarded_read(root, &path, role)))
+        .collect();
+    for (path, role, read) in results {
+        match read {
             Ok((doc, problem)) => {
                 diags.extend(problem);
                 loaded.docs.push(doc);
             }
-            Err(d) => diags.push(d),
+            Err(d) => {
+                diags.push(d);
+                loaded.unread.push((path, role));
+            }
         }
     }
     loaded.static_files = static_files(root, diags);
@@ -126,16 +149,20 @@ pub fn templates(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(String, Strin
         .collect()
 }
 
-/// Reads one file under `content/`; `None` when the path is not a course file (an
-/// editor's backup, a folder, a file in the wrong place).
-pub fn content_file(root: &Path, path: &Path) -> Option<Result<(Doc, Option<Diagnostic>), Diagnostic>> {
+/// What reading one content file gave: the document (with a YAML problem, or not), or the
+/// error that kept it from being read.
+pub type Read = Result<(Doc, Option<Diagnostic>), Diagnostic>;
+
+/// Reads one file under `content/`, with its role; `None` when the path is not a course
+/// file (an editor's backup, a folder, a file in the wrong place).
+pub fn content_file(root: &Path, path: &Path) -> Option<(Role, Read)> {
     let rel = path.strip_prefix(root.join("content")).ok()?;
     let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     if parts.iter().any(|p| ignored(p)) || !path.is_file() {
         return None;
     }
     let role = role_of(&parts)?;
-    Some(guarded_read(root, path, role))
+    Some((role.clone(), guarded_read(root, path, role)))
 }
 
 fn ignored(name: &str) -> bool {
@@ -245,7 +272,7 @@ fn list_files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Strin
     out
 }
 
-fn guarded_read(root: &Path, path: &Path, role: Role) -> Result<(Doc, Option<Diagnostic>), Diagnostic> {
+fn guarded_read(root: &Path, path: &Path, role: Role) -> Read {
     crate::common::diag::guard(&rel(root, path), || read_doc(root, path, role)).and_then(|r| r)
 }
 

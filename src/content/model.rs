@@ -261,6 +261,11 @@ pub struct Course {
     pub pages: Vec<Arc<Page>>,
     /// Pages left out as drafts: links to them are errors.
     pub drafts: HashMap<(Kind, String), String>,
+    /// Pages whose files failed to load (reported): naming them is not an error too.
+    pub failed: HashMap<(Kind, String), String>,
+    /// Some file had an error, so what the course says of its concepts is incomplete: the
+    /// teaching-order checks wait until it loads.
+    pub incomplete: bool,
     pub static_files: Vec<String>,
     pub templates: Vec<(String, String)>,
     /// Each page's index by id (set when the course is settled).

@@ -88,7 +88,7 @@ pub fn patch(course: &mut Course, path: &str, entity: &Entity, diags: &mut Vec<D
             course.pages[i] = Arc::new(p.clone());
             Some(())
         }
-        Entity::Draft { .. } | Entity::Nothing => None,
+        Entity::Draft { .. } | Entity::Failed { .. } | Entity::Nothing => None,
     }
 }
 

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::common::diag::did_you_mean;
+use crate::common::diag::hint;
 use crate::common::{Diagnostic, Kind};
 use crate::content::config::Config;
 use crate::content::entity::{Entities, Entity};
@@ -15,20 +15,24 @@ use crate::content::model::{Article, Concept, Course, Home, Ids, Lesson, Module,
 
 /// [`settle`] from entities the course may take (a build), without copying them.
 pub fn settle_owned(entities: Entities, config: Config, diags: &mut Vec<Diagnostic>) -> Course {
-    let Entities { by_path, static_files, templates } = entities;
-    settle_from(by_path.into_iter().map(|(path, e)| (path, Cow::Owned(e))), static_files, templates, config, diags)
+    let Entities { by_path, failed, static_files, templates } = entities;
+    let all = by_path.into_iter().map(|(path, e)| (path, Cow::Owned(e)));
+    settle_from(all, !failed.is_empty(), static_files, templates, config, diags)
 }
 
 /// Puts the entities together: modules from their folders, ids claimed (a duplicate is an
 /// error naming both files), course order, references resolved.
 pub fn settle(entities: &Entities, config: Config, diags: &mut Vec<Diagnostic>) -> Course {
     let all = entities.by_path.iter().map(|(path, e)| (path.clone(), Cow::Borrowed(e)));
-    settle_from(all, entities.static_files.clone(), entities.templates.clone(), config, diags)
+    let incomplete = !entities.failed.is_empty();
+    settle_from(all, incomplete, entities.static_files.clone(), entities.templates.clone(), config, diags)
 }
 
-/// [`settle`] from entities by path, in path order, borrowed or owned.
+/// [`settle`] from entities by path, in path order, borrowed or owned (`incomplete`: some
+/// file had an error).
 fn settle_from<'e>(
     all: impl Iterator<Item = (String, Cow<'e, Entity>)>,
+    incomplete: bool,
     static_files: Vec<String>,
     templates: Vec<(String, String)>,
     config: Config,
@@ -44,6 +48,8 @@ fn settle_from<'e>(
         quizzes: Vec::new(),
         pages: Vec::new(),
         drafts: HashMap::new(),
+        failed: HashMap::new(),
+        incomplete,
         static_files,
         templates,
         ids: Arc::default(),
@@ -67,6 +73,9 @@ fn settle_from<'e>(
             Entity::Concept(c) if claims.claim(Kind::Concept, &c.id, path, diags) => course.concepts.push(Arc::new(c)),
             Entity::Quiz(q) if claims.claim(Kind::Quiz, &q.id, path, diags) => course.quizzes.push(Arc::new(q)),
             Entity::Page(p) if claims.claim(Kind::Page, &p.id, path, diags) => course.pages.push(Arc::new(p)),
+            Entity::Failed { kind, id } => {
+                course.failed.insert((kind, id), path.to_string());
+            }
             Entity::Draft { kind, id } => {
                 course.drafts.insert((kind, id), path.to_string());
             }
@@ -147,16 +156,18 @@ fn resolve(course: &mut Course, diags: &mut Vec<Diagnostic>) {
 pub(crate) struct Resolver {
     ids: Arc<Ids>,
     drafts: HashMap<(Kind, String), String>,
+    failed: HashMap<(Kind, String), String>,
 }
 
 impl Resolver {
     pub(crate) fn new(course: &Course) -> Resolver {
-        Resolver { ids: course.ids.clone(), drafts: course.drafts.clone() }
+        Resolver { ids: course.ids.clone(), drafts: course.drafts.clone(), failed: course.failed.clone() }
     }
 
     fn one(&self, diags: &mut Vec<Diagnostic>, path: &str, key: &str, kind: Kind, r: &mut Ref) {
         r.target = self.ids.get(kind, &r.id.value);
-        if r.target.is_some() {
+        // A file that failed to load was reported: naming it is not an error too.
+        if r.target.is_some() || self.failed.contains_key(&(kind, r.id.value.clone())) {
             return;
         }
         let msg = if let Some(file) = self.drafts.get(&(kind, r.id.value.clone())) {
@@ -166,7 +177,7 @@ impl Resolver {
                 r.id.value
             )
         } else {
-            let hint = did_you_mean(&r.id.value, self.ids.all(kind));
+            let hint = hint(&r.id.value, kind, self.ids.all(kind));
             format!("{key} names unknown {} '{}'{hint}", kind.name(), r.id.value)
         };
         diags.push(Diagnostic::error(path, Some(r.id.pos), msg));

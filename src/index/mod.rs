@@ -16,7 +16,7 @@ use crate::content::model::{Concept, Course};
 use crate::index::terms::Matcher;
 use crate::util::html::escape;
 
-pub use resolve::{Resolved, Target};
+pub use resolve::{LinkError, Resolved, Target};
 
 /// What every stage after the model needs to know about the whole course, computed from
 /// the course once (and kept by `serve` while ids and order stay the same).

@@ -19,6 +19,21 @@ pub enum Target {
     External,
 }
 
+/// Why a link does not resolve.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    /// A broken link; the message says why and what is close.
+    Broken(String),
+    /// It points at a file that failed to load, which is reported already.
+    Unloaded,
+}
+
+impl From<String> for LinkError {
+    fn from(message: String) -> LinkError {
+        LinkError::Broken(message)
+    }
+}
+
 /// A resolved link: the `href` to write and what it points at.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Resolved {
@@ -28,7 +43,7 @@ pub struct Resolved {
 
 impl SiteIndex<'_> {
     /// Resolves a wikilink target `kind:id#anchor` (kind and anchor optional).
-    pub fn wikilink(&self, dest: &str) -> Result<(PageKey, Option<String>), String> {
+    pub fn wikilink(&self, dest: &str) -> Result<(PageKey, Option<String>), LinkError> {
         let (spec, anchor) = match dest.split_once('#') {
             Some((s, a)) => (s.trim(), Some(a.trim().to_string())),
             None => (dest.trim(), None),
@@ -55,41 +70,40 @@ impl SiteIndex<'_> {
         self.data.by_id.get(id)?.iter().copied().find(|k| k.kind == kind)
     }
 
-    fn bare(&self, id: &str, dest: &str) -> Result<PageKey, String> {
+    fn bare(&self, id: &str, dest: &str) -> Result<PageKey, LinkError> {
         match self.data.by_id.get(id).map(Vec::as_slice) {
             Some([key]) => Ok(*key),
             Some(keys) if keys.len() > 1 => {
                 let forms: Vec<String> = keys.iter().map(|k| format!("[[{}:{id}]]", k.kind.name())).collect();
-                Err(format!(
+                Err(LinkError::Broken(format!(
                     "[[{dest}]] is ambiguous: '{id}' names pages of {} kinds; write one of {}",
                     keys.len(),
                     forms.join(", ")
-                ))
+                )))
             }
             _ => Err(self.missing(None, id, dest)),
         }
     }
 
-    fn missing(&self, kind: Option<Kind>, id: &str, dest: &str) -> String {
-        let draft = Kind::ALL
-            .into_iter()
-            .filter(|k| kind.is_none_or(|kind| kind == *k))
-            .find_map(|k| self.course.drafts.get(&(k, id.to_string())));
-        if let Some(file) = draft {
-            return format!("[[{dest}]] links to a draft ({file}); publish it or remove the link");
+    fn missing(&self, kind: Option<Kind>, id: &str, dest: &str) -> LinkError {
+        let kinds = || Kind::ALL.into_iter().filter(|k| kind.is_none_or(|kind| kind == *k));
+        if kinds().any(|k| self.course.failed.contains_key(&(k, id.to_string()))) {
+            return LinkError::Unloaded;
         }
-        let candidates: Vec<&str> = match kind {
-            Some(k) => self.course.ids(k),
-            None => self.data.by_id.keys().map(String::as_str).collect(),
+        if let Some(file) = kinds().find_map(|k| self.course.drafts.get(&(k, id.to_string()))) {
+            return LinkError::Broken(format!("[[{dest}]] links to a draft ({file}); publish it or remove the link"));
+        }
+        let hint = match kind {
+            Some(k) => crate::common::diag::hint(id, k, self.course.ids(k)),
+            None => crate::common::diag::did_you_mean(id, self.data.by_id.keys().map(String::as_str)),
         };
-        let hint = crate::common::diag::did_you_mean(id, candidates);
         let what = kind.map_or("page".to_string(), |k| k.name().to_string());
-        format!("broken link [[{dest}]]: there is no {what} '{id}'{hint}")
+        LinkError::Broken(format!("broken link [[{dest}]]: there is no {what} '{id}'{hint}"))
     }
 
     /// Resolves the destination of a Markdown link or image written in the file `from`
     /// (a path under the course root), on the page at site path `page_path`.
-    pub fn href_target(&self, from: &str, page_path: &str, dest: &str, image: bool) -> Result<Resolved, String> {
+    pub fn href_target(&self, from: &str, page_path: &str, dest: &str, image: bool) -> Result<Resolved, LinkError> {
         let dest = dest.trim();
         if dest.is_empty() {
             return Ok(Resolved { href: String::new(), target: Target::External });
@@ -103,7 +117,8 @@ impl SiteIndex<'_> {
             if matches!(lower.as_str(), "javascript" | "vbscript" | "data") && !data_image {
                 return Err(format!(
                     "refused '{lower}:' URL in a link; only http, https, mailto and site links are allowed"
-                ));
+                )
+                .into());
             }
             return Ok(Resolved { href: dest.to_string(), target: Target::External });
         }
@@ -115,12 +130,12 @@ impl SiteIndex<'_> {
         let path = percent_decode(path);
         if !path.starts_with('/') && (path.ends_with(".md") || path.ends_with(".yaml")) {
             let file = join(from.rsplit_once('/').map_or("", |(d, _)| d), &path);
-            let key = self
-                .data
-                .by_source
-                .get(file.as_str())
-                .copied()
-                .ok_or_else(|| format!("broken link '{dest}': no course page at {file}"))?;
+            let Some(&key) = self.data.by_source.get(file.as_str()) else {
+                if self.course.failed.values().any(|failed| *failed == file) {
+                    return Err(LinkError::Unloaded);
+                }
+                return Err(format!("broken link '{dest}': no course page at {file}").into());
+            };
             return Ok(Resolved {
                 href: format!("{}{}", self.href(key), anchor_suffix(&anchor)),
                 target: Target::Page(key, anchor),
@@ -131,7 +146,7 @@ impl SiteIndex<'_> {
         } else {
             let joined = join(page_path.trim_end_matches('/'), &path);
             if joined.starts_with("../") || joined == ".." {
-                return Err(format!("broken link '{dest}': it leaves the site"));
+                return Err(format!("broken link '{dest}': it leaves the site").into());
             }
             let keep_slash = if path.ends_with('/') && !joined.is_empty() { "/" } else { "" };
             format!("{joined}{keep_slash}")
@@ -139,7 +154,7 @@ impl SiteIndex<'_> {
         self.site_target(&site, &anchor, rest, dest)
     }
 
-    fn site_target(&self, site: &str, anchor: &Option<String>, rest: &str, dest: &str) -> Result<Resolved, String> {
+    fn site_target(&self, site: &str, anchor: &Option<String>, rest: &str, dest: &str) -> Result<Resolved, LinkError> {
         let href = format!("{}{rest}", self.base.href(site));
         let as_dir = if site.is_empty() || site.ends_with('/') { site.to_string() } else { format!("{site}/") };
         if let Some(key) = self.data.by_path.get(&as_dir).or_else(|| self.data.by_path.get(site)) {
@@ -155,7 +170,7 @@ impl SiteIndex<'_> {
             };
             return Ok(Resolved { href, target: Target::File });
         }
-        Err(format!("broken link '{dest}': no page or file at /{site}"))
+        Err(format!("broken link '{dest}': no page or file at /{site}").into())
     }
 }
 

@@ -7,7 +7,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 use super::renderer::Renderer;
 use super::{Example, LinkUse};
 use crate::common::{Kind, PageKey};
-use crate::index::Target;
+use crate::index::{LinkError, Target};
 
 /// How a link's closing event is written.
 pub(super) enum Close {
@@ -56,10 +56,11 @@ impl<'a> Renderer<'_, 'a> {
                 self.error(offset, format!("an example needs its passage: write [[example:{id}|the passage]]"));
                 self.links.push(LinkFrame::new(Close::Dropped, Some(String::new())));
             }
-            Err(msg) => {
+            Err(LinkError::Broken(msg)) => {
                 self.error(offset, msg.replace("[[concept:", "[[example:"));
                 self.links.push(LinkFrame::new(Close::Dropped, None));
             }
+            Err(LinkError::Unloaded) => self.links.push(LinkFrame::new(Close::Dropped, None)),
         }
     }
 
@@ -78,10 +79,12 @@ impl<'a> Renderer<'_, 'a> {
                 let close = self.open_link(key, &href);
                 self.links.push(LinkFrame::new(close, label(title)));
             }
-            Err(msg) => {
+            Err(LinkError::Broken(msg)) => {
                 self.error(offset, msg);
                 self.links.push(LinkFrame::new(Close::Dropped, None));
             }
+            // The page failed to load, which is reported: its link is left out silently.
+            Err(LinkError::Unloaded) => self.links.push(LinkFrame::new(Close::Dropped, None)),
         }
     }
 
@@ -141,10 +144,11 @@ impl<'a> Renderer<'_, 'a> {
                 }
                 Some((r.href, r.target))
             }
-            Err(msg) => {
+            Err(LinkError::Broken(msg)) => {
                 self.error(offset, msg);
                 None
             }
+            Err(LinkError::Unloaded) => None,
         }
     }
 

@@ -14,7 +14,7 @@ use crate::build::clock::{Clock, Lap};
 use crate::build::stages::{self, Reuse};
 use crate::common::diag::{self, Diagnostic};
 use crate::content::config::{BaseUrl, Config};
-use crate::content::entity::{self, Entities, Entity};
+use crate::content::entity::{self, Entities};
 use crate::content::{load, patch, settle};
 use crate::pages::theme::Theme;
 use crate::pages::{self, Job, Pages, Values};
@@ -210,22 +210,15 @@ impl Live {
             panic!("test panic while rebuilding");
         }
         self.entities.by_path.remove(&rel);
+        self.entities.failed.remove(&rel);
         self.file_diags.remove(&rel);
-        match load::content_file(root, path) {
-            None => {}
-            Some(Err(d)) => {
-                self.file_diags.insert(rel.clone(), vec![d]);
+        if let Some((role, read)) = load::content_file(root, path) {
+            let loading = entity::of_file(&rel, &role, read, self.opts.drafts);
+            if loading.failed {
+                self.entities.failed.insert(rel.clone());
             }
-            Some(Ok((doc, problem))) => {
-                let mut diags: Vec<Diagnostic> = problem.into_iter().collect();
-                let entity =
-                    diag::guard(&rel, || entity::entity(doc, self.opts.drafts, &mut diags)).unwrap_or_else(|d| {
-                        diags.push(d);
-                        Entity::Nothing
-                    });
-                self.entities.by_path.insert(rel.clone(), entity);
-                self.file_diags.insert(rel.clone(), diags);
-            }
+            self.entities.by_path.insert(rel.clone(), loading.entity);
+            self.file_diags.insert(rel.clone(), loading.found);
         }
         rel
     }

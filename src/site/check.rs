@@ -36,6 +36,11 @@ fn anchors(index: &SiteIndex, bodies: &Bodies, diags: &mut Vec<Diagnostic>) {
 
 fn teaching_order(index: &SiteIndex, bodies: &Bodies, graph: &Graph, diags: &mut Vec<Diagnostic>) {
     let course = index.course;
+    // A file with an error may hold the `concepts:` that would answer every warning here:
+    // they wait until it loads.
+    if course.incomplete {
+        return;
+    }
     for (i, rendered) in bodies.lessons.iter().enumerate() {
         let path = course.lessons[i].origin.path();
         let concept_links =
