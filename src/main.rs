@@ -107,10 +107,23 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build { root, output, base_url, drafts, strict } => {
             let output = Some(output.unwrap_or_else(|| root.join("public")));
-            run(build::Options { root, output, base_url, drafts, strict, external: false })
+            run(build::Options { root, output, base_url, drafts, strict, external: None })
         }
         Command::Check { root, drafts, strict, external } => {
-            run(build::Options { root, output: None, base_url: None, drafts, strict, external })
+            let timeout = match std::env::var("SYLLABUS_HTTP_TIMEOUT") {
+                Ok(value) if external => syllabus::site::external::parse_timeout(&value),
+                _ => Ok(syllabus::site::external::DEFAULT_TIMEOUT),
+            };
+            match timeout {
+                Ok(timeout) => {
+                    let external = external.then_some(timeout);
+                    run(build::Options { root, output: None, base_url: None, drafts, strict, external })
+                }
+                Err(e) => {
+                    eprintln!("syllabus: error: {e}");
+                    ExitCode::from(2)
+                }
+            }
         }
         Command::Serve { root, port, bind, drafts, poll, open } => {
             match syllabus::serve::run(syllabus::serve::Options { root, port, bind, drafts, poll, open }) {

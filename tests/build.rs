@@ -173,6 +173,7 @@ fn a_rebuild_with_nothing_changed_writes_nothing_and_removes_what_is_gone() {
     let out = course.path().join("public");
     let extra = course.path().join("content/extra.md");
     std::fs::write(&extra, "---\ntitle: Extra\n---\n\nFor a while.\n").unwrap();
+    common::age(course.path());
     assert_eq!(build(course.path(), &[]).code, 0);
     let first = snapshot(&out);
     let stamp = std::fs::metadata(out.join("index.html")).unwrap().modified().unwrap();
@@ -469,11 +470,13 @@ fn an_unchanged_rebuild_is_skipped_but_any_change_is_seen() {
         .unwrap();
     assert_eq!(build(course.path(), &[]).code, 1, "a broken course is never cached");
     std::fs::write(course.path().join("content/extra.md"), "---\ntitle: Extra\n---\n\n# A level-1 heading\n").unwrap();
+    common::age(course.path());
     let first = build(course.path(), &[]);
     assert_eq!(first.code, 0, "{}", first.stderr);
     assert!(first.stderr.contains("warning: a level-1 heading"), "{}", first.stderr);
-    let skipped = syllabus(&["build", "--root", &course.path().display().to_string()]);
-    assert_eq!(skipped.stderr, first.stderr, "a skipped build repeats the warnings");
+    let skipped = timed_build(course.path());
+    assert!(skipped.stderr.contains("  cache "), "nothing changed: the build is skipped\n{}", skipped.stderr);
+    assert!(skipped.stderr.starts_with(&first.stderr), "a skipped build repeats the warnings");
     assert!(skipped.stdout.contains(": 0 written,"), "{}", skipped.stdout);
     // A hand-edited or deleted output file is repaired.
     std::fs::remove_file(out.join("about/index.html")).unwrap();
@@ -490,6 +493,38 @@ fn an_unchanged_rebuild_is_skipped_but_any_change_is_seen() {
     assert!(read(out.join("lessons/geopolitical-codes/index.html")).contains("<h1>Geopolitical codes, again</h1>"));
     let run = build(course.path(), &["--base-url", "/sub/"]);
     assert!(read(out.join("index.html")).contains("href=\"/sub/assets/syllabus.css"), "{}", run.stdout);
+}
+
+/// A build with `SYLLABUS_TIMINGS=1`, whose stages show whether it was skipped (`cache`).
+fn timed_build(root: &Path) -> common::Run {
+    let out = std::process::Command::new(common::bin())
+        .args(["build", "--root", &root.display().to_string()])
+        .env("SYLLABUS_TIMINGS", "1")
+        .output()
+        .unwrap();
+    common::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Git's "racy clean" case: an edit that keeps the file's size and falls in the same tick
+/// of the file system's clock as the last build keeps its stamp, and must not be skipped.
+#[test]
+fn a_same_size_edit_in_the_same_second_as_the_last_build_is_seen() {
+    let course = example_course();
+    let lesson = course.path().join("content/lessons/01-foundations/01-geopolitical-codes.md");
+    assert_eq!(build(course.path(), &[]).code, 0);
+    let stamp = std::fs::metadata(&lesson).unwrap().modified().unwrap();
+    std::fs::write(&lesson, read(&lesson).replace("title: Geopolitical codes", "title: Geopolitical CODES")).unwrap();
+    // As a file system that keeps times in whole seconds would: the same stamp.
+    std::fs::File::options().write(true).open(&lesson).unwrap().set_modified(stamp).unwrap();
+    let run = timed_build(course.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("  cache "), "the racy edit was skipped:\n{}", run.stderr);
+    let page = read(course.path().join("public/lessons/geopolitical-codes/index.html"));
+    assert!(page.contains("<h1>Geopolitical CODES</h1>"), "the edit is built");
 }
 
 #[test]

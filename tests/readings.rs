@@ -223,6 +223,19 @@ fn check_external_warns_on_dead_article_links() {
          content/articles/d-slow.md:3:6: warning: url BASE/slow does not answer: no answer within 1 s; no archived copy is named (add 'archive:')\n"
     );
     assert_eq!(run.status.code(), Some(0), "warnings only");
+    for bad in ["inf", "abc", "-3"] {
+        let run = std::process::Command::new(common::bin())
+            .args(["check", "--external", "--root", &root])
+            .env("SYLLABUS_HTTP_TIMEOUT", bad)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        let expected = format!(
+            "syllabus: error: SYLLABUS_HTTP_TIMEOUT must be a number of seconds from 0.1 to 3600, such as 10; found '{bad}'\n"
+        );
+        assert_eq!(stderr, expected);
+        assert_eq!(run.status.code(), Some(2), "a bad setting is a bad command line, not a crash");
+    }
     let plain = syllabus(&["check", "--root", &root]);
     assert!(plain.stderr.is_empty(), "no request without --external: {}", plain.stderr);
 }

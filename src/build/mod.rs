@@ -26,8 +26,8 @@ pub struct Options {
     pub base_url: Option<BaseUrl>,
     pub drafts: bool,
     pub strict: bool,
-    /// Ask every article's `url` over HTTP (`check --external`).
-    pub external: bool,
+    /// Ask every article's `url` over HTTP, waiting this long for each (`check --external`).
+    pub external: Option<std::time::Duration>,
 }
 
 #[derive(Debug, Default)]
@@ -73,8 +73,8 @@ pub fn run(opts: &Options) -> Report {
         || Theme::load(&templates, &mut theme_diags),
     );
     diags.append(&mut theme_diags);
-    if opts.external {
-        diags.extend(external::check(&site.course));
+    if let Some(timeout) = opts.external {
+        diags.extend(external::check(&site.course, timeout));
         clock.lap("external");
     }
     if opts.strict {
@@ -130,8 +130,8 @@ fn write_site(
 
 /// The report of a build skipped because nothing changed since the last one, whose
 /// warnings it repeats.
-fn unchanged(out: &Path, manifest: cache::Manifest, fingerprint: u64, clock: &mut Clock) -> Option<Report> {
-    let manifest = Some(manifest).filter(|m| m.inputs == fingerprint && cache::outputs_intact(out, m))?;
+fn unchanged(out: &Path, manifest: cache::Manifest, inputs: cache::Inputs, clock: &mut Clock) -> Option<Report> {
+    let manifest = Some(manifest).filter(|m| inputs.match_manifest(m) && cache::outputs_intact(out, m))?;
     clock.lap("cache");
     let stats = Stats { unchanged: manifest.files.len(), ..Stats::default() };
     let timings = std::mem::take(&mut clock.laps);

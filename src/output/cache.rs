@@ -1,11 +1,17 @@
 //! Build cache: a fingerprint of every input (files, options, the syllabus binary) and a
 //! record of every output file, kept in the output's marker file, so that a rebuild with
 //! nothing changed checks a few thousand file stamps and does nothing else.
+//!
+//! A file's stamp (size and modification time) misses an edit that keeps its size within
+//! the file system's timestamp granularity of the moment it was read (git's "racy clean"
+//! files): the fingerprint records when it was taken, and while any input is younger than
+//! that, less a margin, the next build is a full one (which still writes only the bytes
+//! that changed).
 
 use std::hash::{Hash, Hasher};
 use std::io;
 use std::path::Path;
-use std::time::UNIX_EPOCH;
+use std::time::{Duration, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
@@ -13,10 +19,36 @@ use walkdir::WalkDir;
 use crate::common::diag::Diagnostic;
 use crate::output::write::MARKER;
 
+/// How close to the fingerprint's time an input's modification time makes it untrustworthy:
+/// file systems keep times in steps of up to 2 s (FAT), 1 s (ext3, HFS+) or finer.
+const RACY: Duration = Duration::from_secs(2);
+
+/// The course's inputs as one fingerprint, and when it was taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Inputs {
+    pub hash: u64,
+    /// When the inputs were first looked at (ns since the epoch).
+    pub taken: u128,
+    /// The newest modification time among them (ns since the epoch).
+    pub newest: u128,
+}
+
+impl Inputs {
+    /// Whether a build may be skipped because these inputs are the ones `manifest` was
+    /// built from: the same fingerprint, and no input modified so close to the moment it
+    /// was taken that an edit in the same tick would keep its stamp.
+    pub fn match_manifest(&self, manifest: &Manifest) -> bool {
+        self.hash == manifest.inputs && self.newest + RACY.as_nanos() < manifest.taken
+    }
+}
+
 /// What a good build wrote, and from which inputs.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Manifest {
     pub inputs: u64,
+    /// When the inputs were fingerprinted (ns since the epoch).
+    #[serde(default)]
+    pub taken: u128,
     pub pages: usize,
     /// Every output file: path, size, modification time (ns since the epoch).
     pub files: Vec<(String, u64, u128)>,
@@ -32,7 +64,9 @@ fn stamp(meta: &std::fs::Metadata) -> (u64, u128) {
 
 /// A fingerprint of the course's files (path, size, time), the options and the binary:
 /// any edit, new or deleted file, or a new syllabus gives another value.
-pub fn inputs(root: &Path, options: &str) -> io::Result<u64> {
+pub fn inputs(root: &Path, options: &str) -> io::Result<Inputs> {
+    let taken = now();
+    let mut newest = 0;
     let mut h = std::collections::hash_map::DefaultHasher::new();
     options.hash(&mut h);
     env!("CARGO_PKG_VERSION").hash(&mut h);
@@ -49,11 +83,18 @@ pub fn inputs(root: &Path, options: &str) -> io::Result<u64> {
             let entry = entry.map_err(io::Error::other)?;
             entry.path().hash(&mut h);
             if entry.file_type().is_file() {
-                stamp(&entry.metadata().map_err(io::Error::other)?).hash(&mut h);
+                let (size, mtime) = stamp(&entry.metadata().map_err(io::Error::other)?);
+                (size, mtime).hash(&mut h);
+                newest = newest.max(mtime);
             }
         }
     }
-    Ok(h.finish())
+    Ok(Inputs { hash: h.finish(), taken, newest })
+}
+
+/// The time now, in ns since the epoch.
+fn now() -> u128 {
+    std::time::SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos())
 }
 
 /// The manifest of a previous build in `out`, if there is a readable one.
@@ -81,7 +122,7 @@ fn count_files(dir: &Path) -> Option<usize> {
 
 /// Records what a good build wrote (`files`, paths in the output) into the output's
 /// marker file, with the stamps the files have now (taken in parallel).
-pub fn write(out: &Path, files: &[String], inputs: u64, pages: usize, diags: &[Diagnostic]) -> io::Result<()> {
+pub fn write(out: &Path, files: &[String], inputs: Inputs, pages: usize, diags: &[Diagnostic]) -> io::Result<()> {
     use rayon::prelude::*;
     let mut files: Vec<(String, u64, u128)> = files
         .par_iter()
@@ -91,7 +132,7 @@ pub fn write(out: &Path, files: &[String], inputs: u64, pages: usize, diags: &[D
         })
         .collect::<io::Result<_>>()?;
     files.sort_unstable();
-    let manifest = Manifest { inputs, pages, files, diags: diags.to_vec() };
+    let manifest = Manifest { inputs: inputs.hash, taken: inputs.taken, pages, files, diags: diags.to_vec() };
     let json = serde_json::to_string(&manifest).map_err(io::Error::other)?;
     let tmp = out.join(format!("{MARKER}.tmp"));
     std::fs::write(&tmp, json)?;
@@ -108,13 +149,25 @@ mod tests {
         let root = dir.path();
         std::fs::create_dir_all(root.join("content")).unwrap();
         std::fs::write(root.join("content/a.md"), "one").unwrap();
-        let first = inputs(root, "build").unwrap();
-        assert_eq!(inputs(root, "build").unwrap(), first);
-        assert_ne!(inputs(root, "build --drafts").unwrap(), first, "options count");
+        let hash = |options: &str| inputs(root, options).unwrap().hash;
+        let first = hash("build");
+        assert_eq!(hash("build"), first);
+        assert_ne!(hash("build --drafts"), first, "options count");
         std::fs::write(root.join("content/a.md"), "two!").unwrap();
-        let edited = inputs(root, "build").unwrap();
+        let edited = hash("build");
         assert_ne!(edited, first, "an edit counts");
         std::fs::write(root.join("content/b.md"), "new").unwrap();
-        assert_ne!(inputs(root, "build").unwrap(), edited, "a new file counts");
+        assert_ne!(hash("build"), edited, "a new file counts");
+    }
+
+    #[test]
+    fn inputs_modified_close_to_the_fingerprint_are_not_trusted() {
+        let manifest = |taken: u128| Manifest { inputs: 7, taken, pages: 0, files: Vec::new(), diags: Vec::new() };
+        let second = 1_000_000_000u128;
+        let inputs = Inputs { hash: 7, taken: 0, newest: 100 * second };
+        assert!(inputs.match_manifest(&manifest(103 * second)), "written long before the fingerprint");
+        assert!(!inputs.match_manifest(&manifest(101 * second)), "written within the racy window");
+        assert!(!inputs.match_manifest(&manifest(100 * second)), "written in the same tick");
+        assert!(!Inputs { hash: 8, ..inputs }.match_manifest(&manifest(200 * second)), "another fingerprint");
     }
 }

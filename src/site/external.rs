@@ -19,14 +19,21 @@ struct Target<'c> {
     archive: Option<&'c str>,
 }
 
-/// The request timeout: 10 s, or `SYLLABUS_HTTP_TIMEOUT` seconds.
-fn timeout() -> Duration {
-    let secs = std::env::var("SYLLABUS_HTTP_TIMEOUT").ok().and_then(|v| v.parse::<f64>().ok()).unwrap_or(10.0);
-    Duration::from_secs_f64(secs.max(0.1))
+/// The request timeout when `SYLLABUS_HTTP_TIMEOUT` does not set it.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The request timeout a `SYLLABUS_HTTP_TIMEOUT` value sets: a number of seconds from 0.1
+/// to 3600 (anything else, `inf` included, is refused with the reason).
+pub fn parse_timeout(value: &str) -> Result<Duration, String> {
+    let secs = value.trim().parse::<f64>().ok().filter(|s| (0.1..=3600.0).contains(s));
+    secs.map(Duration::from_secs_f64).ok_or_else(|| {
+        format!("SYLLABUS_HTTP_TIMEOUT must be a number of seconds from 0.1 to 3600, such as 10; found '{value}'")
+    })
 }
 
-/// Asks every article's address and returns a warning for each that does not answer.
-pub fn check(course: &Course) -> Vec<Diagnostic> {
+/// Asks every article's address, waiting at most `timeout` for each, and returns a warning
+/// for each that does not answer.
+pub fn check(course: &Course, timeout: Duration) -> Vec<Diagnostic> {
     let targets: Vec<Target> = course
         .articles
         .iter()
@@ -41,7 +48,7 @@ pub fn check(course: &Course) -> Vec<Diagnostic> {
         })
         .collect();
     let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(timeout()))
+        .timeout_global(Some(timeout))
         .http_status_as_error(false)
         .user_agent(concat!("syllabus/", env!("CARGO_PKG_VERSION"), " (link check)"))
         .build()
@@ -52,7 +59,7 @@ pub fn check(course: &Course) -> Vec<Diagnostic> {
         for _ in 0..WORKERS.min(targets.len()) {
             scope.spawn(|| {
                 while let Some(t) = targets.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    if let Err(problem) = ask(&agent, t.url) {
+                    if let Err(problem) = ask(&agent, t.url, timeout) {
                         let archive = match t.archive {
                             Some(a) => format!("; the archived copy is {a}"),
                             None => "; no archived copy is named (add 'archive:')".into(),
@@ -72,7 +79,7 @@ pub fn check(course: &Course) -> Vec<Diagnostic> {
 }
 
 /// HEAD, then GET if HEAD did not succeed (many servers refuse HEAD).
-fn ask(agent: &ureq::Agent, url: &str) -> Result<(), String> {
+fn ask(agent: &ureq::Agent, url: &str, timeout: Duration) -> Result<(), String> {
     let head = agent.head(url).call();
     if matches!(&head, Ok(r) if r.status().is_success()) {
         return Ok(());
@@ -80,7 +87,22 @@ fn ask(agent: &ureq::Agent, url: &str) -> Result<(), String> {
     match agent.get(url).call() {
         Ok(r) if r.status().is_success() => Ok(()),
         Ok(r) => Err(format!("HTTP {}", r.status())),
-        Err(ureq::Error::Timeout(_)) => Err(format!("no answer within {} s", timeout().as_secs_f64())),
+        Err(ureq::Error::Timeout(_)) => Err(format!("no answer within {} s", timeout.as_secs_f64())),
         Err(e) => Err(e.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timeouts_are_seconds_within_reason() {
+        assert_eq!(parse_timeout("10"), Ok(Duration::from_secs(10)));
+        assert_eq!(parse_timeout(" 0.5 "), Ok(Duration::from_millis(500)));
+        for bad in ["inf", "NaN", "-1", "0", "1e9", "ten", ""] {
+            let err = parse_timeout(bad).unwrap_err();
+            assert!(err.contains(&format!("found '{bad}'")), "{err}");
+        }
     }
 }

@@ -78,6 +78,18 @@ pub fn example_course() -> tempfile::TempDir {
     dir
 }
 
+/// Sets every file under `dir` to have been modified an hour ago: a course at rest, whose
+/// files the build cache trusts (a file modified within seconds of a build is not).
+pub fn age(dir: &Path) {
+    let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    for entry in walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok) {
+        if entry.file_type().is_file() {
+            let file = std::fs::File::options().write(true).open(entry.path()).unwrap();
+            file.set_modified(hour_ago).unwrap();
+        }
+    }
+}
+
 pub fn read(path: impl AsRef<Path>) -> String {
     std::fs::read_to_string(path.as_ref()).unwrap_or_else(|e| panic!("{}: {e}", path.as_ref().display()))
 }
