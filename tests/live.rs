@@ -208,7 +208,7 @@ fn full_build(root: &Path, out: &Path) -> (BTreeMap<String, Vec<u8>>, Vec<String
         base_url: Some(BaseUrl::parse(BASE).unwrap()),
         drafts: false,
         strict: false,
-        external: false,
+        external: None,
     };
     let report = build::run(&opts);
     let failed = report.diags.iter().any(|d| d.is_error());
