@@ -179,6 +179,8 @@ fn a_killed_build_leaves_no_half_written_file_and_the_next_one_repairs() {
 
 #[test]
 fn symbolic_links_are_followed_only_inside_the_course_and_loops_are_errors() {
+    // Links outside the course are skipped with a warning naming where they lead; nothing
+    // of what they point at is published.
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("course");
     write(&root, "content/lessons/01-a/01-real.md", "---\ntitle: Real\n---\n\nText.\n");
@@ -192,18 +194,47 @@ fn symbolic_links_are_followed_only_inside_the_course_and_loops_are_errors() {
     std::os::unix::fs::symlink(root.join("content"), root.join("content/lessons/01-a/loop")).unwrap();
     let run = syllabus(&["build", "--root", &root.display().to_string()]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("content/secret.md: error: symbolic link points outside the course"), "{}", run.stderr);
-    assert!(run.stderr.contains("static/secret.png: error: symbolic link points outside the course"), "{}", run.stderr);
+    let real = outside.canonicalize().unwrap();
+    let skipped = |link: &str, to: &str| {
+        format!(
+            "{link}: warning: symbolic link leads outside the course (to {}), so it is skipped; copy what it points at into the course instead",
+            real.join(to).display()
+        )
+    };
+    assert!(run.stderr.contains(&skipped("content/secret.md", "secret.md")), "{}", run.stderr);
+    assert!(run.stderr.contains(&skipped("static/secret.png", "secret.png")), "{}", run.stderr);
     assert!(run.stderr.contains("content/lessons/01-a/loop: error: cannot read: symbolic link loop"), "{}", run.stderr);
     assert!(!root.join("public").exists(), "nothing written");
-    std::fs::remove_file(root.join("content/secret.md")).unwrap();
-    std::fs::remove_file(root.join("static/secret.png")).unwrap();
     std::fs::remove_file(root.join("content/lessons/01-a/loop")).unwrap();
     let run = syllabus(&["build", "--root", &root.display().to_string()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!root.join("public/secret").exists() && !root.join("public/secret.png").exists(), "nothing outside");
     assert!(
         read(root.join("public/about/index.html")).contains("<h1>Real</h1>"),
         "a link inside the course is followed"
+    );
+}
+
+/// A named pipe where a lesson should be would make a build that opens it wait forever.
+#[test]
+fn a_named_pipe_is_skipped_with_a_warning_and_never_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "content/lessons/01-a/01-real.md", "---\ntitle: Real\n---\n\nText.\n");
+    for fifo in ["content/lessons/01-a/03-pipe.md", "static/pipe.png"] {
+        std::fs::create_dir_all(root.join(fifo).parent().unwrap()).unwrap();
+        assert!(Command::new("mkfifo").arg(root.join(fifo)).status().unwrap().success());
+    }
+    let (code, stderr, _) = build_within(root, Duration::from_secs(60));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr
+            .contains("content/lessons/01-a/03-pipe.md: warning: not a regular file (a named pipe), so it is skipped"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("static/pipe.png: warning: not a regular file (a named pipe), so it is skipped"),
+        "{stderr}"
     );
 }
 
@@ -259,4 +290,55 @@ fn a_full_disk_is_reported_and_the_output_left_as_it_was() {
     let reason = if mounted { "No space left on device" } else { "File too large" };
     assert!(stderr.contains("cannot write") && stderr.contains(reason), "{stderr}");
     assert!(left.is_empty(), "nothing was left behind: {:?}", left.keys().collect::<Vec<_>>());
+}
+
+/// Two builds into one output folder take turns: the second waits for the first and says
+/// which process it waits for; builds started together all succeed.
+#[test]
+fn builds_into_one_output_folder_take_turns() {
+    let course = common::example_course();
+    let root = course.path().display().to_string();
+    let out = course.path().join("public");
+    // Hold the lock as a build would.
+    let lock_path = syllabus::output::folder::lock_path(&out);
+    let mut held =
+        std::fs::File::options().read(true).write(true).create(true).truncate(true).open(&lock_path).unwrap();
+    held.lock().unwrap();
+    std::io::Write::write_all(&mut held, b"process 4242").unwrap();
+    let mut child = Command::new(common::bin())
+        .args(["build", "--root", &root])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    std::io::BufRead::read_line(&mut stderr, &mut first).unwrap();
+    let expected = format!("syllabus: a build (process 4242) is writing {}; waiting for it to finish\n", out.display());
+    assert_eq!(first, expected);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(child.try_wait().unwrap().is_none(), "it waits while the lock is held");
+    assert!(!out.exists(), "and writes nothing meanwhile");
+    drop(held);
+    assert!(child.wait().unwrap().success(), "then it builds");
+    assert!(out.join("index.html").exists());
+    // Four builds at once into a new folder: each succeeds, one after another.
+    std::fs::remove_dir_all(&out).unwrap();
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            Command::new(common::bin())
+                .args(["build", "--root", &root])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{stderr}");
+        assert!(!stderr.contains("cannot write"), "{stderr}");
+    }
+    assert!(out.join("index.html").exists());
 }

@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use crate::common::diag::{self, Diagnostic, Severity};
 use crate::content::config::BaseUrl;
 use crate::output::cache;
-use crate::output::write::{self as output, Stats};
+use crate::output::folder;
+use crate::output::write::Stats;
 use crate::pages::theme::Theme;
 use crate::pages::{self, Pages};
 use crate::site::{Site, external, search};
@@ -46,18 +47,23 @@ pub fn run(opts: &Options) -> Report {
     let mut fingerprint = None;
     // Without a previous build's manifest, the inputs' fingerprint is taken while loading.
     let mut alongside = false;
+    // Held until the build ends: a second build into the same folder waits for this one.
+    let mut _lock = None;
     if let Some(out) = &opts.output {
-        match output::check_folder(&opts.root, out) {
+        match folder::check_folder(&opts.root, out).and_then(|()| lock(out)) {
             Err(m) => diags.push(Diagnostic::error(out.display().to_string(), None, m)),
-            Ok(()) => match cache::read(out) {
-                Some(manifest) => {
-                    fingerprint = cache::inputs(&opts.root, &format!("{opts:?}")).ok();
-                    if let Some(report) = fingerprint.and_then(|f| unchanged(out, manifest, f, &mut clock)) {
-                        return report;
+            Ok(lock) => {
+                _lock = Some(lock);
+                match cache::read(out) {
+                    Some(manifest) => {
+                        fingerprint = cache::inputs(&opts.root, &format!("{opts:?}")).ok();
+                        if let Some(report) = fingerprint.and_then(|f| unchanged(out, manifest, f, &mut clock)) {
+                            return report;
+                        }
                     }
+                    None => alongside = true,
                 }
-                None => alongside = true,
-            },
+            }
         }
     }
     let (course, late) = rayon::join(
@@ -109,6 +115,15 @@ pub fn run(opts: &Options) -> Report {
     report.diags = diags;
     report.timings = clock.laps;
     report
+}
+
+/// The lock on the output folder, saying on stderr when another build holds it.
+fn lock(out: &Path) -> Result<folder::Lock, String> {
+    let waiting = |holder: &str| {
+        let holder = if holder.is_empty() { "another build".to_string() } else { format!("a build ({holder})") };
+        eprintln!("syllabus: {holder} is writing {}; waiting for it to finish", out.display());
+    };
+    folder::lock(out, waiting).map_err(|e| format!("cannot lock the output folder: {e}"))
 }
 
 /// Search and write: the search index, then every page and file of the site.

@@ -1,16 +1,17 @@
-//! Load: walks `content/` and `static/`, reads every file (in parallel), decodes UTF-8,
-//! removes a BOM and CRLF line ends, and splits and parses front matter. The only input I/O.
+//! Load: finds the files of `content/`, `static/` and `templates/` (see `walk`), reads
+//! every content file (in parallel) and splits and parses its front matter, and gives each
+//! its role by where it sits. The only input I/O.
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::common::Kind;
 use crate::common::diag::{Diagnostic, Pos};
 use crate::content::frontmatter;
 use crate::content::source::Source;
 use crate::content::source::read_text;
+use crate::content::walk;
 use crate::content::yaml::Node;
 use crate::util::path::rel;
 
@@ -158,73 +159,32 @@ pub type Read = Result<(Doc, Option<Diagnostic>), Diagnostic>;
 pub fn content_file(root: &Path, path: &Path) -> Option<(Role, Read)> {
     let rel = path.strip_prefix(root.join("content")).ok()?;
     let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-    if parts.iter().any(|p| ignored(p)) || !path.is_file() {
+    if parts.iter().any(|p| walk::ignored(p)) || !path.is_file() {
         return None;
     }
     let role = role_of(&parts)?;
     Some((role.clone(), guarded_read(root, path, role)))
 }
 
-fn ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".bak")
-        || name.starts_with('#')
-}
-
 /// The course's content files and their roles; other files are reported.
 fn walk(root: &Path, content: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(PathBuf, Role)> {
     let mut out = Vec::new();
-    let walker = WalkDir::new(content).follow_links(true).sort_by_file_name().into_iter();
-    for entry in walker.filter_entry(|e| e.depth() == 0 || !ignored(&e.file_name().to_string_lossy())) {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let at = e.path().map(|p| rel(root, p)).unwrap_or_else(|| "content".into());
-                diags.push(Diagnostic::error(at, None, format!("cannot read: {}", walk_error(&e))));
-                continue;
-            }
-        };
-        if entry.file_type().is_dir() {
-            continue;
-        }
-        if entry.path_is_symlink() && !stays_inside(root, entry.path()) {
-            let msg = "symbolic link points outside the course; it is not followed";
-            diags.push(Diagnostic::error(rel(root, entry.path()), None, msg));
-            continue;
-        }
-        let parts: Vec<String> = entry
-            .path()
+    for path in walk::files(root, content, diags) {
+        let parts: Vec<String> = path
             .strip_prefix(content)
-            .unwrap_or(entry.path())
+            .unwrap_or(&path)
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
         match role_of(&parts) {
-            Some(role) => out.push((entry.into_path(), role)),
+            Some(role) => out.push((path, role)),
             None => {
                 let msg = "not a course file here, so it is ignored (content/ holds .md pages, and quizzes as .yaml under content/quizzes/; put other files under static/)";
-                diags.push(Diagnostic::warning(rel(root, entry.path()), None, msg));
+                diags.push(Diagnostic::warning(rel(root, &path), None, msg));
             }
         }
     }
     out
-}
-
-fn walk_error(e: &walkdir::Error) -> String {
-    if e.loop_ancestor().is_some() {
-        "symbolic link loop".into()
-    } else {
-        e.io_error().map_or_else(|| e.to_string(), |io| io.to_string())
-    }
-}
-
-fn stays_inside(root: &Path, path: &Path) -> bool {
-    match (root.canonicalize(), path.canonicalize()) {
-        (Ok(r), Ok(p)) => p.starts_with(r),
-        _ => false,
-    }
 }
 
 fn role_of(parts: &[String]) -> Option<Role> {
@@ -245,31 +205,7 @@ fn role_of(parts: &[String]) -> Option<Role> {
 
 /// Files under `dir` (relative to it), sorted; none if `dir` does not exist.
 fn list_files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<String> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
-        match entry {
-            Ok(e) if e.file_type().is_file() => {
-                if e.path_is_symlink() && !stays_inside(root, e.path()) {
-                    let msg = "symbolic link points outside the course; it is not followed";
-                    diags.push(Diagnostic::error(rel(root, e.path()), None, msg));
-                    continue;
-                }
-                let name = rel(dir, e.path());
-                if !name.split('/').any(ignored) {
-                    out.push(name);
-                }
-            }
-            Ok(_) => {}
-            Err(e) => {
-                let at = e.path().map(|p| rel(root, p)).unwrap_or_else(|| rel(root, dir));
-                diags.push(Diagnostic::error(at, None, format!("cannot read: {}", walk_error(&e))));
-            }
-        }
-    }
-    out
+    walk::files(root, dir, diags).iter().map(|p| rel(dir, p)).collect()
 }
 
 fn guarded_read(root: &Path, path: &Path, role: Role) -> Read {

@@ -12,4 +12,5 @@ pub mod patch;
 pub mod quiz;
 pub mod settle;
 pub mod source;
+pub mod walk;
 pub mod yaml;

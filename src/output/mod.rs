@@ -3,4 +3,5 @@
 //! stop early.
 
 pub mod cache;
+pub mod folder;
 pub mod write;

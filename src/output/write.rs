@@ -1,74 +1,15 @@
-//! Write: the only output I/O. Checks the output folder is ours to write, stages only the
-//! files whose bytes changed as temporary files, then renames them into place and removes
-//! what the build no longer makes; an error before the commit leaves the output untouched.
+//! Writing the output folder: only the files whose bytes changed are staged, as temporary
+//! files, then renamed into place, and what the build no longer makes is removed; an error
+//! before the commit leaves the output untouched.
 
 use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Write};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// The file that marks a folder as made by syllabus, so it may be cleaned.
 pub const MARKER: &str = ".syllabus-output";
 const TMP_SUFFIX: &str = ".syllabus-tmp";
-
-/// Why an output folder is refused.
-pub fn check_folder(root: &Path, out: &Path) -> Result<(), String> {
-    let abs = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
-        normalize(&p)
-    };
-    let root = abs(&root.canonicalize().unwrap_or_else(|_| root.to_path_buf()));
-    let out = abs(&resolve_existing(out));
-    let show = out.display();
-    if out.parent().is_none() {
-        return Err(format!("refusing to write the site into '{show}': it is the file system root"));
-    }
-    if root.starts_with(&out) {
-        return Err(format!("refusing to write the site into '{show}': it holds the course itself"));
-    }
-    for dir in ["content", "templates", "static"] {
-        if out.starts_with(root.join(dir)) {
-            return Err(format!("refusing to write the site into '{show}': it is inside the course's {dir}/ folder"));
-        }
-    }
-    if out.is_dir() && !out.join(MARKER).exists() {
-        let mut entries = fs::read_dir(&out).map_err(|e| format!("cannot read output folder '{show}': {e}"))?;
-        if entries.next().is_some() {
-            return Err(format!(
-                "refusing to write the site into '{show}': the folder is not empty and was not made by syllabus (no {MARKER} file); choose an empty or new folder"
-            ));
-        }
-    }
-    if out.exists() && !out.is_dir() {
-        return Err(format!("refusing to write the site into '{show}': it is a file"));
-    }
-    Ok(())
-}
-
-/// The path with as much of it as exists resolved through symbolic links.
-fn resolve_existing(p: &Path) -> PathBuf {
-    if let Ok(c) = p.canonicalize() {
-        return c;
-    }
-    match (p.parent(), p.file_name()) {
-        (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => resolve_existing(parent).join(name),
-        _ => p.to_path_buf(),
-    }
-}
-
-fn normalize(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// Joins a site path to the output folder, refusing any path that could leave it.
 pub fn safe_join(out: &Path, rel: &str) -> io::Result<PathBuf> {
@@ -275,25 +216,6 @@ mod tests {
         for bad in ["../x", "a/../../x", "/etc/passwd", "a\\..\\b", "a\0b", "", "a//b", "c:/x"] {
             assert!(safe_join(out, bad).is_err(), "{bad:?}");
         }
-    }
-
-    #[test]
-    fn refuses_dangerous_output_folders() {
-        let course = tempfile::tempdir().unwrap();
-        let root = course.path();
-        fs::create_dir_all(root.join("content")).unwrap();
-        assert!(check_folder(root, root).is_err());
-        assert!(check_folder(root, &root.join("content")).is_err());
-        assert!(check_folder(root, &root.join("content/x")).is_err());
-        assert!(check_folder(root, Path::new("/")).is_err());
-        assert!(check_folder(root, &root.join("..")).is_err());
-        assert!(check_folder(root, &root.join("public")).is_ok());
-        let foreign = root.join("foreign");
-        fs::create_dir_all(&foreign).unwrap();
-        fs::write(foreign.join("keep.txt"), "x").unwrap();
-        assert!(check_folder(root, &foreign).unwrap_err().contains("not made by syllabus"));
-        fs::write(foreign.join(MARKER), "").unwrap();
-        assert!(check_folder(root, &foreign).is_ok());
     }
 
     #[test]
