@@ -9,6 +9,7 @@ use crate::common::routes::SitePage;
 use crate::common::{Kind, PageKey};
 use crate::content::model::{Article, Author, targets};
 use crate::site::cite;
+use crate::util::path::percent_encode_url;
 
 impl Pages<'_> {
     pub(super) fn article(&self, idx: usize) -> Context {
@@ -19,9 +20,9 @@ impl Pages<'_> {
         let body = &self.bodies.articles[idx];
         let view = ArticleView {
             card: self.article_card(idx),
-            source_url: a.url.as_ref().map_or("", |u| u.value.as_str()),
+            source_url: a.url.as_ref().map_or(String::new(), |u| percent_encode_url(&u.value)),
             accessed: a.accessed.as_deref().unwrap_or(""),
-            archive: a.archive.as_ref().map_or("", |u| u.value.as_str()),
+            archive: a.archive.as_ref().map_or(String::new(), |u| percent_encode_url(&u.value)),
             apa: cite::apa(a),
             mla: cite::mla(a),
             content: &body.html,

@@ -108,9 +108,10 @@ pub(super) struct ArticleCard<'a> {
 pub(super) struct ArticleView<'a> {
     #[serde(flatten)]
     pub(super) card: ArticleCard<'a>,
-    pub(super) source_url: &'a str,
+    /// The article's address, as a link may hold it (percent-encoded where it must be).
+    pub(super) source_url: String,
     pub(super) accessed: &'a str,
-    pub(super) archive: &'a str,
+    pub(super) archive: String,
     /// APA 7 and MLA 9 references (HTML).
     pub(super) apa: String,
     pub(super) mla: String,

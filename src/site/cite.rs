@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::content::model::{Article, Author};
 use crate::util::html::escape;
+use crate::util::path::percent_encode_url;
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -113,9 +114,10 @@ fn end_with_period(s: &str) -> String {
     if s.ends_with(['.', '?', '!']) { s.to_string() } else { format!("{s}.") }
 }
 
-/// A link to `url` showing `text`.
+/// A link to `url` (percent-encoded where a link may not hold a character as it is)
+/// showing `text`.
 fn url_html(url: &str, text: &str) -> String {
-    format!("<a href=\"{}\">{}</a>", escape(url), escape(text))
+    format!("<a href=\"{}\">{}</a>", escape(&percent_encode_url(url)), escape(text))
 }
 
 /// APA-style author list as plain text: `Lee, A., & Chen, B.`.
