@@ -1,43 +1,44 @@
 #!/usr/bin/env python3
 """Side-by-side build benchmark: syllabus against Hugo on the same lessons.
 
-Generates courses with the shared generator (../shared/bench/gen_course.py) at each size
-(concepts a tenth, articles and quizzes a twentieth of the lessons) and the same lessons
-as a Hugo site, then, alternating tools and sizes within each round so that machine
-noise hits all alike, times:
+Generates courses with benches/gen_course.py (the project's copy of the shared generator)
+at each size (concepts a tenth, articles and quizzes a twentieth of the lessons) and the
+same lessons as a Hugo site, then, alternating tools and sizes within each round so that
+the machine's noise hits all alike, times:
 
   - syllabus, clean build into a new folder (a new one each run)
   - Hugo, clean build into a new folder (a new one each run)
   - syllabus again over its own output with nothing changed
 
 and the peak memory (max RSS) of each. Prints medians and the ratios the project's
-targets are stated in. The smaller sizes build in a fraction of a second, where the
-machine's noise is largest in proportion, so each round times their clean builds
---small-repeats times (3): their medians rest on three times as many runs. An untimed
-round comes first (--warmup 1), as in hyperfine.
+targets are stated in. The smaller sizes build in a fraction of a second, where noise is
+largest in proportion, so each round times their clean builds --small-repeats times (3).
+An untimed round comes first (--warmup 1), as in hyperfine. Outputs go to memory
+(/dev/shm) by default: on a disk, creating files right after thousands were deleted is
+slowed for minutes, for every tool.
 
-The control for the growth figure: the shared generator's larger course holds more per
-lesson than its smaller one (its lessons' mentions spread over ten times the concepts), so
-each round also builds a course of copies of the smallest course's shape
-(benches/gen_copies.py): one copy, and as many copies as make the largest size (content
-grown exactly that many times). Usage (after `cargo build --release`):
+The growth from the smallest to the largest size is also judged where noise cannot move
+it: the instructions a build executes, counted with valgrind's callgrind (one run per
+size, without the thread that frees the course, which the process's exit cuts short after
+more or less of its work). Usage (after `cargo build --release`):
 
     python3 benches/bench.py                      # 1,000 (15 runs) and 10,000 lessons (5 runs)
-    python3 benches/bench.py --sizes 1000 --runs 3
+    python3 benches/bench.py --sizes 1000 --runs 3 --no-instructions
     python3 benches/bench.py --concept-scaling    # 1,000 lessons with 10 vs 1,000 concepts
 """
 import argparse
+import glob
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
-sys.path.insert(0, HERE)
-import gen_copies  # noqa: E402
 
 
 def run(cmd, env=None):
@@ -53,29 +54,23 @@ def run(cmd, env=None):
     return wall, usage.ru_maxrss / 1024, (usage.ru_utime, usage.ru_stime)
 
 
-# On ext4 without a journal (as here), a new inode skips every free inode of its block
-# group freed in the last 60 s, or in the last 360 s while that part of the inode table
-# is dirty, which it is while files are being created there; with thousands of files
-# just deleted, each creation scans them all (`recently_deleted` in the kernel was a
-# third of all samples). The old outputs are therefore removed after timing, and a run
-# waits until --settle seconds have passed since the last removal.
-def settle(a, outs):
-    stamp = f"{a.work}/outputs-removed"
-    if os.path.exists(outs):
-        remove_outputs(a, outs)
-    if os.path.exists(stamp):
-        wait = a.settle - (time.time() - os.path.getmtime(stamp))
-        if wait > 0:
-            print(f"waiting {wait:.0f} s for the disk to settle after the last outputs were removed",
-                  flush=True)
-            time.sleep(wait)
-
-
-def remove_outputs(a, outs):
-    shutil.rmtree(outs, ignore_errors=True)
-    os.sync()
-    with open(f"{a.work}/outputs-removed", "w"):
-        pass
+def instructions(a, course):
+    """Instructions a clean build of `course` executes (callgrind), leaving out the thread
+    that frees the course after the report."""
+    with tempfile.TemporaryDirectory(dir=a.work) as tmp:
+        out = f"{tmp}/cg.%p"
+        subprocess.run(["valgrind", "--tool=callgrind", "--separate-threads=yes", f"--callgrind-out-file={out}",
+                        a.syllabus, "build", "--root", course, "--output", f"{tmp}/site"],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        total = 0
+        for name in glob.glob(f"{tmp}/cg.*"):
+            with open(name, errors="replace") as f:
+                text = f.read()
+            if a.free_symbol in text:
+                continue
+            m = re.search(r"^summary: (\d+)", text, re.M)
+            total += int(m.group(1)) if m else 0
+        return total
 
 
 def generate(gen, out, lessons, flavor):
@@ -131,12 +126,14 @@ def main():
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--small-repeats", type=int, default=3,
                    help="clean builds of each size below the largest in every round")
-    p.add_argument("--work", default="/tmp/syllabus-bench")
+    p.add_argument("--work", default="/dev/shm/syllabus-bench" if os.path.isdir("/dev/shm") else "/tmp/syllabus-bench")
     p.add_argument("--gen", default=os.path.join(HERE, "gen_course.py"))
     p.add_argument("--syllabus", default=os.path.join(REPO, "target", "release", "syllabus"))
     p.add_argument("--hugo", default=shutil.which("hugo") or "hugo")
     p.add_argument("--concept-scaling", action="store_true", help="compare 10 and 1,000 concepts instead")
-    p.add_argument("--settle", type=float, default=400, help="seconds between removing outputs and timing")
+    p.add_argument("--no-instructions", action="store_true", help="leave out the instruction counts (callgrind)")
+    p.add_argument("--free-symbol", default="drop_in_place<syllabus::site::Site>",
+                   help="a function only the thread that frees the course runs (left out of the count)")
     p.add_argument("--warmup", type=int, default=1, help="untimed rounds before the timed ones")
     a = p.parse_args()
     if not os.path.exists(a.syllabus):
@@ -146,7 +143,6 @@ def main():
         return concept_scaling(a)
     if not shutil.which(a.hugo):
         sys.exit("hugo not found: apt-get install -y hugo")
-    os.makedirs(a.work, exist_ok=True)
     sizes = [int(s) for s in a.sizes.split(",")]
     courses = {}
     for n in sizes:
@@ -154,16 +150,8 @@ def main():
         generate(a.gen, courses[n][0], n, "ours")
         generate(a.gen, courses[n][1], n, "hugo")
     results = {n: {"syllabus clean": [], "hugo clean": [], "syllabus rebuild": []} for n in sizes}
-    small, big = min(sizes), max(sizes)
-    control = {}
-    if big > small and big % small == 0:
-        for copies in (1, big // small):
-            out = f"{a.work}/copies-{small}x{copies}"
-            if not (os.path.isdir(out) and os.listdir(out)):
-                gen_copies.generate(out, small, copies)
-            control[copies] = (out, [])
     outs = f"{a.work}/outputs"
-    settle(a, outs)
+    shutil.rmtree(outs, ignore_errors=True)
     # Untimed first builds, as hyperfine's --warmup: without them the first round's large
     # build was the slowest of its five in most runs (the first write into a fresh part of
     # the disk and of memory after generating the courses).
@@ -176,8 +164,8 @@ def main():
     repeats = {n: a.small_repeats if n < max(sizes) else 1 for n in sizes}
     for i in range(a.runs):
         for n in sizes:
-            # Every clean build goes into a folder never used before; nothing is deleted
-            # while timing (see above).
+            # Every clean build goes into a folder never used before, and nothing is deleted
+            # while timing (on a disk, files created just after a mass deletion are slow).
             (ours, hugo), r = courses[n], results[n]
             for j in range(repeats[n]):
                 out_ours, out_hugo = f"{outs}/syllabus-{n}-{i}-{j}", f"{outs}/hugo-{n}-{i}-{j}"
@@ -187,14 +175,9 @@ def main():
                 r["hugo clean"].append(run([a.hugo, "--quiet", "-s", hugo, "-d", out_hugo]))
             os.sync()
             r["syllabus rebuild"].append(run([a.syllabus, "build", "--root", ours, "--output", out_ours]))
-        for copies, (course, times) in control.items():
-            for j in range(repeats[small] if copies == 1 else 1):
-                os.sync()
-                times.append(run([a.syllabus, "build", "--root", course, "--output", f"{outs}/copies-{copies}-{i}-{j}"]))
     written = {n: output_size(f"{outs}/syllabus-{n}-0-0") for n in sizes}
     links = {n: concept_links(f"{outs}/syllabus-{n}-0-0") for n in sizes}
-    control_out = {c: (output_size(f"{outs}/copies-{c}-0-0"), concept_links(f"{outs}/copies-{c}-0-0")) for c in control}
-    remove_outputs(a, outs)
+    shutil.rmtree(outs, ignore_errors=True)
     clean_times = {}
     for n in sizes:
         med = {k: statistics.median(w for w, _, _ in v) for k, v in results[n].items()}
@@ -229,33 +212,10 @@ def main():
               f"{big_files} files); time per MB written grows "
               f"{clean_times[big] / big_mb / (clean_times[small] / small_mb):.2f}x")
         print(f"  concept links per lesson page: {links[small]:.1f} at {small}, {links[big]:.1f} at {big}")
-    if control:
-        print_control(a, control, control_out, clean_times, written, links, repeats[small])
-
-
-def print_control(a, control, control_out, clean_times, written, links, repeats):
-    """The control's growth, and what the largest generated course holds beyond copies."""
-    small, big = min(clean_times), max(clean_times)
-    copies = big // small
-    (_, ones), (_, alls) = control[1], control[copies]
-    med = {c: statistics.median(w for w, _, _ in t) for c, (_, t) in control.items()}
-    user = {c: statistics.median(u[0] for _, _, u in t) for c, (_, t) in control.items()}
-    peak = {c: max(m for _, m, _ in t) for c, (_, t) in control.items()}
-    print(f"\nControl: {copies} copies of one {small}-lesson course's shape (benches/gen_copies.py), content grown "
-          f"exactly {copies}x ({a.runs * repeats} and {a.runs} clean runs, alternating with the above):")
-    for c in control:
-        (files, mb), per_page = control_out[c]
-        print(f"  {c:>2} cop{'y ' if c == 1 else 'ies'}  {med[c]:7.3f} s  {peak[c]:5.0f} MB   user {user[c]:6.2f} s   "
-              f"{files} files, {mb:.1f} MB, {per_page:.1f} concept links per lesson page")
-    per_round = [statistics.median(w for w, _, _ in ones[k:k + repeats]) for k in range(0, len(ones), repeats)]
-    rounds = [b[0] / s for s, b in zip(per_round, alls)]
-    print(f"  {copies} copies / 1 copy: {med[copies] / med[1]:.2f}x (linear is {copies}x); "
-          f"user time {user[copies] / user[1]:.2f}x")
-    print("  round by round: " + "  ".join(f"{g:.2f}x" for g in rounds) + f"; median {statistics.median(rounds):.2f}x")
-    (_, big_mb), (_, copies_mb) = written[big], control_out[copies][0]
-    print(f"  the generated {big}-lesson course against the {copies} copies: {clean_times[big] / med[copies]:.2f}x the "
-          f"time, {big_mb / copies_mb:.2f}x the output, {links[big] / control_out[copies][1]:.2f}x the concept links "
-          "per lesson page")
+        if not a.no_instructions:
+            counts = {n: instructions(a, courses[n][0]) for n in (small, big)}
+            print(f"  instructions (callgrind): {counts[small] / 1e9:.3f} G at {small}, {counts[big] / 1e9:.3f} G at "
+                  f"{big}: {counts[big] / counts[small]:.2f}x (target <= {1.05 * big / small:.1f}x)")
 
 
 def concept_links(folder):

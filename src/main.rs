@@ -57,7 +57,7 @@ enum Command {
         root: PathBuf,
         #[arg(long, default_value_t = 1111)]
         port: u16,
-        /// The address to listen on (only this machine by default).
+        /// The address to listen on (only this computer, 127.0.0.1, by default).
         #[arg(long, default_value = "127.0.0.1")]
         bind: String,
         #[arg(long)]
@@ -239,16 +239,21 @@ fn plural(n: usize) -> &'static str {
 /// build (benches/bench.py). Its settings keep peak memory below the system allocator's:
 /// one arena for all threads (each thread still keeps a cache of small blocks), and
 /// freed pages given back to the system after half a second (`dirty_decay_ms`), then at
-/// once (`muzzy_decay_ms`). With jemalloc's defaults the peak was 40 MB higher.
-/// `thp:always` asks for 2 MB pages, given where the kernel's transparent huge pages are
-/// in `madvise` or `always` mode (as on the benchmark machine). The concept automaton,
-/// the term tables and the page values are read all over, and with 4 KB pages their
-/// address translations missed the processor's cache. On a 10,000-lesson build this saved
-/// 3 to 8% of wall time and up to 12% of user time, for 5 to 11 MB more peak memory
-/// (README, Performance).
+/// once (`muzzy_decay_ms`). With jemalloc's defaults the peak was 40 MB higher. On Linux,
+/// `thp:always` asks for 2 MB pages where the kernel's transparent huge pages allow them:
+/// the concept automaton, the term tables and the page values are read all over, and with
+/// 4 KB pages their address translations missed the processor's cache (3 to 8% of wall
+/// time on a 10,000-lesson build, for 5 to 11 MB more peak memory). jemalloc does not
+/// build with Microsoft's toolchain: Windows builds keep the system allocator.
+#[cfg(not(target_env = "msvc"))]
 #[global_allocator]
 static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 /// jemalloc reads its settings from this symbol at start (a C string).
+#[cfg(not(target_env = "msvc"))]
 #[unsafe(export_name = "_rjem_malloc_conf")]
-pub static MALLOC_CONF: &[u8] = b"narenas:1,dirty_decay_ms:500,muzzy_decay_ms:0,thp:always\0";
+pub static MALLOC_CONF: &[u8] = if cfg!(target_os = "linux") {
+    b"narenas:1,dirty_decay_ms:500,muzzy_decay_ms:0,thp:always\0"
+} else {
+    b"narenas:1,dirty_decay_ms:500,muzzy_decay_ms:0\0"
+};

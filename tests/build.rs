@@ -261,7 +261,10 @@ fn init_writes_a_course_that_builds_as_it_is() {
     let run = build(&new, &["--strict"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(problems(&run.stderr).is_empty(), "{}", run.stderr);
-    assert!(new.join("public/quizzes/first-check/index.html").exists());
+    let quiz = read(new.join("public/quizzes/first-check/index.html"));
+    for kind in ["single", "multiple", "true_false", "short", "numeric", "order", "match"] {
+        assert!(quiz.contains(&format!("data-type=\"{kind}\"")), "the sample quiz shows a {kind} question");
+    }
     let run = syllabus(&["init", &path]);
     assert_eq!(run.code, 1, "init refuses a folder that is not empty");
 }

@@ -17,7 +17,7 @@ use libtest_mimic::{Arguments, Failed, Trial};
 fn main() {
     let args = Arguments::from_args();
     let skip = std::env::var_os("SYLLABUS_SKIP_BROWSER").is_some();
-    let courses: [(&str, fn(&Path) -> PathBuf); 4] = [
+    let courses: [(&str, Course); 4] = [
         ("the_example_course_is_valid_html", |_| repo()),
         ("the_manual_is_valid_html", |_| repo().join("docs")),
         ("a_generated_course_is_valid_html", generated),
@@ -33,6 +33,9 @@ fn main() {
     libtest_mimic::run(&args, trials).exit();
 }
 
+/// Writes (or names) a course, given a temporary folder; returns its root.
+type Course = fn(&Path) -> PathBuf;
+
 /// A course from the benchmark generator, small enough to check in seconds.
 fn generated(dir: &Path) -> PathBuf {
     let root = dir.join("generated");
@@ -47,7 +50,7 @@ fn generated(dir: &Path) -> PathBuf {
 }
 
 /// Builds the course `course` gives and runs the checker on every page of it.
-fn check(course: fn(&Path) -> PathBuf) -> Result<(), Failed> {
+fn check(course: Course) -> Result<(), Failed> {
     let vnu = repo().join("tests/browser/node_modules/vnu-jar/build/dist/vnu.jar");
     if !vnu.exists() {
         return Err("the HTML checker is missing: (cd tests/browser && npm ci)".into());

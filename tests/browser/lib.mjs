@@ -1,5 +1,5 @@
 // Shared by the browser tests: a static server for a built site, and how to start
-// Debian's Chromium on this machine (closed network: no background connections).
+// Debian's Chromium headless, with no background connections (they fail on a closed network).
 
 import fs from 'node:fs';
 import http from 'node:http';
