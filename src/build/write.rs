@@ -47,8 +47,7 @@ pub fn write(
     let manifest = search::manifest(generated);
     for (path, bytes) in site.theme.files.iter().chain(generated) {
         produced.insert(path.clone());
-        let embedded =
-            manifest.filter(|_| path == crate::pages::theme::SEARCH_JS_PATH).map(|m| search::embed(bytes, m));
+        let embedded = manifest.filter(|_| path == crate::common::routes::SEARCH_JS).map(|m| search::embed(bytes, m));
         match stage(&output, path, embedded.as_deref().unwrap_or(bytes)) {
             Ok(s) => staged.push((path.clone(), s)),
             Err(d) => errors.push(d),

@@ -5,8 +5,13 @@
 
 use crate::common::Kind;
 
-/// The folder of the theme's stylesheet and scripts (`assets/syllabus.css`, ...).
-pub const ASSETS: &str = "assets/";
+/// The theme's stylesheet and scripts, at fixed site paths.
+pub const CSS: &str = "assets/syllabus.css";
+pub const JS: &str = "assets/syllabus.js";
+/// The quiz and progress script, loaded only by the pages that use it.
+pub const QUIZ_JS: &str = "assets/quiz.js";
+pub const SEARCH_JS: &str = "assets/search.js";
+pub const ASSET_FILES: [&str; 4] = [CSS, JS, QUIZ_JS, SEARCH_JS];
 
 /// The site path (no leading slash) of a course page of `kind` with `id`.
 pub fn page_path(kind: Kind, id: &str) -> String {
@@ -113,8 +118,9 @@ impl SitePage {
 pub fn reserved_page_ids() -> Vec<&'static str> {
     let folders = Kind::ALL.iter().filter_map(|k| k.folder());
     let pages = SitePage::ALL.iter().filter_map(|p| p.reserved_id());
+    let assets = ASSET_FILES.iter().filter_map(|p| p.split_once('/').map(|(folder, _)| folder));
     let mut ids: Vec<&str> = Vec::new();
-    for id in folders.chain(pages).chain([ASSETS.trim_end_matches('/')]) {
+    for id in folders.chain(pages).chain(assets) {
         if !ids.contains(&id) {
             ids.push(id);
         }

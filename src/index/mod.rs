@@ -9,7 +9,7 @@ pub mod terms;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::common::routes::{SitePage, page_path};
+use crate::common::routes::{ASSET_FILES, SitePage, page_path};
 use crate::common::{Kind, PageKey};
 use crate::content::config::BaseUrl;
 use crate::content::model::{Concept, Course};
@@ -84,7 +84,7 @@ impl IndexData {
         let with_host = base.origin.is_some();
         data.files.extend(SitePage::ALL.iter().filter(|p| p.is_made(with_host)).map(|p| p.path().to_string()));
         data.files.extend(course.static_files.iter().cloned());
-        data.files.extend(crate::pages::theme::THEME_FILES.iter().map(|(_, path, _)| path.to_string()));
+        data.files.extend(ASSET_FILES.iter().map(|path| path.to_string()));
         data
     }
 }

@@ -4,9 +4,9 @@
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use super::theme::{self, Theme};
+use super::theme::Theme;
 use super::views::LinkView;
-use crate::common::routes::SitePage;
+use crate::common::routes::{self, SitePage};
 use crate::common::{Kind, PageKey};
 use crate::index::SiteIndex;
 
@@ -52,10 +52,10 @@ pub fn set_globals(index: &SiteIndex, theme: &mut Theme) {
         language: &c.config.language,
         base_path: &base.path,
         base_url: base.absolute("").unwrap_or_default(),
-        css: format!("{}?v={}", base.href(theme::CSS_PATH), theme.css_version),
-        js: format!("{}?v={}", base.href(theme::JS_PATH), theme.js_version),
-        quiz_js: format!("{}?v={}", base.href(theme::QUIZ_JS_PATH), theme.quiz_js_version),
-        search_js: format!("{}?v={}", base.href(theme::SEARCH_JS_PATH), theme.search_js_version),
+        css: format!("{}?v={}", base.href(routes::CSS), theme.css_version),
+        js: format!("{}?v={}", base.href(routes::JS), theme.js_version),
+        quiz_js: format!("{}?v={}", base.href(routes::QUIZ_JS), theme.quiz_js_version),
+        search_js: format!("{}?v={}", base.href(routes::SEARCH_JS), theme.search_js_version),
         generator: concat!("syllabus ", env!("CARGO_PKG_VERSION")),
         nav,
         extra: &c.config.extra,

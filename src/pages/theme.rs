@@ -4,14 +4,8 @@
 use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::common::diag::Diagnostic;
+use crate::common::routes;
 use crate::util::hash::fingerprint;
-
-/// Where the theme's stylesheet and script are written in the site.
-pub const CSS_PATH: &str = "assets/syllabus.css";
-pub const JS_PATH: &str = "assets/syllabus.js";
-/// The quiz and progress script, loaded only by the pages that use it.
-pub const QUIZ_JS_PATH: &str = "assets/quiz.js";
-pub const SEARCH_JS_PATH: &str = "assets/search.js";
 
 /// Built-in templates, by name. The repository's `templates/` folder is both these and
 /// the example course's templates.
@@ -40,10 +34,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
 
 /// Theme files copied (not rendered) to the site: name in `templates/`, site path.
 pub const THEME_FILES: &[(&str, &str, &str)] = &[
-    ("syllabus.css", CSS_PATH, include_str!("../../templates/syllabus.css")),
-    ("syllabus.js", JS_PATH, include_str!("../../templates/syllabus.js")),
-    ("quiz.js", QUIZ_JS_PATH, include_str!("../../templates/quiz.js")),
-    ("search.js", SEARCH_JS_PATH, include_str!("../../templates/search.js")),
+    ("syllabus.css", routes::CSS, include_str!("../../templates/syllabus.css")),
+    ("syllabus.js", routes::JS, include_str!("../../templates/syllabus.js")),
+    ("quiz.js", routes::QUIZ_JS, include_str!("../../templates/quiz.js")),
+    ("search.js", routes::SEARCH_JS, include_str!("../../templates/search.js")),
 ];
 
 /// The templates a build renders with, and the theme files it writes.
