@@ -245,7 +245,9 @@ fn relative_and_linked_roots_see_edits() {
         .map(|(cwd, root)| {
             let dir = tempfile::tempdir().unwrap();
             let course = dir.path().join("course");
-            common::copy_tree(&example_course().path().join("content"), &course.join("content"));
+            let example = example_course();
+            common::copy_tree(&example.path().join("content"), &course.join("content"));
+            common::copy_tree(&example.path().join("static"), &course.join("static"));
             std::fs::copy(common::repo().join("course.yaml"), course.join("course.yaml")).unwrap();
             std::fs::create_dir_all(dir.path().join("elsewhere")).unwrap();
             #[cfg(unix)]
@@ -254,7 +256,7 @@ fn relative_and_linked_roots_see_edits() {
             let cwd = dir.path().join(cwd);
             let (server, said) = launch(dir, course.clone(), &cwd, &args, &[]);
             let real = course.canonicalize().unwrap().display().to_string();
-            let watching = format!("Watching content/ and course.yaml in {real}");
+            let watching = format!("Watching content/, static/ and course.yaml in {real}");
             assert_eq!(said.first(), Some(&watching), "{cwd:?} {root:?}");
             (server, format!("{cwd:?} --root {root:?}"))
         })
