@@ -19,7 +19,7 @@ use libtest_mimic::{Arguments, Trial};
 fn main() {
     let args = Arguments::from_args();
     let skip = std::env::var_os("SYLLABUS_SKIP_BROWSER").is_some();
-    let tests: [(&str, fn()); 9] = [
+    let tests: [(&str, fn()); 8] = [
         ("every_page_kind_is_accessible_and_responsive", every_page_kind_is_accessible_and_responsive),
         (
             "concept_previews_work_with_mouse_keyboard_touch_and_without_javascript",
@@ -37,7 +37,6 @@ fn main() {
             "the_preview_error_overlay_is_readable_in_light_and_dark",
             the_preview_error_overlay_is_readable_in_light_and_dark,
         ),
-        ("the_docs_course_is_accessible", the_docs_course_is_accessible),
     ];
     let trials = tests
         .into_iter()
@@ -227,16 +226,4 @@ fn the_preview_error_overlay_is_readable_in_light_and_dark() {
         .status()
         .expect("node runs");
     assert!(status.success(), "overlay.mjs found a problem (see its report above)");
-}
-
-/// The manual (docs/, a syllabus course) through the same accessibility checks.
-fn the_docs_course_is_accessible() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("public").display().to_string();
-    let root = repo().join("docs").display().to_string();
-    let run = syllabus(&["build", "--root", &root, "--output", &out, "--strict"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let status =
-        Command::new("node").arg(browser_dir().join("a11y.mjs")).args(["--site", &out]).status().expect("node runs");
-    assert!(status.success(), "a11y.mjs failed on the manual (see its report above)");
 }

@@ -86,7 +86,7 @@ fn build_within(root: &Path, limit: Duration) -> (Option<i32>, String, Duration)
 }
 
 #[test]
-fn pathological_markdown_builds_in_bounded_time() {
+fn pathological_markdown_builds_without_hanging_or_crashing() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     let lesson = |name: &str, body: String| {
@@ -97,14 +97,14 @@ fn pathological_markdown_builds_in_bounded_time() {
     lesson("03-emphasis", "*a ".repeat(50_000));
     lesson("04-brackets", "[".repeat(30_000));
     lesson("05-wikilinks", format!("{}{}", "[[".repeat(10_000), "](".repeat(10_000)));
+    // A 50 MB lesson, and the time and memory these take, are in benches/pathological.py.
     let para = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. ".repeat(20) + "\n\n";
-    lesson("06-fifty-megabytes", para.repeat(50_000_000 / para.len()));
-    let (code, stderr, took) = build_within(root, Duration::from_secs(300));
+    lesson("06-two-megabytes", para.repeat(2_000_000 / para.len()));
+    let (code, stderr, _) = build_within(root, Duration::from_secs(300));
     assert_eq!(code, Some(0), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
-    let big = std::fs::metadata(root.join("public/lessons/fifty-megabytes/index.html")).unwrap().len();
-    assert!(big > 50_000_000, "the 50 MB lesson is all there");
-    eprintln!("pathological course built in {took:?}");
+    let big = std::fs::metadata(root.join("public/lessons/two-megabytes/index.html")).unwrap().len();
+    assert!(big > 2_000_000, "the long lesson is all there");
 }
 
 #[test]
