@@ -398,7 +398,8 @@ fn every_link_form_resolves_to_its_page() {
          [[second]] [[lesson:second|the second]] [[lesson:second#part-b]] [[concept:flood]] \
          [[flood-page]] [[article:report#p2]] [[quiz:check]] [[module:one]] [[page:about|About us]] \
          [rel](02-second.md#part-b) [up](../01-one/02-second.md) [site](/about/) [here](#part-a) \
-         [outside](https://example.com/x) ![img](/img/a.png)\n",
+         [outside](https://example.com/x) ![img](/img/a.png) [find](/search/) [words](/glossary/) \
+         [list](/articles/readings.bib)\n",
     );
     write("content/lessons/01-one/02-second.md", "---\ntitle: Second\n---\n\n## Part B\n\nText.\n");
     write("content/concepts/flood.md", "---\nterm: Flood\ndefinition: Too much water.\n---\n");
@@ -430,6 +431,10 @@ fn every_link_form_resolves_to_its_page() {
         r#"<a href="https://example.com/x">outside</a>"#,
         r#"<img src="/c/img/a.png" alt="img" />"#,
         r#"<h2 id="part-a">Part A</h2>"#,
+        // Every page syllabus makes itself is a site path a link may name.
+        r#"<a href="/c/search/">find</a>"#,
+        r#"<a href="/c/glossary/">words</a>"#,
+        r#"<a href="/c/articles/readings.bib">list</a>"#,
     ] {
         assert!(html.contains(expected), "missing {expected} in\n{html}");
     }
