@@ -140,12 +140,13 @@ pub fn of_file(path: &str, role: &Role, read: Read, drafts: bool) -> Loading {
 /// What a file that failed to load leaves: its kind and id, when its name gives a valid id.
 fn failed(path: &str, role: &Role) -> Entity {
     let stem = std::path::Path::new(path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let kind_id = role.kind().zip(match role {
-        Role::ModuleIndex { dir } => Some(split_name(dir).1),
-        _ => Some(split_name(&stem).1),
-    });
-    match kind_id {
-        Some((kind, id)) if check_id(&id).is_ok() => Entity::Failed { kind, id },
+    let name = match role {
+        Role::ModuleIndex { dir } => dir.as_str(),
+        _ => stem.as_str(),
+    };
+    let id = split_name(name).1;
+    match role.kind() {
+        Some(kind) if check_id(&id).is_ok() => Entity::Failed { kind, id },
         _ => Entity::Nothing,
     }
 }

@@ -12,13 +12,15 @@ use crate::common::Diagnostic;
 use crate::util::path::rel;
 
 /// Names of files and folders that are never part of a course: hidden files and editors'
-/// backups (`.x.swp`, `x~`, `x.bak`, `#x#`).
+/// backups and swap files (`.x.swp`, `x.swx`, `x~`, `x.bak`, `#x#`, vim's `4913`).
 pub fn ignored(name: &str) -> bool {
     name.starts_with('.')
         || name.ends_with('~')
         || name.ends_with(".swp")
+        || name.ends_with(".swx")
         || name.ends_with(".bak")
         || name.starts_with('#')
+        || name == "4913"
 }
 
 /// The regular files under `dir` (a folder of the course at `root`), sorted by name; none
@@ -106,7 +108,7 @@ mod tests {
 
     #[test]
     fn backups_and_hidden_files_are_ignored() {
-        for name in [".x.md", "x.md~", ".x.md.swp", "x.bak", "#x.md#"] {
+        for name in [".x.md", "x.md~", ".x.md.swp", "x.swx", "x.bak", "#x.md#", "4913"] {
             assert!(ignored(name), "{name}");
         }
         assert!(!ignored("x.md"));

@@ -108,7 +108,9 @@ async fn page(State(shared): State<Shared>, request: Request) -> Response {
     };
     // Rendering a page and reading a file both block: off the async workers.
     let found = tokio::task::spawn_blocking(move || {
-        let Some(state) = state else { return (StatusCode::NOT_FOUND, not_found_page(None), "/404.html".into()) };
+        let Some(state) = state else {
+            return (StatusCode::NOT_FOUND, not_found_page(None, &root), "/404.html".into());
+        };
         let file = match state.get(&path, &root) {
             Served::Page(bytes) => Some(bytes.to_vec()),
             Served::Static(file) => read_static(&root, &file),
@@ -116,7 +118,7 @@ async fn page(State(shared): State<Shared>, request: Request) -> Response {
         };
         match file {
             Some(bytes) => (StatusCode::OK, bytes, path),
-            None => (StatusCode::NOT_FOUND, not_found_page(Some(&state)), "/404.html".into()),
+            None => (StatusCode::NOT_FOUND, not_found_page(Some(&state), &root), "/404.html".into()),
         }
     })
     .await;
@@ -133,8 +135,8 @@ fn read_static(root: &std::path::Path, file: &std::path::Path) -> Option<Vec<u8>
 }
 
 /// The site's 404 page, or a plain one before any build.
-fn not_found_page(state: Option<&super::live::State>) -> Vec<u8> {
-    match state.map(|s| s.get("/404.html", std::path::Path::new(""))) {
+fn not_found_page(state: Option<&super::live::State>, root: &std::path::Path) -> Vec<u8> {
+    match state.map(|s| s.get("/404.html", root)) {
         Some(Served::Page(bytes)) => bytes.to_vec(),
         _ => b"<!doctype html><html lang=\"en\"><title>Not found</title><p>Not found.</p></html>".to_vec(),
     }

@@ -400,13 +400,9 @@ fn relevant(root: &Path, path: &Path) -> bool {
     let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned());
     let first = parts.next().unwrap_or_default();
     let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let backup = name.starts_with('.')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || name.starts_with('#')
-        || name == "4913";
+    // What a build passes over, and the temporary files of editors' atomic saves, which
+    // are renamed over the page a moment later.
+    let backup = crate::content::walk::ignored(&name) || name.ends_with(".tmp");
     match first.as_str() {
         "course.yaml" => true,
         "content" | "templates" | "static" => !backup,
