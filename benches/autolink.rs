@@ -48,7 +48,7 @@ fn main() {
     for concepts in [10, 1000] {
         let root = course(concepts);
         let mut diags = Vec::new();
-        let course = stages::read(&root, false, None, &mut Clock::start(), &mut diags);
+        let course = stages::read(&root, &stages::Given::default(), &mut Clock::start(), &mut diags);
         let start = Instant::now();
         let data = syllabus::index::IndexData::for_course(&course);
         let index = SiteIndex::view(&course, &data);

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use syllabus::build::stages::Given;
 use syllabus::common::diag;
 use syllabus::content::config::BaseUrl;
 use syllabus::export::gift;
@@ -38,6 +39,9 @@ enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         strict: bool,
+        /// Show the notes for instructors (`> [!INSTRUCTOR]`), left out otherwise.
+        #[arg(long)]
+        instructor: bool,
     },
     /// Check the course as `build` does, without writing anything.
     Check {
@@ -62,6 +66,9 @@ enum Command {
         bind: String,
         #[arg(long)]
         drafts: bool,
+        /// Show the notes for instructors (`> [!INSTRUCTOR]`), left out otherwise.
+        #[arg(long)]
+        instructor: bool,
         /// Look for changes by polling, for file systems without change events.
         #[arg(long)]
         poll: bool,
@@ -105,9 +112,10 @@ fn main() -> ExitCode {
     // Parsers recurse on nested input: give every worker the main thread's stack size.
     let _ = rayon::ThreadPoolBuilder::new().stack_size(8 << 20).build_global();
     match cli.command {
-        Command::Build { root, output, base_url, drafts, strict } => {
+        Command::Build { root, output, base_url, drafts, strict, instructor } => {
             let output = Some(output.unwrap_or_else(|| root.join("public")));
-            run(build::Options { root, output, base_url, drafts, strict, external: None })
+            let given = Given { drafts, base_url, instructor };
+            run(build::Options { root, output, given, strict, external: None })
         }
         Command::Check { root, drafts, strict, external } => {
             let timeout = match std::env::var("SYLLABUS_HTTP_TIMEOUT") {
@@ -117,7 +125,8 @@ fn main() -> ExitCode {
             match timeout {
                 Ok(timeout) => {
                     let external = external.then_some(timeout);
-                    run(build::Options { root, output: None, base_url: None, drafts, strict, external })
+                    let given = Given { drafts, ..Given::default() };
+                    run(build::Options { root, output: None, given, strict, external })
                 }
                 Err(e) => {
                     eprintln!("syllabus: error: {e}");
@@ -125,8 +134,8 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Serve { root, port, bind, drafts, poll, open } => {
-            match syllabus::serve::run(syllabus::serve::Options { root, port, bind, drafts, poll, open }) {
+        Command::Serve { root, port, bind, drafts, instructor, poll, open } => {
+            match syllabus::serve::run(syllabus::serve::Options { root, port, bind, drafts, instructor, poll, open }) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("syllabus serve: error: {e}");

@@ -164,9 +164,78 @@
     });
   }
 
+  /* Copying code ----------------------------------------------------------
+   * Each code block's [data-action="copy"] button, hidden until this script runs,
+   * copies the block's text as written (a console session: its commands only, without
+   * their "$ " prompts) and says "Copied" on the button and through a live region. */
+  function writeClipboard(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    // Pages served over plain http from another machine have no clipboard API.
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.opacity = '0';
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+      document.body.removeChild(area);
+      if (ok) resolve(); else reject(new Error('copy refused'));
+    });
+  }
+
+  function codeText(block) {
+    var code = block.querySelector('pre code');
+    if (!code) return '';
+    if (block.getAttribute('data-lang') === 'console') {
+      var commands = code.querySelectorAll('.cmd');
+      var lines = [];
+      for (var i = 0; i < commands.length; i++) lines.push(commands[i].textContent);
+      return lines.join('\n');
+    }
+    return code.textContent.replace(/\n$/, '');
+  }
+
+  function initCodeCopy() {
+    var buttons = document.querySelectorAll('.code > [data-action="copy"]');
+    if (!buttons.length) return;
+    var status = document.createElement('div');
+    status.className = 'visually-hidden';
+    status.setAttribute('role', 'status');
+    status.setAttribute('data-copy-status', '');
+    document.body.appendChild(status);
+    function done(button, message) {
+      status.textContent = '';
+      // A fresh text each time, so that a second copy is announced too.
+      window.setTimeout(function () { status.textContent = message; }, 50);
+      var label = button.firstChild;
+      button.setAttribute('data-copied', '');
+      label.nodeValue = message === 'Copied' ? 'Copied' : 'Copy';
+      window.clearTimeout(button._reset);
+      button._reset = window.setTimeout(function () {
+        button.removeAttribute('data-copied');
+        label.nodeValue = 'Copy';
+      }, 2000);
+    }
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].hidden = false;
+      buttons[i].addEventListener('click', function (e) {
+        var button = e.currentTarget;
+        writeClipboard(codeText(button.parentNode)).then(function () {
+          done(button, 'Copied');
+        }, function () {
+          done(button, 'Could not copy: select the code and copy it by hand');
+        });
+      });
+    }
+  }
+
   function init() {
     initPreviews();
     initCopy();
+    initCodeCopy();
   }
 
   if (document.readyState === 'loading') {

@@ -429,7 +429,7 @@ fn every_link_form_resolves_to_its_page() {
         r#"<a href="/c/about/">site</a>"#,
         r##"<a href="#part-a">here</a>"##,
         r#"<a href="https://example.com/x">outside</a>"#,
-        r#"<img src="/c/img/a.png" alt="img" />"#,
+        r#"<img src="/c/img/a.png" alt="img" decoding="async">"#,
         r#"<h2 id="part-a">Part A</h2>"#,
         // Every page syllabus makes itself is a site path a link may name.
         r#"<a href="/c/search/">find</a>"#,

@@ -205,8 +205,7 @@ fn full_build(root: &Path, out: &Path) -> (BTreeMap<String, Vec<u8>>, Vec<String
     let opts = Options {
         root: root.to_path_buf(),
         output: Some(out.to_path_buf()),
-        base_url: Some(BaseUrl::parse(BASE).unwrap()),
-        drafts: false,
+        given: syllabus::build::stages::Given { base_url: Some(BaseUrl::parse(BASE).unwrap()), ..Default::default() },
         strict: false,
         external: None,
     };
@@ -236,7 +235,8 @@ fn check(edits: &[Edit]) -> Result<(), TestCaseError> {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("course");
     course(&root);
-    let opts = live::Options { root: root.clone(), drafts: false, base_url: BaseUrl::parse(BASE).unwrap() };
+    let opts =
+        live::Options { root: root.clone(), drafts: false, base_url: BaseUrl::parse(BASE).unwrap(), instructor: false };
     let mut live = Live::new(opts);
     for (step, edit) in edits.iter().enumerate() {
         let changed = apply(&root, edit);

@@ -10,7 +10,6 @@ mod write;
 use std::path::{Path, PathBuf};
 
 use crate::common::diag::{self, Diagnostic, Severity};
-use crate::content::config::BaseUrl;
 use crate::output::cache;
 use crate::output::folder;
 use crate::output::write::Stats;
@@ -24,8 +23,8 @@ pub struct Options {
     pub root: PathBuf,
     /// Where to write; `None` checks without writing.
     pub output: Option<PathBuf>,
-    pub base_url: Option<BaseUrl>,
-    pub drafts: bool,
+    /// Drafts, base URL and instructors' notes, from the command line.
+    pub given: stages::Given,
     pub strict: bool,
     /// Ask every article's `url` over HTTP, waiting this long for each (`check --external`).
     pub external: Option<std::time::Duration>,
@@ -67,7 +66,7 @@ pub fn run(opts: &Options) -> Report {
         }
     }
     let (course, late) = rayon::join(
-        || stages::read(&opts.root, opts.drafts, opts.base_url.as_ref(), &mut clock, &mut diags),
+        || stages::read(&opts.root, &opts.given, &mut clock, &mut diags),
         || alongside.then(|| cache::inputs(&opts.root, &format!("{opts:?}")).ok()).flatten(),
     );
     fingerprint = fingerprint.or(late);

@@ -31,15 +31,19 @@ pub struct Reuse<'a> {
     pub same_shape: bool,
 }
 
+/// What the command line says of the course, over what `course.yaml` says.
+#[derive(Clone, Debug, Default)]
+pub struct Given {
+    /// Include pages marked `draft: true`.
+    pub drafts: bool,
+    pub base_url: Option<BaseUrl>,
+    /// Show instructors' notes.
+    pub instructor: bool,
+}
+
 /// Load and model: the course at `root` read, every file's entity built, and settled.
-pub fn read(
-    root: &Path,
-    drafts: bool,
-    base_url: Option<&BaseUrl>,
-    clock: &mut Clock,
-    diags: &mut Vec<Diagnostic>,
-) -> Course {
-    let (config, entities) = load(root, drafts, base_url, clock, diags);
+pub fn read(root: &Path, given: &Given, clock: &mut Clock, diags: &mut Vec<Diagnostic>) -> Course {
+    let (config, entities) = load(root, given, clock, diags);
     let course = settle::settle_owned(entities, config, diags);
     clock.lap("model");
     course
@@ -47,20 +51,15 @@ pub fn read(
 
 /// Load: every file read and parsed (the settings with `base_url` in their place), then
 /// each content file's entity.
-pub fn load(
-    root: &Path,
-    drafts: bool,
-    base_url: Option<&BaseUrl>,
-    clock: &mut Clock,
-    diags: &mut Vec<Diagnostic>,
-) -> (Config, Entities) {
+pub fn load(root: &Path, given: &Given, clock: &mut Clock, diags: &mut Vec<Diagnostic>) -> (Config, Entities) {
     let loaded = load::load(root, diags);
     let mut config = config::read(loaded.config.as_ref(), diags);
-    if let Some(base) = base_url {
+    if let Some(base) = &given.base_url {
         config.base_url = base.clone();
     }
+    config.instructor = given.instructor;
     clock.lap("load");
-    (config, entity::entities(loaded, drafts, diags))
+    (config, entity::entities(loaded, given.drafts, diags))
 }
 
 /// Index, Markdown, graph and checks: a settled course to a site with every diagnostic of

@@ -67,6 +67,16 @@ pub fn write(
             Err(d) => errors.push(d),
         }
     }
+    for file in &site.index.course.assets.page_files {
+        let site_path = crate::content::assets::site_path(file);
+        let result = std::fs::read(root.join("content").join(file))
+            .map_err(|e| Diagnostic::error(format!("content/{file}"), None, format!("cannot read: {e}")))
+            .and_then(|bytes| stage(&output, &site_path, &bytes));
+        match result {
+            Ok(s) => staged.push((site_path, s)),
+            Err(d) => errors.push(d),
+        }
+    }
     if !errors.is_empty() {
         output.abort(staged);
         return Err(errors);

@@ -11,6 +11,8 @@ pub const JS: &str = "assets/syllabus.js";
 /// The quiz and progress script, loaded only by the pages that use it.
 pub const QUIZ_JS: &str = "assets/quiz.js";
 pub const SEARCH_JS: &str = "assets/search.js";
+/// The folder files beside pages are published under (`files/<path under content>`).
+pub const PAGE_FILES: &str = "files";
 pub const ASSET_FILES: [&str; 4] = [CSS, JS, QUIZ_JS, SEARCH_JS];
 
 /// The site path (no leading slash) of a course page of `kind` with `id`.
@@ -120,7 +122,7 @@ pub fn reserved_page_ids() -> Vec<&'static str> {
     let pages = SitePage::ALL.iter().filter_map(|p| p.reserved_id());
     let assets = ASSET_FILES.iter().filter_map(|p| p.split_once('/').map(|(folder, _)| folder));
     let mut ids: Vec<&str> = Vec::new();
-    for id in folders.chain(pages).chain(assets) {
+    for id in folders.chain(pages).chain(assets).chain([PAGE_FILES]) {
         if !ids.contains(&id) {
             ids.push(id);
         }
@@ -135,7 +137,8 @@ mod tests {
     #[test]
     fn reserved_ids_cover_every_folder_the_site_uses() {
         let ids = reserved_page_ids();
-        let expected = ["lessons", "modules", "articles", "concepts", "quizzes", "glossary", "search", "404", "assets"];
+        let expected =
+            ["lessons", "modules", "articles", "concepts", "quizzes", "glossary", "search", "404", "assets", "files"];
         assert_eq!(ids, expected);
     }
 

@@ -89,6 +89,8 @@ pub struct Config {
     pub autolink: Autolink,
     pub raw_html: bool,
     pub extra: serde_json::Value,
+    /// Show instructors' notes (`--instructor` on the command line; not a course.yaml key).
+    pub instructor: bool,
 }
 
 impl Default for Config {
@@ -102,6 +104,7 @@ impl Default for Config {
             autolink: Autolink::First,
             raw_html: true,
             extra: serde_json::json!({}),
+            instructor: false,
         }
     }
 }

@@ -77,6 +77,7 @@ pub struct Entities {
     /// Files whose reading had an error: what they hold is incomplete or missing.
     pub failed: std::collections::BTreeSet<String>,
     pub static_files: Vec<String>,
+    pub assets: crate::content::assets::Assets,
     pub templates: Vec<(String, String)>,
 }
 
@@ -92,7 +93,12 @@ pub fn entities(loaded: Loaded, drafts: bool, diags: &mut Vec<Diagnostic>) -> En
             (path, loading)
         })
         .collect();
-    let mut out = Entities { static_files: loaded.static_files, templates: loaded.templates, ..Entities::default() };
+    let mut out = Entities {
+        static_files: loaded.static_files,
+        assets: loaded.assets,
+        templates: loaded.templates,
+        ..Entities::default()
+    };
     let unread = loaded.unread.into_iter().map(|(path, role)| (failed(&path, &role), path));
     for (path, Loading { entity, mut found, failed }) in built {
         if failed {

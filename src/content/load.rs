@@ -8,6 +8,7 @@ use rayon::prelude::*;
 
 use crate::common::Kind;
 use crate::common::diag::{Diagnostic, Pos};
+use crate::content::assets::{self, Assets};
 use crate::content::frontmatter;
 use crate::content::source::Source;
 use crate::content::source::read_text;
@@ -72,6 +73,8 @@ pub struct Loaded {
     pub unread: Vec<(String, Role)>,
     /// Files under `static/`, relative to it, `/`-separated.
     pub static_files: Vec<String>,
+    /// Files beside the pages, and image sizes.
+    pub assets: Assets,
     /// Files under `templates/`, relative to it.
     pub templates: Vec<(String, String)>,
 }
@@ -82,8 +85,9 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     let mut loaded = Loaded { config: config(root, diags), ..Loaded::default() };
     let content = root.join("content");
     let mut files = Vec::new();
+    let mut page_files = Vec::new();
     if content.is_dir() {
-        files = walk(root, &content, diags);
+        (files, page_files) = walk(root, &content, diags);
     } else {
         diags.push(Diagnostic::error(
             "content",
@@ -108,8 +112,20 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         }
     }
     loaded.static_files = static_files(root, diags);
+    loaded.assets = Assets::read(root, &loaded.static_files, page_files);
     loaded.templates = templates(root, diags);
     loaded
+}
+
+/// The files beside pages under `content/`, relative to it, with every image's size.
+pub fn assets(root: &Path, static_files: &[String], diags: &mut Vec<Diagnostic>) -> Assets {
+    let content = root.join("content");
+    let page_files = if content.is_dir() { walk(root, &content, diags).1 } else { Vec::new() };
+    Assets::read(root, static_files, page_files)
+}
+
+fn bad_name_diag(page_file: &str) -> Option<Diagnostic> {
+    assets::bad_name(page_file).map(|msg| Diagnostic::error(format!("content/{page_file}"), None, msg))
 }
 
 /// `course.yaml`, read and parsed, if there is one.
@@ -166,9 +182,12 @@ pub fn content_file(root: &Path, path: &Path) -> Option<(Role, Read)> {
     Some((role.clone(), guarded_read(root, path, role)))
 }
 
-/// The course's content files and their roles; other files are reported.
-fn walk(root: &Path, content: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(PathBuf, Role)> {
+/// The course's content files and their roles, and the other files, which are published
+/// beside the pages (relative to `content/`); `.md` and `.yaml` files in the wrong place
+/// are reported.
+fn walk(root: &Path, content: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<(PathBuf, Role)>, Vec<String>) {
     let mut out = Vec::new();
+    let mut beside = Vec::new();
     for path in walk::files(root, content, diags) {
         let parts: Vec<String> = path
             .strip_prefix(content)
@@ -176,15 +195,23 @@ fn walk(root: &Path, content: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(PathBu
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
+        let name = parts.last().map(String::as_str).unwrap_or_default();
         match role_of(&parts) {
             Some(role) => out.push((path, role)),
-            None => {
-                let msg = "not a course file here, so it is ignored (content/ holds .md pages, and quizzes as .yaml under content/quizzes/; put other files under static/)";
+            None if [".md", ".yaml", ".yml"].iter().any(|ext| name.ends_with(ext)) => {
+                let msg = "not a course file here, so it is ignored (content/ holds .md pages, and quizzes as .yaml under content/quizzes/)";
                 diags.push(Diagnostic::warning(rel(root, &path), None, msg));
+            }
+            None => {
+                let file = parts.join("/");
+                match bad_name_diag(&file) {
+                    Some(d) => diags.push(d),
+                    None => beside.push(file),
+                }
             }
         }
     }
-    out
+    (out, beside)
 }
 
 fn role_of(parts: &[String]) -> Option<Role> {

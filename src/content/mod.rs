@@ -1,6 +1,7 @@
 //! Reading the course: the files on disk (the only input I/O) turned into a typed,
 //! settled `Course`, with every problem of every file reported at once.
 
+pub mod assets;
 pub mod config;
 pub mod entity;
 pub mod fields;

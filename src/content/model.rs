@@ -267,6 +267,8 @@ pub struct Course {
     /// teaching-order checks wait until it loads.
     pub incomplete: bool,
     pub static_files: Vec<String>,
+    /// Files beside the pages, and the size of every image.
+    pub assets: crate::content::assets::Assets,
     pub templates: Vec<(String, String)>,
     /// Each page's index by id (set when the course is settled).
     pub ids: Arc<Ids>,

@@ -13,11 +13,19 @@ use crate::content::entity::{Entities, Entity};
 use crate::content::ids::check_id;
 use crate::content::model::{Article, Concept, Course, Home, Ids, Lesson, Module, Quiz, Ref};
 
+/// The files of the course that are not pages, as loaded.
+struct Files {
+    static_files: Vec<String>,
+    assets: crate::content::assets::Assets,
+    templates: Vec<(String, String)>,
+}
+
 /// [`settle`] from entities the course may take (a build), without copying them.
 pub fn settle_owned(entities: Entities, config: Config, diags: &mut Vec<Diagnostic>) -> Course {
-    let Entities { by_path, failed, static_files, templates } = entities;
+    let Entities { by_path, failed, static_files, assets, templates } = entities;
     let all = by_path.into_iter().map(|(path, e)| (path, Cow::Owned(e)));
-    settle_from(all, !failed.is_empty(), static_files, templates, config, diags)
+    let files = Files { static_files, assets, templates };
+    settle_from(all, !failed.is_empty(), files, config, diags)
 }
 
 /// Puts the entities together: modules from their folders, ids claimed (a duplicate is an
@@ -25,7 +33,12 @@ pub fn settle_owned(entities: Entities, config: Config, diags: &mut Vec<Diagnost
 pub fn settle(entities: &Entities, config: Config, diags: &mut Vec<Diagnostic>) -> Course {
     let all = entities.by_path.iter().map(|(path, e)| (path.clone(), Cow::Borrowed(e)));
     let incomplete = !entities.failed.is_empty();
-    settle_from(all, incomplete, entities.static_files.clone(), entities.templates.clone(), config, diags)
+    let files = Files {
+        static_files: entities.static_files.clone(),
+        assets: entities.assets.clone(),
+        templates: entities.templates.clone(),
+    };
+    settle_from(all, incomplete, files, config, diags)
 }
 
 /// [`settle`] from entities by path, in path order, borrowed or owned (`incomplete`: some
@@ -33,11 +46,11 @@ pub fn settle(entities: &Entities, config: Config, diags: &mut Vec<Diagnostic>) 
 fn settle_from<'e>(
     all: impl Iterator<Item = (String, Cow<'e, Entity>)>,
     incomplete: bool,
-    static_files: Vec<String>,
-    templates: Vec<(String, String)>,
+    files: Files,
     config: Config,
     diags: &mut Vec<Diagnostic>,
 ) -> Course {
+    let Files { static_files, assets, templates } = files;
     let mut course = Course {
         config,
         home: Home { title: None, origin: None, extra: serde_json::json!({}) },
@@ -51,6 +64,7 @@ fn settle_from<'e>(
         failed: HashMap::new(),
         incomplete,
         static_files,
+        assets,
         templates,
         ids: Arc::default(),
     };

@@ -34,7 +34,7 @@ pub struct Export {
 pub fn export(root: &Path) -> Export {
     let mut diags = Vec::new();
     let mut clock = Clock::start();
-    let course = stages::read(root, false, None, &mut clock, &mut diags);
+    let course = stages::read(root, &stages::Given::default(), &mut clock, &mut diags);
     let site = stages::analyse(course, None, &mut clock, &mut diags);
     let (index, course) = (site.index(), &site.course);
     let failed = diags.iter().any(Diagnostic::is_error);
@@ -175,9 +175,10 @@ impl Writer<'_> {
 
     /// HTML escaped for GIFT, its site links made absolute when the base URL has a host.
     fn html(&self, html: &str) -> String {
+        let html = tex(html);
         match self.origin {
-            Some(origin) => escape(&absolute(html, origin)),
-            None => escape(html),
+            Some(origin) => escape(&absolute(&html, origin)),
+            None => escape(&html),
         }
     }
 
@@ -186,6 +187,35 @@ impl Writer<'_> {
     fn field(&self, html: &str) -> String {
         if html.starts_with('[') { format!("[html]{}", self.html(html)) } else { self.html(html) }
     }
+}
+
+/// Each `<math>` element as `$$TeX$$`, the form Moodle's TeX filter reads, from the TeX
+/// source the build keeps in the element's annotation.
+fn tex(html: &str) -> std::borrow::Cow<'_, str> {
+    const OPEN: &str = "<annotation encoding=\"application/x-tex\">";
+    if !html.contains("<math") {
+        return html.into();
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<math") {
+        let Some(len) = rest[start..].find("</math>") else { break };
+        let element = &rest[start..start + len];
+        let source =
+            element.find(OPEN).map(|a| &element[a + OPEN.len()..]).and_then(|s| s.split("</annotation>").next());
+        out.push_str(&rest[..start]);
+        match source {
+            Some(source) => {
+                let source =
+                    source.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+                out.push_str(&format!("$${}$$", source.trim()));
+            }
+            None => out.push_str(&rest[start..start + len + 7]),
+        }
+        rest = &rest[start + len + 7..];
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// `href="/path"` and `src="/path"` with the origin in front (`//host` links stay as they are).
@@ -250,6 +280,14 @@ mod tests {
     fn control_characters_and_line_ends_are_escaped() {
         assert_eq!(escape(r"a~b=c#d{e}f:g\h"), r"a\~b\=c\#d\{e\}f\:g\\h");
         assert_eq!(escape("one\r\ntwo"), r"one\ntwo");
+    }
+
+    #[test]
+    fn math_becomes_tex_for_moodle() {
+        let mathml = crate::markdown::math::to_mathml("a<b \\& \\frac{1}{2}", false).unwrap();
+        let html = format!("<p>So {mathml} holds.</p>");
+        assert_eq!(tex(&html), "<p>So $$a<b \\& \\frac{1}{2}$$ holds.</p>");
+        assert_eq!(tex("<p>no math</p>"), "<p>no math</p>");
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub struct IndexData {
     by_source: HashMap<String, PageKey>,
     by_path: HashMap<String, PageKey>,
     files: HashSet<String>,
+    /// Files beside pages, relative to `content/`.
+    page_files: HashSet<String>,
     /// Site path and href of every page, by kind and index.
     paths: [Vec<String>; 6],
     hrefs: [Vec<String>; 6],
@@ -53,6 +55,7 @@ impl IndexData {
             by_source: HashMap::new(),
             by_path: HashMap::new(),
             files: HashSet::new(),
+            page_files: HashSet::new(),
             paths: Default::default(),
             hrefs: Default::default(),
             concept_open: Vec::new(),
@@ -84,6 +87,8 @@ impl IndexData {
         let with_host = base.origin.is_some();
         data.files.extend(SitePage::ALL.iter().filter(|p| p.is_made(with_host)).map(|p| p.path().to_string()));
         data.files.extend(course.static_files.iter().cloned());
+        data.files.extend(course.assets.page_files.iter().map(|f| crate::content::assets::site_path(f)));
+        data.page_files = course.assets.page_files.iter().cloned().collect();
         data.files.extend(ASSET_FILES.iter().map(|path| path.to_string()));
         data
     }

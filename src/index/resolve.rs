@@ -11,8 +11,9 @@ use crate::util::path::{join, normalize, percent_decode};
 pub enum Target {
     /// A page of the course, with an anchor to check.
     Page(PageKey, Option<String>),
-    /// Another file of the site (static file, index page): nothing more to check.
-    File,
+    /// Another file of the site (static file, index page), by its site path: nothing
+    /// more to check.
+    File(String),
     /// An anchor on the page itself.
     SelfAnchor(String),
     /// Outside the site.
@@ -141,6 +142,11 @@ impl SiteIndex<'_> {
                 target: Target::Page(key, anchor),
             });
         }
+        if !path.starts_with('/')
+            && let Some(site) = self.page_file(from, &path)
+        {
+            return Ok(Resolved { href: format!("{}{rest}", self.base.href(&site)), target: Target::File(site) });
+        }
         let site = if let Some(abs) = path.strip_prefix('/') {
             normalize(abs).ok_or_else(|| format!("broken link '{dest}': it leaves the site"))?
         } else {
@@ -151,7 +157,25 @@ impl SiteIndex<'_> {
             let keep_slash = if path.ends_with('/') && !joined.is_empty() { "/" } else { "" };
             format!("{joined}{keep_slash}")
         };
-        self.site_target(&site, &anchor, rest, dest)
+        let found = self.site_target(&site, &anchor, rest, dest);
+        if found.is_err() && !path.starts_with('/') && !path.is_empty() {
+            let beside = join(from.rsplit_once('/').map_or("", |(d, _)| d), &path);
+            if beside.starts_with("content/") {
+                return Err(format!(
+                    "broken link '{dest}': no file beside the page at {beside}, and no page or file at /{site}"
+                )
+                .into());
+            }
+        }
+        found
+    }
+
+    /// A file beside the page written in `from` (a path under the course root), by its
+    /// path relative to that page's folder: its site path, if there is such a file.
+    fn page_file(&self, from: &str, path: &str) -> Option<String> {
+        let file = join(from.rsplit_once('/').map_or("", |(d, _)| d), path);
+        let under = file.strip_prefix("content/")?;
+        self.data.page_files.contains(under).then(|| crate::content::assets::site_path(under))
     }
 
     fn site_target(&self, site: &str, anchor: &Option<String>, rest: &str, dest: &str) -> Result<Resolved, LinkError> {
@@ -168,7 +192,7 @@ impl SiteIndex<'_> {
             } else {
                 href
             };
-            return Ok(Resolved { href, target: Target::File });
+            return Ok(Resolved { href, target: Target::File(site.to_string()) });
         }
         Err(format!("broken link '{dest}': no page or file at /{site}").into())
     }

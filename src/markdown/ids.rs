@@ -65,6 +65,7 @@ impl<'a> Renderer<'_, 'a> {
     pub(super) fn finish_heading(&mut self) {
         let Some(h) = self.heading.take() else { return };
         let level = if self.demotes_h1(h.level) { HeadingLevel::H2 } else { h.level };
+        self.check_heading_level(level as u8, h.offset);
         let id = match h.explicit_id {
             Some(id) => {
                 self.check_explicit_id(&id, h.offset);
@@ -117,6 +118,12 @@ impl<'a> Renderer<'_, 'a> {
                 self.warn(offset, msg);
             }
         }
+    }
+
+    /// Takes `id` for an element other than a heading (an exercise): a heading with the
+    /// same text gets `-1`.
+    pub(super) fn reserve_id(&mut self, id: &str) {
+        self.ids.used.entry(id.to_string()).or_insert(0);
     }
 
     /// The heading's slug, or the slug with `-1`, `-2`, ... when the page has it already.

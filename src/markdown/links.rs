@@ -26,11 +26,19 @@ pub(super) struct LinkFrame {
     pub(super) label: Option<String>,
     /// An example passage being read: the concept, the highlight's id, its text so far.
     pub(super) example: Option<(usize, String, String)>,
+    /// The link's text as written, and where the link starts (for the link-text lint).
+    pub(super) text: String,
+    offset: usize,
 }
 
 impl LinkFrame {
     fn new(close: Close, label: Option<String>) -> LinkFrame {
-        LinkFrame { close, label, example: None }
+        LinkFrame { close, label, example: None, text: String::new(), offset: 0 }
+    }
+
+    fn at(mut self, offset: usize) -> LinkFrame {
+        self.offset = offset;
+        self
     }
 }
 
@@ -77,7 +85,7 @@ impl<'a> Renderer<'_, 'a> {
                 self.record(key, anchor, offset, format!("[[{dest}]]"));
                 let title = index.title(key);
                 let close = self.open_link(key, &href);
-                self.links.push(LinkFrame::new(close, label(title)));
+                self.links.push(LinkFrame::new(close, label(title)).at(offset));
             }
             Err(LinkError::Broken(msg)) => {
                 self.error(offset, msg);
@@ -109,9 +117,12 @@ impl<'a> Renderer<'_, 'a> {
     /// Writes the end of the innermost link: its label, its closing tag, and an example
     /// passage's text for the concept page.
     pub(super) fn close_link(&mut self) {
-        let Some(LinkFrame { close, label, example }) = self.links.pop() else {
+        let Some(LinkFrame { close, label, example, text, offset }) = self.links.pop() else {
             return self.push(Event::End(TagEnd::Link));
         };
+        if label.is_none() && matches!(close, Close::Tag | Close::Html) {
+            self.check_link_text(&text, offset);
+        }
         if let Some(label) = label {
             self.push(Event::Text(label.into()));
         }
@@ -140,7 +151,10 @@ impl<'a> Renderer<'_, 'a> {
                 match &r.target {
                     Target::Page(key, anchor) => self.record(*key, anchor.clone(), offset, dest.to_string()),
                     Target::SelfAnchor(a) => self.self_anchors.push((a.clone(), offset)),
-                    Target::File | Target::External => {}
+                    Target::File(site) if site.starts_with(&format!("{}/", crate::content::assets::PAGE_FILES)) => {
+                        self.result.files.push(site.clone())
+                    }
+                    Target::File(_) | Target::External => {}
                 }
                 Some((r.href, r.target))
             }
@@ -163,11 +177,11 @@ impl<'a> Renderer<'_, 'a> {
         match self.resolve_href(&dest, false, offset) {
             Some((href, Target::Page(key, _))) if key.kind == Kind::Concept => {
                 let close = self.open_link(key, &href);
-                self.links.push(LinkFrame::new(close, None));
+                self.links.push(LinkFrame::new(close, None).at(offset));
             }
             Some((href, _)) => {
                 self.push(Event::Start(Tag::Link { link_type, dest_url: href.into(), title, id }));
-                self.links.push(LinkFrame::new(Close::Tag, None));
+                self.links.push(LinkFrame::new(Close::Tag, None).at(offset));
             }
             None => self.links.push(LinkFrame::new(Close::Dropped, None)),
         }

@@ -5,9 +5,15 @@
 //! for each thing it rewrites.
 
 mod autolink;
+mod callouts;
+mod code;
 mod footnotes;
+pub mod highlight;
 mod ids;
+mod images;
 mod links;
+mod lints;
+pub mod math;
 mod renderer;
 
 pub use ids::slug;
@@ -138,6 +144,8 @@ pub struct Rendered {
     pub examples: Vec<Example>,
     /// The running text of a course page's body, for the search index (empty otherwise).
     pub text: String,
+    /// Site paths of the files beside pages that this text links to or shows.
+    pub files: Vec<String>,
 }
 
 pub fn options() -> Options {
@@ -148,11 +156,12 @@ pub fn options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_WIKILINKS
+        | Options::ENABLE_MATH
 }
 
 /// Renders a Markdown body.
 pub fn render(text: &str, ctx: &Ctx) -> Rendered {
-    let mut r = Renderer::new(ctx, text.len());
+    let mut r = Renderer::new(ctx, text);
     // Text events are not merged first: running text is gathered into one run anyway,
     // and merging copied every piece of text once more.
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
@@ -165,12 +174,18 @@ pub fn render(text: &str, ctx: &Ctx) -> Rendered {
 /// the result can sit inside a sentence. Raw HTML is always shown as text.
 pub fn render_inline(text: &str, ctx: &Ctx) -> Rendered {
     let ctx = Ctx { raw_html: false, paragraph_ids: false, ..*ctx };
-    let mut r = Renderer::new(&ctx, text.len());
+    let mut r = Renderer::new(&ctx, text);
     let mut paragraphs = 0;
     let mut plain = String::new();
     let parser = Parser::new_ext(text, options()).into_offset_iter();
     for (event, range) in TextMergeWithOffset::new(parser) {
-        if let Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) = &event {
+        if let Event::Text(t)
+        | Event::Code(t)
+        | Event::Html(t)
+        | Event::InlineHtml(t)
+        | Event::InlineMath(t)
+        | Event::DisplayMath(t) = &event
+        {
             plain.push_str(t);
         } else if matches!(event, Event::SoftBreak | Event::HardBreak | Event::Start(Tag::Paragraph))
             && !plain.is_empty()

@@ -5,25 +5,46 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 use super::autolink::RunningText;
+use super::callouts::Quote;
+use super::code::CodeBuf;
 use super::footnotes::Footnotes;
 use super::ids::{HeadingBuf, HeadingIds};
+use super::images::{Content, ImageBuf};
 use super::links::LinkFrame;
 use super::{Ctx, Place, Rendered, is_block_end};
 use crate::common::Diagnostic;
 
 pub(super) struct Renderer<'c, 'a> {
     pub(super) ctx: &'c Ctx<'a>,
+    /// The text rendered (callout markers are read from it).
+    pub(super) src: &'a str,
     pub(super) out: Vec<Event<'a>>,
     /// The heading being read: its events wait until its id is known.
     pub(super) heading: Option<HeadingBuf<'a>>,
     pub(super) ids: HeadingIds,
     /// Links being read, innermost last.
     pub(super) links: Vec<LinkFrame>,
-    image_depth: usize,
-    code_block: bool,
+    /// The image being read (its alt text), and how many the page has had.
+    pub(super) image: Option<Box<ImageBuf>>,
+    pub(super) images: usize,
+    /// The code block being read.
+    pub(super) code: Option<CodeBuf>,
+    /// Block quotes being read, innermost last, and whether the first line of a callout
+    /// (its marker, rendered apart) is being skipped.
+    pub(super) quotes: Vec<Quote>,
+    pub(super) marker_line: bool,
+    /// The end of the paragraph a callout marker stood in.
+    marker_para_end: usize,
+    pub(super) exercises: usize,
+    /// Callouts kept out of the search index that are open (solutions, hints, notes).
+    pub(super) unsearched: usize,
+    /// The paragraph being read.
+    pub(super) para: Option<Para>,
+    /// The level of the last heading (1: the page title).
+    pub(super) heading_level: u8,
     pub(super) text: RunningText,
     pub(super) footnotes: Footnotes,
     /// Paragraphs (numbered on articles), example passages and tables so far.
@@ -37,19 +58,39 @@ pub(super) struct Renderer<'c, 'a> {
     pub(super) result: Rendered,
 }
 
+/// A paragraph being read: where it starts in the output and the source, what it holds,
+/// and the source ranges (math, code) its stray dollar signs are not looked for in.
+pub(super) struct Para {
+    out_at: usize,
+    start: usize,
+    end: usize,
+    skips: Vec<(usize, usize)>,
+    pub(super) content: Content,
+}
+
 impl<'c, 'a> Renderer<'c, 'a> {
     /// A renderer for a text of `len` bytes.
-    pub(super) fn new(ctx: &'c Ctx<'a>, len: usize) -> Self {
+    pub(super) fn new(ctx: &'c Ctx<'a>, src: &'a str) -> Self {
+        let len = src.len();
         Renderer {
             ctx,
+            src,
             // Room up front for an event per 8 bytes of Markdown (more than prose needs):
             // growing the list, each time a copy, was 3% of a large build's instructions.
             out: Vec::with_capacity(len / 8),
             heading: None,
             ids: HeadingIds::default(),
             links: Vec::new(),
-            image_depth: 0,
-            code_block: false,
+            image: None,
+            images: 0,
+            code: None,
+            quotes: Vec::new(),
+            marker_line: false,
+            marker_para_end: 0,
+            exercises: 0,
+            unsearched: 0,
+            para: None,
+            heading_level: 1,
             text: RunningText::default(),
             footnotes: Footnotes::default(),
             paragraphs: 0,
@@ -93,13 +134,34 @@ impl<'c, 'a> Renderer<'c, 'a> {
         self.ctx.mentions
             && self.heading.is_none()
             && self.links.is_empty()
-            && self.image_depth == 0
-            && !self.code_block
+            && self.image.is_none()
+            && self.code.is_none()
     }
 
     pub(super) fn event(&mut self, event: Event<'a>, range: Range<usize>) {
-        if self.collect_text {
+        if self.marker_line {
+            return self.marker_event(event, range);
+        }
+        if self.collect_text && self.unsearched == 0 {
             self.collect(&event);
+        }
+        if let Some(code) = &mut self.code
+            && let Event::Text(t) = &event
+        {
+            return code.text.push_str(t);
+        }
+        if let Some(image) = &mut self.image {
+            match &event {
+                Event::Text(t) | Event::Code(t) => return image.alt.push_str(t),
+                Event::End(TagEnd::Image) => return self.end_image(),
+                _ => return,
+            }
+        }
+        self.note_content(&event);
+        if let Some(frame) = self.links.last_mut()
+            && let Event::Text(t) | Event::Code(t) = &event
+        {
+            frame.text.push_str(t);
         }
         if let Some(frame) = self.links.last()
             && frame.label.is_some()
@@ -128,9 +190,20 @@ impl<'c, 'a> Renderer<'c, 'a> {
                 if let Some(h) = &mut self.heading {
                     h.text.push_str(&t);
                 }
-                self.push(Event::Code(t));
+                self.skip_in_paragraph(range.start, range.len());
+                self.inline_code(&t);
             }
+            Event::InlineMath(latex) => self.math(&latex, false, range.start),
+            Event::DisplayMath(latex) => self.math(&latex, true, range.start),
             Event::Html(h) | Event::InlineHtml(h) if !self.ctx.raw_html => self.push(Event::Text(h)),
+            Event::Html(h) => {
+                self.raw_html_ids(&h);
+                self.push(Event::Html(h));
+            }
+            Event::InlineHtml(h) => {
+                self.raw_html_ids(&h);
+                self.push(Event::InlineHtml(h));
+            }
             Event::TaskListMarker(done) => {
                 let (checked, label) = if done { (" checked", "Done") } else { ("", "Not done") };
                 let html = format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{label}\"> ");
@@ -148,15 +221,12 @@ impl<'c, 'a> Renderer<'c, 'a> {
                 self.wikilink(&dest_url, has_pothole, range.start)
             }
             Tag::Link { link_type, dest_url, title, id } => self.link(link_type, dest_url, title, id, range.start),
-            Tag::Image { link_type, dest_url, title, id } => {
-                self.image_depth += 1;
-                let dest = self.resolve_href(&dest_url, true, range.start).map(|(href, _)| href);
-                let dest_url = dest.map_or(dest_url, CowStr::from);
-                self.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
-            }
-            Tag::CodeBlock(kind) => {
-                self.code_block = true;
-                self.push(Event::Start(Tag::CodeBlock(kind)));
+            Tag::Image { dest_url, title, .. } => self.start_image(&dest_url, title, range.start),
+            Tag::CodeBlock(kind) => self.start_code_block(&kind, range.start),
+            Tag::BlockQuote(kind) => {
+                if !self.start_quote(range.start) {
+                    self.push(Event::Start(Tag::BlockQuote(kind)));
+                }
             }
             Tag::Table(alignments) => {
                 self.tables += 1;
@@ -168,13 +238,30 @@ impl<'c, 'a> Renderer<'c, 'a> {
                 self.push(Event::Start(Tag::Table(alignments)));
             }
             Tag::FootnoteDefinition(label) => self.footnote_definition(&label),
-            Tag::Paragraph if self.ctx.paragraph_ids => {
+            Tag::Paragraph if self.heading.is_none() => {
+                let out_at = self.out.len();
+                self.para = Some(Para {
+                    out_at,
+                    start: range.start,
+                    end: range.end,
+                    skips: Vec::new(),
+                    content: Content::Empty,
+                });
+                self.start_paragraph();
+            }
+            t => self.push(Event::Start(t)),
+        }
+    }
+
+    fn start_paragraph(&mut self) {
+        match () {
+            () if self.ctx.paragraph_ids => {
                 self.paragraphs += 1;
                 let id = format!("p{}", self.paragraphs);
                 self.push(Event::Html(format!("<p id=\"{id}\">").into()));
                 self.result.anchors.push(id);
             }
-            t => self.push(Event::Start(t)),
+            () => self.push(Event::Start(Tag::Paragraph)),
         }
     }
 
@@ -182,26 +269,89 @@ impl<'c, 'a> Renderer<'c, 'a> {
         match tag {
             TagEnd::Heading(_) => self.finish_heading(),
             TagEnd::Link => self.close_link(),
-            TagEnd::Image => {
-                self.image_depth = self.image_depth.saturating_sub(1);
-                self.push(Event::End(TagEnd::Image));
-            }
-            TagEnd::CodeBlock => {
-                self.code_block = false;
-                self.push(Event::End(TagEnd::CodeBlock));
-            }
+            TagEnd::Image => {}
+            TagEnd::CodeBlock => self.end_code_block(),
+            TagEnd::BlockQuote(_) => self.end_quote(),
             TagEnd::Table => {
                 self.push(Event::End(TagEnd::Table));
                 self.push(Event::Html("</div>\n".into()));
             }
             TagEnd::FootnoteDefinition => self.close_footnote_definition(),
-            TagEnd::Paragraph if self.ctx.paragraph_ids => {
+            TagEnd::Paragraph if self.para.is_some() => {
+                let para = self.para.take().expect("checked above");
+                self.stray_dollars(&para);
+                if !self.end_paragraph_figure(para.out_at, para.content) {
+                    self.end_paragraph();
+                }
+            }
+            t => self.push(Event::End(t)),
+        }
+    }
+
+    fn end_paragraph(&mut self) {
+        match () {
+            () if self.ctx.paragraph_ids => {
                 let n = self.paragraphs;
                 let link =
                     format!(" <a class=\"para-link\" href=\"#p{n}\" aria-label=\"Link to paragraph {n}\">¶</a></p>\n");
                 self.push(Event::Html(link.into()));
             }
-            t => self.push(Event::End(t)),
+            () => self.push(Event::End(TagEnd::Paragraph)),
+        }
+    }
+
+    /// An event of a callout's marker line, which is rendered apart: skipped up to the
+    /// line's end, where the callout's first paragraph starts (if the text goes on).
+    fn marker_event(&mut self, event: Event<'a>, range: Range<usize>) {
+        match event {
+            Event::Start(Tag::Paragraph) => self.marker_para_end = range.end,
+            Event::SoftBreak | Event::HardBreak => {
+                self.marker_line = false;
+                let end = self.marker_para_end.max(range.end);
+                self.event(Event::Start(Tag::Paragraph), range.end..end);
+            }
+            Event::End(TagEnd::Paragraph) => self.marker_line = false,
+            _ => {}
+        }
+    }
+
+    /// Marks the paragraph as holding more than one image, when `event` is anything else.
+    fn note_content(&mut self, event: &Event) {
+        let Some(para) = &mut self.para else { return };
+        let only_space = match event {
+            Event::Text(t) => t.trim().is_empty(),
+            Event::SoftBreak | Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Paragraph) => true,
+            _ => false,
+        };
+        if !only_space || (matches!(event, Event::Start(Tag::Image { .. })) && !matches!(para.content, Content::Empty))
+        {
+            para.content = Content::Other;
+        }
+    }
+
+    /// A source range of the paragraph (math, a code span) not to look for `$` in.
+    pub(super) fn skip_in_paragraph(&mut self, offset: usize, len: usize) {
+        if let Some(para) = &mut self.para {
+            para.skips.push((offset, offset + len));
+        }
+    }
+
+    /// Dollar signs in the paragraph that pulldown-cmark left as text although they look
+    /// like math: `$$` never closed, or `$...$` with unbalanced braces.
+    fn stray_dollars(&mut self, para: &Para) {
+        let Some(text) = self.src.get(para.start..para.end) else { return };
+        if memchr::memchr(b'$', text.as_bytes()).is_none() {
+            return;
+        }
+        let mut bytes = text.as_bytes().to_vec();
+        for &(from, to) in &para.skips {
+            let (from, to) =
+                (from.saturating_sub(para.start).min(bytes.len()), to.saturating_sub(para.start).min(bytes.len()));
+            bytes[from..to].fill(b' ');
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        for (at, msg) in super::math::stray_dollars(&text) {
+            self.error(para.start + at, msg.to_string());
         }
     }
 
@@ -215,6 +365,11 @@ impl<'c, 'a> Renderer<'c, 'a> {
             self.self_anchors.iter().filter(|(a, _)| !known.contains(a.as_str())).cloned().collect();
         for (anchor, offset) in missing {
             self.error(offset, format!("broken anchor '#{anchor}': no heading or element with that id on this page"));
+        }
+        if let Some(code) = self.code.take() {
+            // A fence left open runs to the end of the text; it is still a block.
+            self.code = Some(code);
+            self.end_code_block();
         }
         let mut html = String::with_capacity(self.out.len() * 16);
         pulldown_cmark::html::push_html(&mut html, self.out.into_iter());

@@ -29,6 +29,8 @@ pub struct Options {
     pub drafts: bool,
     /// The server's own address: served pages use it as their base URL.
     pub base_url: BaseUrl,
+    /// Show instructors' notes.
+    pub instructor: bool,
 }
 
 /// What a change did, for the browsers and the terminal.
@@ -181,18 +183,38 @@ impl Live {
         }
         let touched: HashSet<String> =
             relevant.iter().filter(|p| under("content", p)).map(|path| self.reread(path)).collect();
+        let page_source = |p: &Path| p.extension().is_some_and(|e| e == "md" || e == "yaml" || e == "yml");
+        let beside: Vec<String> = relevant
+            .iter()
+            .filter(|p| under("content", p) && !page_source(p))
+            .map(|p| crate::util::path::rel(&root, p))
+            .collect();
+        if !statics.is_empty() || !beside.is_empty() {
+            // Files beside pages, and image sizes: read again, and the site is built anew.
+            let mut diags = Vec::new();
+            self.entities.assets = load::assets(&root, &self.entities.static_files, &mut diags);
+            self.file_diags.extend(by_path(diags));
+        }
+        let statics: Vec<String> = statics.into_iter().chain(beside).collect();
         clock.lap("load");
         let redo = if templates.is_empty() { Redo::Changed } else { Redo::Templates };
         self.rebuild(&touched, &statics, redo, clock);
         if css_only && !self.has_errors() { Outcome::Css } else { Outcome::Reload }
     }
 
+    fn given(&self) -> stages::Given {
+        stages::Given {
+            drafts: self.opts.drafts,
+            base_url: Some(self.opts.base_url.clone()),
+            instructor: self.opts.instructor,
+        }
+    }
+
     /// Reads and builds everything.
     fn reload_all(&mut self) -> Outcome {
         let mut clock = Clock::start();
         let mut diags = Vec::new();
-        let (config, entities) =
-            stages::load(&self.opts.root, self.opts.drafts, Some(&self.opts.base_url), &mut clock, &mut diags);
+        let (config, entities) = stages::load(&self.opts.root, &self.given(), &mut clock, &mut diags);
         (self.config, self.entities) = (config, entities);
         self.file_diags = by_path(diags);
         self.failed = false;
@@ -334,7 +356,8 @@ impl State {
     pub fn paths(&self) -> Vec<String> {
         let pages = self.jobs.keys().cloned();
         let theme = self.theme.files.iter().map(|(p, _)| p.clone());
-        pages.chain(theme).chain(self.site.course.static_files.iter().cloned()).collect()
+        let beside = self.site.course.assets.page_files.iter().map(|f| crate::content::assets::site_path(f));
+        pages.chain(theme).chain(self.site.course.static_files.iter().cloned()).chain(beside).collect()
     }
 
     /// The file at a site path, rendered on first request; static files from `root`.
@@ -349,6 +372,11 @@ impl State {
         }
         if self.site.course.static_files.contains(&page) {
             return Served::Static(root.join("static").join(&page));
+        }
+        if let Some(file) = page.strip_prefix(crate::common::routes::PAGE_FILES).and_then(|p| p.strip_prefix('/'))
+            && self.site.course.assets.page_files.iter().any(|f| f == file)
+        {
+            return Served::Static(root.join("content").join(file));
         }
         Served::NotFound
     }

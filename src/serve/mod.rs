@@ -30,6 +30,7 @@ pub struct Options {
     pub port: u16,
     pub bind: String,
     pub drafts: bool,
+    pub instructor: bool,
     pub poll: bool,
     pub open: bool,
 }
@@ -68,7 +69,8 @@ async fn serve(opts: Options) -> Result<(), String> {
     // Watch first, so that nothing saved while the course builds is missed.
     let watch = Watch::start(&root, opts.poll)?;
     println!("Watching {} in {}", and_list(&watch.watched), root.display());
-    let live = Live::new(live::Options { root: root.clone(), drafts: opts.drafts, base_url });
+    let live =
+        Live::new(live::Options { root: root.clone(), drafts: opts.drafts, base_url, instructor: opts.instructor });
     report(&live, None);
     let (events, _) = broadcast::channel(16);
     let hosts = allowed_hosts(ip, addr.port());

@@ -30,7 +30,8 @@ impl Stale {
             && old.course.drafts.len() == new.drafts.len()
             && old.course.drafts.keys().all(|k| new.drafts.contains_key(k))
             && same_terms(&old.course, new)
-            && old.course.static_files.len() == new.static_files.len();
+            && old.course.static_files.len() == new.static_files.len()
+            && old.course.assets == new.assets;
         let mut paths = touched.clone();
         if same_shape {
             // Pages whose title changed: the texts linking to them show the title.

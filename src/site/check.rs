@@ -12,6 +12,17 @@ use crate::site::graph::Graph;
 pub fn run(index: &SiteIndex, bodies: &Bodies, graph: &Graph, diags: &mut Vec<Diagnostic>) {
     anchors(index, bodies, diags);
     teaching_order(index, bodies, graph, diags);
+    unused_files(index, bodies, diags);
+}
+
+/// Files beside pages that no text links to or shows.
+fn unused_files(index: &SiteIndex, bodies: &Bodies, diags: &mut Vec<Diagnostic>) {
+    let assets = &index.course.assets;
+    if assets.page_files.is_empty() || index.course.incomplete {
+        return;
+    }
+    let used = bodies.all().flat_map(|(_, r)| r.files.iter().cloned()).collect();
+    diags.extend(crate::content::assets::unused(assets, &used));
 }
 
 fn anchors(index: &SiteIndex, bodies: &Bodies, diags: &mut Vec<Diagnostic>) {
