@@ -19,7 +19,7 @@ use libtest_mimic::{Arguments, Trial};
 fn main() {
     let args = Arguments::from_args();
     let skip = std::env::var_os("SYLLABUS_SKIP_BROWSER").is_some();
-    let tests: [(&str, fn()); 8] = [
+    let tests: [(&str, fn()); 9] = [
         ("every_page_kind_is_accessible_and_responsive", every_page_kind_is_accessible_and_responsive),
         (
             "concept_previews_work_with_mouse_keyboard_touch_and_without_javascript",
@@ -36,6 +36,10 @@ fn main() {
         (
             "the_preview_error_overlay_is_readable_in_light_and_dark",
             the_preview_error_overlay_is_readable_in_light_and_dark,
+        ),
+        (
+            "code_math_callouts_and_figures_read_well_and_work_without_javascript",
+            code_math_callouts_and_figures_read_well_and_work_without_javascript,
         ),
     ];
     let trials = tests
@@ -130,6 +134,28 @@ fn run_search(prefix: &str) {
         .status()
         .expect("node runs");
     assert!(status.success(), "search.mjs failed with the site at {prefix} (see its report above)");
+}
+
+/// Builds `tests/browser/content-course` without and with `--instructor` and runs
+/// `content.mjs` on both.
+fn code_math_callouts_and_figures_read_well_and_work_without_javascript() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_tree(&browser_dir().join("content-course"), dir.path());
+    let root = dir.path().display().to_string();
+    let out = dir.path().join("public").display().to_string();
+    let teacher = dir.path().join("teacher").display().to_string();
+    for (output, extra) in [(&out, None), (&teacher, Some("--instructor"))] {
+        let mut args = vec!["build", "--root", &root, "--output", output, "--strict"];
+        args.extend(extra);
+        let run = syllabus(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let status = Command::new("node")
+        .arg(browser_dir().join("content.mjs"))
+        .args(["--site", &out, "--instructor-site", &teacher])
+        .status()
+        .expect("node runs");
+    assert!(status.success(), "content.mjs failed (see its report above)");
 }
 
 fn search_finds_terms_phrases_stems_and_cjk_but_never_quiz_answers() {

@@ -1,6 +1,6 @@
 //! Every page a course builds is valid HTML: the Nu HTML checker (vnu-jar from npm, run
-//! with Java, offline) on the example course, the manual, a generated course and a course
-//! with markup in every field, errors only.
+//! with Java, offline) on the example course, the manual, a generated course, a course of
+//! code, math, callouts and figures, and a course with markup in every field, errors only.
 //!
 //! Needs Java and the npm packages of `tests/browser` (`npm ci` there); `.ci/run` installs
 //! them. `SYLLABUS_SKIP_BROWSER=1` shows these tests as ignored, as it does the browser
@@ -17,10 +17,11 @@ use libtest_mimic::{Arguments, Failed, Trial};
 fn main() {
     let args = Arguments::from_args();
     let skip = std::env::var_os("SYLLABUS_SKIP_BROWSER").is_some();
-    let courses: [(&str, Course); 4] = [
+    let courses: [(&str, Course); 5] = [
         ("the_example_course_is_valid_html", |_| repo()),
         ("the_manual_is_valid_html", |_| repo().join("docs")),
         ("a_generated_course_is_valid_html", generated),
+        ("code_math_callouts_and_figures_are_valid_html", technical),
         ("markup_in_every_field_stays_valid_html", |dir| {
             common::hostile_course(dir, false);
             dir.to_path_buf()
@@ -46,6 +47,20 @@ fn generated(dir: &Path) -> PathBuf {
         .status()
         .expect("python3 runs");
     assert!(status.success(), "the generator failed");
+    root
+}
+
+/// The course of code, math, callouts and figures, with a lesson holding every formula of
+/// the math corpus (`tests/data/math-corpus.tex`), inline and displayed.
+fn technical(dir: &Path) -> PathBuf {
+    let root = dir.join("technical");
+    common::copy_tree(&repo().join("tests/browser/content-course"), &root);
+    let corpus = common::read(repo().join("tests/data/math-corpus.tex"));
+    let mut lesson = String::from("---\ntitle: Every formula\n---\n\n## Formulas\n\n");
+    for formula in corpus.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('%')) {
+        lesson.push_str(&format!("Inline ${formula}$ and displayed:\n\n$$\n{formula}\n$$\n\n"));
+    }
+    std::fs::write(root.join("content/lessons/01-writing/02-corpus.md"), lesson).unwrap();
     root
 }
 

@@ -190,29 +190,22 @@ impl Writer<'_> {
 }
 
 /// Each `<math>` element as `$$TeX$$`, the form Moodle's TeX filter reads, from the TeX
-/// source the build keeps in the element's annotation.
+/// source the build names the element by (`aria-label`).
 fn tex(html: &str) -> std::borrow::Cow<'_, str> {
-    const OPEN: &str = "<annotation encoding=\"application/x-tex\">";
-    if !html.contains("<math") {
+    const OPEN: &str = "<math aria-label=\"";
+    if !html.contains(OPEN) {
         return html.into();
     }
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(start) = rest.find("<math") {
-        let Some(len) = rest[start..].find("</math>") else { break };
-        let element = &rest[start..start + len];
+    while let Some(start) = rest.find(OPEN) {
+        let label = &rest[start + OPEN.len()..];
+        let (Some(quote), Some(len)) = (label.find('"'), rest[start..].find("</math>")) else { break };
         let source =
-            element.find(OPEN).map(|a| &element[a + OPEN.len()..]).and_then(|s| s.split("</annotation>").next());
+            label[..quote].replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
         out.push_str(&rest[..start]);
-        match source {
-            Some(source) => {
-                let source =
-                    source.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
-                out.push_str(&format!("$${}$$", source.trim()));
-            }
-            None => out.push_str(&rest[start..start + len + 7]),
-        }
-        rest = &rest[start + len + 7..];
+        out.push_str(&format!("$${source}$$"));
+        rest = &rest[start + len + "</math>".len()..];
     }
     out.push_str(rest);
     out.into()

@@ -23,9 +23,6 @@ const MAX_DEPTH: usize = 64;
 static CONVERTER: LazyLock<LatexToMathML> = LazyLock::new(|| {
     let config = MathCoreConfig {
         macros: vec![("widetilde".to_string(), "\\tilde{#1}".to_string())],
-        // The TeX source rides along in the element (unseen): the GIFT export gives it to
-        // Moodle's TeX filter, and readers can copy it.
-        annotation: true,
         ..MathCoreConfig::default()
     };
     LatexToMathML::new(config).expect("the built-in macros parse")
@@ -38,14 +35,79 @@ pub struct MathError {
     pub message: String,
 }
 
-/// `latex` as a `<math>` element.
+/// `latex` as a `<math>` element, named by its TeX source (as Wikipedia names its
+/// formulas): browsers give MathML no name of their own, and a name lets a screen reader
+/// announce a formula in a list of a page's elements.
 pub fn to_mathml(latex: &str, display: bool) -> Result<String, MathError> {
     check_depth(latex)?;
     let mode = if display { MathDisplay::Block } else { MathDisplay::Inline };
     match CONVERTER.convert_with_local_state(latex, mode) {
-        Ok(result) => Ok(result.mathml),
+        Ok(result) => Ok(named(core_attributes(result.mathml), latex)),
         Err(e) => Err(MathError { at: e.0.start, message: e.error_message() }),
     }
+}
+
+fn named(mathml: String, latex: &str) -> String {
+    let Some(rest) = mathml.strip_prefix("<math") else { return mathml };
+    let mut out = String::with_capacity(mathml.len() + latex.len() + 16);
+    out.push_str("<math aria-label=\"");
+    escape_into(&mut out, latex.trim());
+    out.push('"');
+    out.push_str(rest);
+    out
+}
+
+/// `scriptlevel` and `displaystyle` where MathML Core allows them (any element) but the
+/// HTML checker's MathML 3 does not (`scriptlevel` only on `mstyle`, `displaystyle` also on
+/// `mtable` and `math`), written as the CSS they stand for (`math-depth`, `math-style`),
+/// with the same effect.
+fn core_attributes(mathml: String) -> String {
+    if !mathml.contains("scriptlevel=") && !mathml.contains("displaystyle=") {
+        return mathml;
+    }
+    let mut out = String::with_capacity(mathml.len() + 64);
+    let mut rest = mathml.as_str();
+    while let Some(at) = rest.find('<') {
+        let end = at + rest[at..].find('>').unwrap_or(rest.len() - at);
+        out.push_str(&rest[..at]);
+        out.push_str(&moved_to_style(&rest[at..end]));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// One start tag with the attributes the checker refuses there moved into `style`.
+fn moved_to_style(tag: &str) -> std::borrow::Cow<'_, str> {
+    let name = tag[1..].split([' ', '/']).next().unwrap_or_default();
+    let mut css = String::new();
+    let mut kept = tag.to_string();
+    for (attr, allowed) in [("scriptlevel", &["mstyle"][..]), ("displaystyle", &["mstyle", "mtable", "math"][..])] {
+        let key = format!(" {attr}=\"");
+        if allowed.contains(&name) {
+            continue;
+        }
+        let Some(from) = kept.find(&key) else { continue };
+        let value_at = from + key.len();
+        let Some(len) = kept[value_at..].find('"') else { continue };
+        let value = kept[value_at..value_at + len].to_string();
+        match attr {
+            "scriptlevel" => css.push_str(&format!("math-depth: {value}; ")),
+            _ => css.push_str(if value == "true" { "math-style: normal; " } else { "math-style: compact; " }),
+        }
+        kept.replace_range(from..value_at + len + 1, "");
+    }
+    if css.is_empty() {
+        return tag.into();
+    }
+    match kept.find(" style=\"") {
+        Some(style_at) => kept.insert_str(style_at + " style=\"".len(), &css),
+        None => {
+            let close = if kept.ends_with('/') { kept.len() - 1 } else { kept.len() };
+            kept.insert_str(close, &format!(" style=\"{}\"", css.trim_end()));
+        }
+    }
+    kept.into()
 }
 
 fn check_depth(latex: &str) -> Result<(), MathError> {
@@ -160,6 +222,24 @@ mod tests {
     fn errors_point_at_the_command() {
         let e = to_mathml("x + \\frobnicate{y}", false).unwrap_err();
         assert_eq!(e, MathError { at: 4, message: "Unknown command \"\\frobnicate\".".into() });
+    }
+
+    #[test]
+    fn script_levels_and_display_styles_become_css() {
+        assert_eq!(
+            core_attributes(
+                "<math><mtable displaystyle=\"true\" scriptlevel=\"0\" style=\"width: 100%\"><mtr/></mtable></math>"
+                    .into()
+            ),
+            "<math><mtable displaystyle=\"true\" style=\"math-depth: 0; width: 100%\"><mtr/></mtable></math>"
+        );
+        assert_eq!(
+            core_attributes(
+                "<mfrac displaystyle=\"false\" scriptlevel=\"1\"><mn>1</mn></mfrac><mstyle scriptlevel=\"1\"/>".into()
+            ),
+            "<mfrac style=\"math-depth: 1; math-style: compact;\"><mn>1</mn></mfrac><mstyle scriptlevel=\"1\"/>"
+        );
+        assert_eq!(core_attributes("<mrow scriptlevel=\"2\"/>".into()), "<mrow style=\"math-depth: 2;\"/>");
     }
 
     #[test]
