@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Pathological input: how long a release build takes, and how much memory, on a course of
-deeply nested Markdown with a 50 MB lesson, and on YAML bombs (which must stop with an
-error). The tests check the same input, smaller, for hangs and crashes; this measures.
+deeply nested Markdown with a 50 MB lesson, on code blocks (a 5 MB line, 10,000 lines) and
+math (nested 1,000 deep, which must stop with an error), and on YAML bombs (which must
+stop with an error). The tests check the same input, smaller, for hangs and crashes; this measures.
 
     cargo build --release
     python3 benches/pathological.py [--syllabus target/release/syllabus]
@@ -36,6 +37,21 @@ def markdown_course(root):
     lesson("06-fifty-megabytes", para * (50_000_000 // len(para)))
 
 
+def code_course(root):
+    def lesson(name, body):
+        write(root, f"content/lessons/01-a/{name}.md", f"---\ntitle: {name}\n---\n\n{body}")
+    lesson("01-long-line", "```python\n" + "x = 1; " * (5_000_000 // 7) + "\n```\n")
+    lines = "".join(f"v{i} = f({i})  # n\n" for i in range(10_000))
+    lesson("02-many-lines", f"```python\n{lines}```\n")
+    formulas = "".join(f"Formula {i}: $\\frac{{a_{i}}}{{b}} + \\sqrt{{x^{i}}}$.\n\n" for i in range(20_000))
+    lesson("03-many-formulas", formulas)
+
+
+def math_bomb_course(root):
+    write(root, "content/lessons/01-a/01-deep.md",
+          "---\ntitle: Deep\n---\n\n$" + "{" * 1000 + "x" + "}" * 1000 + "$\n")
+
+
 def yaml_course(root):
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
     for i, c in enumerate("bcdefghi"):
@@ -62,6 +78,8 @@ def main():
     a = p.parse_args()
     if a.generate:
         markdown_course(os.path.join(a.generate, "markdown"))
+        code_course(os.path.join(a.generate, "code"))
+        math_bomb_course(os.path.join(a.generate, "math"))
         yaml_course(os.path.join(a.generate, "yaml"))
         return
     if not os.path.exists(a.syllabus):
@@ -75,6 +93,14 @@ def main():
         print(f"nested Markdown and a 50 MB lesson: exit {code}, {wall:.2f} s, {mb:.0f} MB peak")
         if code != 0:
             print(err)
+        code, wall, mb, err = measure(a.syllabus, os.path.join(tmp, "code"))
+        print(f"a 5 MB code line, 10,000 code lines, 20,000 formulas: exit {code}, {wall:.2f} s, {mb:.0f} MB peak")
+        if code != 0:
+            print(err)
+        code, wall, mb, err = measure(a.syllabus, os.path.join(tmp, "math"))
+        stopped = "nested more than 64 deep" in err
+        print(f"math nested 1,000 deep: exit {code} ({'stopped with a clear error' if stopped else err}), "
+              f"{wall:.2f} s, {mb:.0f} MB peak")
         code, wall, mb, err = measure(a.syllabus, yaml)
         stopped = all(s in err for s in ("too many values", "nested too deeply"))
         print(f"YAML bombs and nesting 10,000 deep: exit {code} ({'stopped with clear errors' if stopped else err}), "

@@ -644,3 +644,39 @@ fn a_theme_may_loop_over_the_definitions_or_write_them_joined() {
     assert!(joined.contains(entry), "{joined}");
     assert_eq!(lesson.matches("data-definition-of=").count() % 2, 0, "each entry twice: {lesson}");
 }
+
+/// Every file of a built site whose bytes hold `word`, by path.
+fn files_holding(files: &std::collections::BTreeMap<String, Vec<u8>>, word: &str) -> Vec<String> {
+    files.iter().filter(|(_, bytes)| String::from_utf8_lossy(bytes).contains(word)).map(|(p, _)| p.clone()).collect()
+}
+
+#[test]
+fn answers_and_instructor_notes_stay_out_of_search_and_notes_out_of_the_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("content/lessons/01-a")).unwrap();
+    std::fs::write(
+        root.join("content/lessons/01-a/01-tasks.md"),
+        "---\ntitle: Tasks\n---\n\n## Task\n\nVisible kangaroovisible text.\n\n\
+         > [!EXERCISE] Count\n> Count the emuexercise birds.\n>\n> > [!HINT]\n> > Try the platypushint.\n>\n\
+         > > [!SOLUTION]\n> > Three quokkasolution.\n\n> [!INSTRUCTOR]\n> Allow wombatinstructor minutes.\n",
+    )
+    .unwrap();
+    let run = build(root, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let files = snapshot(&root.join("public"));
+    let search = |word: &str| files_holding(&files, word).into_iter().filter(|p| p.starts_with("search/")).count();
+    // Stems, as the index holds them, and snippets: prefixes find both.
+    assert!(search("kangaroovis") > 0 && search("emuexerc") > 0, "the search index holds the lesson's text");
+    for hidden in ["platypush", "quokkasol", "wombatinstr"] {
+        assert_eq!(search(hidden), 0, "{hidden} is in the search index");
+    }
+    assert!(files_holding(&files, "quokkasolution").iter().any(|p| p == "lessons/tasks/index.html"));
+    assert!(files_holding(&files, "wombatinstructor").is_empty(), "an instructor note is left out of the site");
+
+    let teacher = root.join("teacher");
+    let run = build(root, &["--instructor", "--output", &teacher.display().to_string()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let files = snapshot(&teacher);
+    assert_eq!(files_holding(&files, "wombatinstructor"), ["lessons/tasks/index.html"], "only on its page");
+}

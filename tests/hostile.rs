@@ -100,11 +100,19 @@ fn pathological_markdown_builds_without_hanging_or_crashing() {
     // A 50 MB lesson, and the time and memory these take, are in benches/pathological.py.
     let para = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. ".repeat(20) + "\n\n";
     lesson("06-two-megabytes", para.repeat(2_000_000 / para.len()));
+    // Code: a 5 MB line (shown plain: too long to highlight) and 10,000 highlighted lines.
+    lesson("07-long-line", format!("```python\n{}\n```\n", "x = 1; ".repeat(5_000_000 / 7)));
+    let lines: String = (0..10_000).map(|i| format!("v{i} = f({i})  # n\n")).collect();
+    lesson("08-many-lines", format!("```python\n{lines}```\n"));
     let (code, stderr, _) = build_within(root, Duration::from_secs(300));
     assert_eq!(code, Some(0), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     let big = std::fs::metadata(root.join("public/lessons/two-megabytes/index.html")).unwrap().len();
     assert!(big > 2_000_000, "the long lesson is all there");
+    let long = common::read(root.join("public/lessons/long-line/index.html"));
+    assert!(long.len() > 5_000_000 && !long.contains("class=\"hl-"), "the 5 MB line is there, plain");
+    let many = common::read(root.join("public/lessons/many-lines/index.html"));
+    assert_eq!(many.matches("<span class=\"hl-comment\"># n</span>").count(), 10_000, "every line highlighted");
 }
 
 #[test]

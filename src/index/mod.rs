@@ -33,6 +33,9 @@ pub struct IndexData {
     hrefs: [Vec<String>; 6],
     /// The opening `<a ...>` of a link to each concept, for autolinks.
     concept_open: Vec<String>,
+    /// Formulas converted so far: a course repeats its formulas, and the live preview
+    /// keeps them from one edit to the next while the index holds.
+    pub formulas: crate::markdown::math::Formulas,
 }
 
 impl IndexData {
@@ -59,6 +62,7 @@ impl IndexData {
             paths: Default::default(),
             hrefs: Default::default(),
             concept_open: Vec::new(),
+            formulas: Default::default(),
         };
         for kind in Kind::ALL {
             for (idx, id) in course.ids(kind).into_iter().enumerate() {
@@ -105,6 +109,11 @@ pub struct SiteIndex<'c> {
 impl<'c> SiteIndex<'c> {
     pub fn view(course: &'c Course, data: &'c IndexData) -> SiteIndex<'c> {
         SiteIndex { course, base: &course.config.base_url, data }
+    }
+
+    /// The formulas converted so far in this build.
+    pub fn formulas(&self) -> &'c crate::markdown::math::Formulas {
+        &self.data.formulas
     }
 
     pub fn matcher(&self) -> &'c Matcher {

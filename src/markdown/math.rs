@@ -7,7 +7,8 @@
 //! needs no stylesheet or font, while pulldown-latex's messages are drawn boxes without an
 //! offset and its output expects its own CSS and fonts.
 
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, RwLock};
 
 use math_core::{LatexToMathML, MathCoreConfig, MathDisplay};
 use pulldown_cmark::Event;
@@ -27,6 +28,33 @@ static CONVERTER: LazyLock<LatexToMathML> = LazyLock::new(|| {
     };
     LatexToMathML::new(config).expect("the built-in macros parse")
 });
+
+/// At most this many formulas are kept converted; past it, new ones are converted each time.
+const MAX_KEPT: usize = 100_000;
+
+/// Formulas already converted, by source and display mode, shared by the threads of a
+/// build: converting costs about 15,000 instructions a formula, a lookup a few hundred.
+/// Inline formulas first, displayed ones second.
+#[derive(Default)]
+pub struct Formulas([RwLock<HashMap<Box<str>, Converted>>; 2]);
+
+type Converted = Result<Arc<str>, Arc<MathError>>;
+
+impl Formulas {
+    /// `latex` as MathML, converted once.
+    pub fn get(&self, latex: &str, display: bool) -> Converted {
+        let map = &self.0[usize::from(display)];
+        if let Some(found) = map.read().expect("never poisoned").get(latex) {
+            return found.clone();
+        }
+        let made = to_mathml(latex, display).map(Arc::from).map_err(Arc::new);
+        let mut kept = map.write().expect("never poisoned");
+        if kept.len() < MAX_KEPT {
+            kept.insert(latex.into(), made.clone());
+        }
+        made
+    }
+}
 
 /// A formula that could not be converted: the message, and where in the formula.
 #[derive(Debug, PartialEq, Eq)]
@@ -79,6 +107,9 @@ fn core_attributes(mathml: String) -> String {
 
 /// One start tag with the attributes the checker refuses there moved into `style`.
 fn moved_to_style(tag: &str) -> std::borrow::Cow<'_, str> {
+    if !tag.contains("scriptlevel=") && !tag.contains("displaystyle=") {
+        return tag.into();
+    }
     let name = tag[1..].split([' ', '/']).next().unwrap_or_default();
     let mut css = String::new();
     let mut kept = tag.to_string();
@@ -170,7 +201,7 @@ impl Renderer<'_, '_> {
     pub(super) fn math(&mut self, latex: &str, display: bool, offset: usize) {
         let delimiter = if display { 2 } else { 1 };
         self.skip_in_paragraph(offset, latex.len() + 2 * delimiter);
-        match to_mathml(latex, display) {
+        match self.ctx.index.formulas().get(latex, display) {
             Ok(mathml) => {
                 let html = if display {
                     let mut html = String::with_capacity(mathml.len() + 60);
@@ -179,7 +210,7 @@ impl Renderer<'_, '_> {
                     html.push_str("</span>");
                     html
                 } else {
-                    mathml
+                    mathml.to_string()
                 };
                 self.push(Event::InlineHtml(html.into()));
             }
