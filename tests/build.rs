@@ -680,3 +680,45 @@ fn answers_and_instructor_notes_stay_out_of_search_and_notes_out_of_the_site() {
     let files = snapshot(&teacher);
     assert_eq!(files_holding(&files, "wombatinstructor"), ["lessons/tasks/index.html"], "only on its page");
 }
+
+#[test]
+fn images_get_their_size_from_the_file_and_load_lazily_after_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let lesson = root.join("content/lessons/01-a");
+    std::fs::create_dir_all(lesson.join("fig")).unwrap();
+    std::fs::create_dir_all(root.join("static/img")).unwrap();
+    // A PNG header: 3 by 2 pixels (the size is all a build reads).
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    png.extend_from_slice(&[0, 0, 0, 3, 0, 0, 0, 2, 8, 2, 0, 0, 0, 0x12, 0x16, 0xf1, 0x4d]);
+    std::fs::write(lesson.join("fig/dots.png"), &png).unwrap();
+    std::fs::write(
+        root.join("static/img/map.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 480\"/>",
+    )
+    .unwrap();
+    std::fs::write(
+        lesson.join("01-pictures.md"),
+        "---\ntitle: Pictures\n---\n\n![Three dots](fig/dots.png \"Dots, *beside* the lesson\")\n\n\
+         A map: ![The map](/img/map.svg).\n",
+    )
+    .unwrap();
+    let run = build(root, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = read(root.join("public/lessons/pictures/index.html"));
+    assert!(
+        html.contains(
+            "<figure class=\"figure\"><img src=\"/files/lessons/01-a/fig/dots.png\" alt=\"Three dots\" width=\"3\" height=\"2\" decoding=\"async\"><figcaption>Dots, <em>beside</em> the lesson</figcaption></figure>"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("<img src=\"/img/map.svg\" alt=\"The map\" width=\"640\" height=\"480\" loading=\"lazy\" decoding=\"async\">"),
+        "{html}"
+    );
+    assert_eq!(
+        std::fs::read(root.join("public/files/lessons/01-a/fig/dots.png")).unwrap(),
+        png,
+        "published once, as it is"
+    );
+}

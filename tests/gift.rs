@@ -488,3 +488,28 @@ fn a_generated_course_exports_every_question_type() {
     let gift = read_gift(&run.stdout);
     assert_eq!(compare(&root, &gift), 35);
 }
+
+#[test]
+fn math_is_exported_as_tex_for_moodle() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("content/quizzes")).unwrap();
+    std::fs::write(root.join("course.yaml"), "title: Math\n").unwrap();
+    std::fs::write(
+        root.join("content/quizzes/roots.yaml"),
+        "title: Roots\nquestions:\n  - type: single\n    prompt: 'Solve $x^{2} = \\frac{1}{4}$ for $x > 0$.'\n\
+         \x20   explanation: 'Since $\\sqrt{1/4} = 1/2$.'\n    choices:\n\
+         \x20     - text: '$x = \\frac{1}{2}$'\n        correct: true\n        feedback: 'Yes: $(1/2)^2 = 1/4$.'\n\
+         \x20     - text: '$x = 2$'\n",
+    )
+    .unwrap();
+    let run = syllabus(&["export", "quizzes", "--format", "gift", "--root", &root.display().to_string()]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    assert!(!run.stdout.contains("<math"), "no MathML in GIFT: {}", run.stdout);
+    let gift = read_gift(&run.stdout);
+    assert_eq!(gift[0].text, "Solve $$x^{2} = \\frac{1}{4}$$ for $$x &gt; 0$$.");
+    assert_eq!(gift[0].general.as_deref(), Some("Since $$\\sqrt{1/4} = 1/2$$."));
+    let Kind::Choice(choices) = &gift[0].kind else { panic!("{:?}", gift[0].kind) };
+    assert_eq!(choices[0].text, "$$x = \\frac{1}{2}$$");
+    assert_eq!(choices[0].feedback.as_deref(), Some("Yes: $$(1/2)^2 = 1/4$$."));
+}

@@ -297,3 +297,28 @@ fn a_panic_while_rebuilding_keeps_the_last_good_site() {
     let (_, page) = eventually(&server, "/lessons/geopolitical-codes/", |_, b| b.contains("After the panic"));
     assert!(!page.contains("syllabus-errors"), "the next save recovers: {page}");
 }
+
+#[test]
+fn a_file_beside_a_lesson_is_served_and_follows_its_edits() {
+    let server = start(&["--instructor"]);
+    let events = server.events();
+    let fig = server.path("content/lessons/01-foundations/fig");
+    std::fs::create_dir_all(&fig).unwrap();
+    std::fs::write(fig.join("map.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"30\"/>")
+        .unwrap();
+    edit(&server.path(LESSON), "## ", "![A map](fig/map.svg)\n\n> [!INSTRUCTOR]\n> Ask about the map first.\n\n## ");
+    assert_eq!(next_event(&events), "reload");
+    let (_, page) = eventually(&server, "/lessons/geopolitical-codes/", |_, b| b.contains("fig/map.svg"));
+    assert!(
+        page.contains("src=\"/files/lessons/01-foundations/fig/map.svg\" alt=\"A map\" width=\"40\" height=\"30\""),
+        "{page}"
+    );
+    assert!(page.contains("data-callout=\"instructor\""), "serve --instructor shows the notes");
+    let (status, svg) = server.get("/files/lessons/01-foundations/fig/map.svg");
+    assert_eq!((status, svg.contains("height=\"30\"")), (200, true));
+    // A new size, read again: the page follows.
+    std::fs::write(fig.join("map.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"80\" height=\"60\"/>")
+        .unwrap();
+    let (_, page) = eventually(&server, "/lessons/geopolitical-codes/", |_, b| b.contains("width=\"80\""));
+    assert!(page.contains("width=\"80\" height=\"60\""), "the new size shows");
+}

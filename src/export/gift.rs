@@ -190,7 +190,7 @@ impl Writer<'_> {
 }
 
 /// Each `<math>` element as `$$TeX$$`, the form Moodle's TeX filter reads, from the TeX
-/// source the build names the element by (`aria-label`).
+/// source the build names the element by (`aria-label`), escaped as HTML text.
 fn tex(html: &str) -> std::borrow::Cow<'_, str> {
     const OPEN: &str = "<math aria-label=\"";
     if !html.contains(OPEN) {
@@ -201,10 +201,10 @@ fn tex(html: &str) -> std::borrow::Cow<'_, str> {
     while let Some(start) = rest.find(OPEN) {
         let label = &rest[start + OPEN.len()..];
         let (Some(quote), Some(len)) = (label.find('"'), rest[start..].find("</math>")) else { break };
-        let source =
-            label[..quote].replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+        // Still escaped for HTML, as the question text is HTML: Moodle's filters read the
+        // text, where `&lt;` is `<`.
         out.push_str(&rest[..start]);
-        out.push_str(&format!("$${source}$$"));
+        out.push_str(&format!("$${}$$", &label[..quote]));
         rest = &rest[start + len + "</math>".len()..];
     }
     out.push_str(rest);
@@ -279,7 +279,7 @@ mod tests {
     fn math_becomes_tex_for_moodle() {
         let mathml = crate::markdown::math::to_mathml("a<b \\& \\frac{1}{2}", false).unwrap();
         let html = format!("<p>So {mathml} holds.</p>");
-        assert_eq!(tex(&html), "<p>So $$a<b \\& \\frac{1}{2}$$ holds.</p>");
+        assert_eq!(tex(&html), "<p>So $$a&lt;b \\&amp; \\frac{1}{2}$$ holds.</p>");
         assert_eq!(tex("<p>no math</p>"), "<p>no math</p>");
     }
 

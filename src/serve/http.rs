@@ -128,10 +128,13 @@ async fn page(State(shared): State<Shared>, request: Request) -> Response {
     }
 }
 
-/// A static file's bytes, if it is really inside the course's `static/` folder.
+/// A file's bytes, if it is really inside the course's `static/` folder, or `content/` (a
+/// file beside the pages): a symbolic link out of them is not followed.
 fn read_static(root: &std::path::Path, file: &std::path::Path) -> Option<Vec<u8>> {
-    let (root, file) = (root.join("static").canonicalize().ok()?, file.canonicalize().ok()?);
-    file.starts_with(&root).then(|| std::fs::read(file).ok()).flatten()
+    let file = file.canonicalize().ok()?;
+    let inside =
+        ["static", "content"].iter().any(|dir| root.join(dir).canonicalize().is_ok_and(|d| file.starts_with(d)));
+    inside.then(|| std::fs::read(file).ok()).flatten()
 }
 
 /// The site's 404 page, or a plain one before any build.
