@@ -722,3 +722,35 @@ fn images_get_their_size_from_the_file_and_load_lazily_after_the_first() {
         "published once, as it is"
     );
 }
+
+#[test]
+fn callouts_hold_any_block_and_number_their_exercises() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("content/lessons/01-a")).unwrap();
+    std::fs::write(
+        root.join("content/lessons/01-a/01-edges.md"),
+        "---\ntitle: Edges\n---\n\n## Exercise 1\n\n\
+         > [!TIP] Underlined\n> ===\n> After a heading-like marker.\n\n\
+         > [!NOTE]\n> - a list straight after the marker\n\n\
+         > [!EXERCISE]\n> First.\n>\n> > [!INSTRUCTOR]\n> > Hidden inside.\n\n\
+         - An item:\n\n  > [!EXERCISE]- Folded\n  > Second, in a list.\n\n\
+         [first](#exercise-1), [second](#exercise-2), [heading](#exercise-1-1).\n",
+    )
+    .unwrap();
+    let run = build(root, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = read(root.join("public/lessons/edges/index.html"));
+    for expected in [
+        // A heading never takes an exercise's anchor, even above it.
+        "<h2 id=\"exercise-1-1\">Exercise 1</h2>",
+        "<span class=\"callout-name\">Tip</span>: Underlined</p><div class=\"callout-body\">\n<p>After a heading-like marker.</p>",
+        "<span class=\"callout-name\">Note</span></p><div class=\"callout-body\">\n<ul>\n<li>a list straight after the marker</li>",
+        "id=\"exercise-1\" aria-label=\"Exercise 1\"><p class=\"callout-title\">",
+        "<details class=\"callout callout-exercise\" data-callout=\"exercise\" id=\"exercise-2\">",
+        "<span class=\"callout-name\">Exercise 2</span>: Folded</summary>",
+    ] {
+        assert!(html.contains(expected), "missing {expected} in\n{html}");
+    }
+    assert!(!html.contains("Hidden inside"), "an instructor note inside an exercise is left out too");
+}

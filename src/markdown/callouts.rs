@@ -169,6 +169,18 @@ pub(super) struct Open {
 }
 
 impl Renderer<'_, '_> {
+    /// Keeps `exercise-1`, `exercise-2`, ... (one for each `[!EXERCISE]` in the text) from
+    /// the headings, which come first but must not take an exercise's anchor.
+    pub(super) fn reserve_exercise_ids(&mut self) {
+        let bytes = self.src.as_bytes();
+        let count = memchr::memmem::find_iter(bytes, b"[!")
+            .filter(|&at| bytes.get(at + 2..at + 10).is_some_and(|w| w.eq_ignore_ascii_case(b"exercise")))
+            .count();
+        for n in 1..=count {
+            self.reserve_id(&format!("exercise-{n}"));
+        }
+    }
+
     /// A block quote starting at `offset`: a callout if its first line has a marker.
     pub(super) fn start_quote(&mut self, offset: usize) -> bool {
         let Some(m) = marker(&self.src[offset..]) else {
@@ -271,6 +283,7 @@ impl Renderer<'_, '_> {
 
     fn close_callout(&mut self, open: Open) {
         self.marker_line = false;
+        self.marker_depth = 0;
         if open.kind.unsearched() {
             self.unsearched -= 1;
         }

@@ -6,7 +6,7 @@
 //! blocks. It has no LaTeX grammar, so LaTeX is lexed here (its lexical rules are a few
 //! lines: commands, comments, math shifts, groups).
 
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use arborium::{Config, GrammarStore, Highlighter, HtmlFormat};
 
@@ -64,11 +64,41 @@ pub fn lang(name: &str) -> Lang {
     Lang::Grammar(grammar)
 }
 
+/// The grammars `lang` names, one of each.
+const GRAMMARS_USED: [&str; 21] = [
+    "bash",
+    "python",
+    "r",
+    "rust",
+    "c",
+    "cpp",
+    "java",
+    "javascript",
+    "typescript",
+    "html",
+    "css",
+    "sql",
+    "json",
+    "yaml",
+    "toml",
+    "markdown",
+    "go",
+    "haskell",
+    "julia",
+    "matlab",
+    "diff",
+];
+
 /// The compiled grammars, shared by every thread and every build of the process: a
 /// grammar is compiled the first time a block uses it (up to 0.3 s for the largest), and
 /// the live preview would pay that again on each edit if the store were rebuilt. It only
 /// ever caches: what it gives for a language never changes.
 static GRAMMARS: LazyLock<Arc<GrammarStore>> = LazyLock::new(|| Arc::new(GrammarStore::new()));
+
+/// Whether each grammar of `GRAMMARS_USED` is compiled: the first block of a language
+/// compiles it while blocks of that language on other threads wait, where the store alone
+/// would let each thread compile it (up to 30 ms each).
+static COMPILED: [OnceLock<bool>; GRAMMARS_USED.len()] = [const { OnceLock::new() }; GRAMMARS_USED.len()];
 
 /// Writes `code` highlighted as `lang` into `out`, escaped; plain when the grammar fails.
 pub fn highlight(lang: Lang, code: &str, out: &mut String) {
@@ -84,6 +114,9 @@ pub fn highlight(lang: Lang, code: &str, out: &mut String) {
 }
 
 fn grammar(name: &str, code: &str, out: &mut String) {
+    if let Some(i) = GRAMMARS_USED.iter().position(|g| *g == name) {
+        COMPILED[i].get_or_init(|| GRAMMARS.get(name).is_some());
+    }
     let config = Config { html_format: HtmlFormat::ClassNamesWithPrefix("hl".into()), ..Config::default() };
     let mut highlighter = Highlighter::with_store_and_config(Arc::clone(&GRAMMARS), config);
     match highlighter.highlight(name, code) {
@@ -198,6 +231,13 @@ mod tests {
             let out = html(name, code);
             assert!(out.contains("class=\"hl-"), "{name} not highlighted: {out}");
             assert!(out.ends_with('\n'), "{name} lost its final newline");
+        }
+    }
+
+    #[test]
+    fn every_grammar_named_is_one_of_those_compiled_once() {
+        for name in GRAMMARS_USED {
+            assert_eq!(lang(name), Lang::Grammar(name));
         }
     }
 

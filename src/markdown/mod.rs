@@ -162,6 +162,7 @@ pub fn options() -> Options {
 /// Renders a Markdown body.
 pub fn render(text: &str, ctx: &Ctx) -> Rendered {
     let mut r = Renderer::new(ctx, text);
+    r.reserve_exercise_ids();
     // Text events are not merged first: running text is gathered into one run anyway,
     // and merging copied every piece of text once more.
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {

@@ -36,8 +36,11 @@ pub(super) struct Renderer<'c, 'a> {
     /// (its marker, rendered apart) is being skipped.
     pub(super) quotes: Vec<Quote>,
     pub(super) marker_line: bool,
-    /// The end of the paragraph a callout marker stood in.
+    /// The end of the paragraph a callout marker stood in, the depth of tags open in its
+    /// line, and whether that line's block is a paragraph.
     marker_para_end: usize,
+    pub(super) marker_depth: usize,
+    marker_in_paragraph: bool,
     pub(super) exercises: usize,
     /// Callouts kept out of the search index that are open (solutions, hints, notes).
     pub(super) unsearched: usize,
@@ -87,6 +90,8 @@ impl<'c, 'a> Renderer<'c, 'a> {
             quotes: Vec::new(),
             marker_line: false,
             marker_para_end: 0,
+            marker_depth: 0,
+            marker_in_paragraph: false,
             exercises: 0,
             unsearched: 0,
             para: None,
@@ -158,7 +163,9 @@ impl<'c, 'a> Renderer<'c, 'a> {
             }
         }
         self.note_content(&event);
+        // Enough of a link's text to tell "here" from a real label (the link-text lint).
         if let Some(frame) = self.links.last_mut()
+            && frame.text.len() <= 16
             && let Event::Text(t) | Event::Code(t) = &event
         {
             frame.text.push_str(t);
@@ -301,16 +308,27 @@ impl<'c, 'a> Renderer<'c, 'a> {
     }
 
     /// An event of a callout's marker line, which is rendered apart: skipped up to the
-    /// line's end, where the callout's first paragraph starts (if the text goes on).
+    /// line's end, where the callout's first paragraph starts (if the text goes on). The
+    /// line's block is a paragraph, or a heading (`===` under it): skipped to its end.
     fn marker_event(&mut self, event: Event<'a>, range: Range<usize>) {
         match event {
-            Event::Start(Tag::Paragraph) => self.marker_para_end = range.end,
-            Event::SoftBreak | Event::HardBreak => {
+            Event::Start(tag) => {
+                if self.marker_depth == 0 {
+                    self.marker_in_paragraph = matches!(tag, Tag::Paragraph);
+                    self.marker_para_end = range.end;
+                }
+                self.marker_depth += 1;
+            }
+            Event::End(_) => {
+                self.marker_depth = self.marker_depth.saturating_sub(1);
+                self.marker_line = self.marker_depth > 0;
+            }
+            Event::SoftBreak | Event::HardBreak if self.marker_depth == 1 && self.marker_in_paragraph => {
                 self.marker_line = false;
+                self.marker_depth = 0;
                 let end = self.marker_para_end.max(range.end);
                 self.event(Event::Start(Tag::Paragraph), range.end..end);
             }
-            Event::End(TagEnd::Paragraph) => self.marker_line = false,
             _ => {}
         }
     }
