@@ -7,7 +7,6 @@
 use pulldown_cmark::Event;
 
 use super::renderer::Renderer;
-use super::{Ctx, Place};
 use crate::util::html::escape_into;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -262,15 +261,7 @@ impl Renderer<'_, '_> {
         if title.is_empty() {
             return (String::new(), String::new());
         }
-        let place = match self.ctx.place {
-            Place::Body { source, offset: base } => Place::Body { source, offset: base + offset },
-            field => field,
-        };
-        let ctx = Ctx { place, ..*self.ctx };
-        let mut r = super::render_inline(title, &ctx);
-        self.result.links.append(&mut r.links);
-        self.result.diags.append(&mut r.diags);
-        (r.html, r.plain)
+        self.inline_at(title, offset)
     }
 
     pub(super) fn end_quote(&mut self) {

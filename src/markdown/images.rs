@@ -6,7 +6,6 @@
 use pulldown_cmark::{CowStr, Event};
 
 use super::renderer::Renderer;
-use super::{Ctx, Place};
 use crate::index::Target;
 use crate::util::html::escape_into;
 
@@ -93,17 +92,10 @@ impl<'a> Renderer<'_, 'a> {
         if image.title.trim().is_empty() || self.ctx.paragraph_ids || self.heading.is_some() {
             return false;
         }
-        let place = match self.ctx.place {
-            Place::Body { source, offset: base } => Place::Body { source, offset: base + image.offset },
-            field => field,
-        };
-        let ctx = Ctx { place, ..*self.ctx };
-        let mut caption = super::render_inline(&image.title, &ctx);
-        self.result.links.append(&mut caption.links);
-        self.result.diags.append(&mut caption.diags);
+        let (caption, _) = self.inline_at(&image.title, image.offset);
         self.out[out_at] = Event::Html("<figure class=\"figure\">".into());
         self.out[img_at] = Event::InlineHtml(image.html(false).into());
-        self.out.push(Event::Html(format!("<figcaption>{}</figcaption></figure>\n", caption.html).into()));
+        self.out.push(Event::Html(format!("<figcaption>{caption}</figcaption></figure>\n").into()));
         true
     }
 }

@@ -399,6 +399,20 @@ impl<'c, 'a> Renderer<'c, 'a> {
         self.result
     }
 
+    /// A piece of this text (a callout's title, a figure's caption) rendered as inline
+    /// Markdown where it stands at `offset`: its HTML and plain text, its links and
+    /// diagnostics joining this text's.
+    pub(super) fn inline_at(&mut self, text: &str, offset: usize) -> (String, String) {
+        let place = match self.ctx.place {
+            Place::Body { source, offset: base } => Place::Body { source, offset: base + offset },
+            field => field,
+        };
+        let mut r = super::render_inline(text, &Ctx { place, ..*self.ctx });
+        self.result.links.append(&mut r.links);
+        self.result.diags.append(&mut r.diags);
+        (r.html, r.plain)
+    }
+
     /// Whether a level-1 heading in this text is shown as level 2 (in page bodies, where the
     /// page title is the one `h1`).
     pub(super) fn demotes_h1(&self, level: HeadingLevel) -> bool {
