@@ -420,7 +420,7 @@ fn every_link_form_resolves_to_its_page() {
         r#"<a href="/c/lessons/second/#part-b">Second</a>"#,
         r#"<a href="/c/concepts/flood/" class="concept-link" data-concept="flood">Flood</a>"#,
         r#"<a href="/c/flood-page/">Flood page</a>"#,
-        r#"<a href="/c/articles/report/#p2">Report</a>"#,
+        r#"<a href="/c/articles/report/#p2">Report, paragraph 2</a>"#,
         r#"<a href="/c/quizzes/check/">Check</a>"#,
         r#"<a href="/c/modules/one/">One</a>"#,
         r#"<a href="/c/about/">About us</a>"#,
@@ -753,4 +753,18 @@ fn callouts_hold_any_block_and_number_their_exercises() {
         assert!(html.contains(expected), "missing {expected} in\n{html}");
     }
     assert!(!html.contains("Hidden inside"), "an instructor note inside an exercise is left out too");
+}
+
+#[test]
+fn quiz_pages_give_no_definitions_away() {
+    let course = example_course();
+    let run = build(course.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let quiz = read(course.path().join("public/quizzes/geopolitical-codes-check/index.html"));
+    assert!(quiz.contains("data-concept=\"geopolitical-code\""), "its questions ask about the concept");
+    let concept = read(course.path().join("content/concepts/geopolitical-code.md"));
+    let definition = concept.lines().find_map(|l| l.strip_prefix("definition: ")).unwrap().trim_matches('"');
+    let words: String = definition.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+    assert!(!quiz.contains(&words), "the quiz page holds the definition '{words}'");
+    assert!(!quiz.contains("id=\"concept-definitions\""), "no list of definitions on a quiz page");
 }

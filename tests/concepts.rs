@@ -264,3 +264,19 @@ fn each_definition_is_shown_once_per_page_and_previews_find_it() {
     assert!(!own.contains("id=\"concept-definitions\""), "{own}");
     assert_eq!(defined(&own, "flood"), 1);
 }
+
+#[test]
+fn passages_keep_their_spaces_and_paragraph_links_say_which_paragraph() {
+    let dir = with_concepts(&[
+        ("content/articles/report.md", "---\ntitle: Dry summer\n---\n\nOne.\n\nTwo.\n\nThree.\n"),
+        (
+            "content/lessons/01-a/02-text.md",
+            "---\ntitle: Text\n---\n\n[[example:policy|a policy that\nwas written]] and [[article:report#p3]] and [[article:report#p2|the second]].\n",
+        ),
+    ]);
+    let lesson = page(dir.path(), "lessons/text");
+    assert!(lesson.contains(r#"<a href="/articles/report/#p3">Dry summer, paragraph 3</a>"#), "{}", prose(&lesson));
+    assert!(lesson.contains(r#"<a href="/articles/report/#p2">the second</a>"#), "{}", prose(&lesson));
+    let concept = page(dir.path(), "concepts/policy");
+    assert!(concept.contains("a policy that was written"), "the quoted passage keeps its space: {concept}");
+}

@@ -42,6 +42,12 @@ impl LinkFrame {
     }
 }
 
+/// The paragraph an article's `#pN` anchor points at.
+fn paragraph_number(key: PageKey, anchor: Option<&str>) -> Option<u32> {
+    let n = anchor?.strip_prefix('p')?;
+    (key.kind == Kind::Article && !n.starts_with('0')).then(|| n.parse().ok()).flatten()
+}
+
 impl<'a> Renderer<'_, 'a> {
     /// `[[example:concept|passage]]`: the passage stays, highlighted and linked to the
     /// concept, with an id the concept's page links back to.
@@ -82,10 +88,13 @@ impl<'a> Renderer<'_, 'a> {
                 let index = self.ctx.index;
                 let href =
                     format!("{}{}", index.href(key), anchor.as_ref().map(|a| format!("#{a}")).unwrap_or_default());
+                let title = match paragraph_number(key, anchor.as_deref()) {
+                    Some(n) => format!("{}, paragraph {n}", index.title(key)),
+                    None => index.title(key).to_string(),
+                };
                 self.record(key, anchor, offset, format!("[[{dest}]]"));
-                let title = index.title(key);
                 let close = self.open_link(key, &href);
-                self.links.push(LinkFrame::new(close, label(title)).at(offset));
+                self.links.push(LinkFrame::new(close, label(&title)).at(offset));
             }
             Err(LinkError::Broken(msg)) => {
                 self.error(offset, msg);

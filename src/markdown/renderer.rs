@@ -163,6 +163,12 @@ impl<'c, 'a> Renderer<'c, 'a> {
             }
         }
         self.note_content(&event);
+        // A line break inside an example passage is a space in its quoted text.
+        if matches!(event, Event::SoftBreak | Event::HardBreak)
+            && let Some((_, _, passage)) = self.links.last_mut().and_then(|f| f.example.as_mut())
+        {
+            passage.push(' ');
+        }
         // Enough of a link's text to tell "here" from a real label (the link-text lint).
         if let Some(frame) = self.links.last_mut()
             && frame.text.len() <= 16

@@ -111,7 +111,9 @@ impl Pages<'_> {
             },
         };
         let rendered = self.rendered(job);
-        if let Some(rendered) = rendered {
+        // A quiz page lists no definitions: they would answer its questions.
+        let is_quiz = matches!(job, Job::Course(PageKey { kind: Kind::Quiz, .. }));
+        if let Some(rendered) = rendered.filter(|_| !is_quiz) {
             let entries = self.concept_definitions(rendered, self.listed(job))?;
             // The whole list's HTML, joined here: a Tera loop over some twenty entries on
             // every page cost more than the rest of the page's template.

@@ -76,21 +76,33 @@ fn teaching_order(index: &SiteIndex, bodies: &Bodies, graph: &Graph, diags: &mut
             }
         }
     }
-    for (c, concept) in course.concepts.iter().enumerate() {
-        let path = concept.origin.path();
-        let used = !graph.concept_uses[c].is_empty();
-        if graph.introduced_by[c].is_none() && !used {
-            let msg = format!(
-                "concept '{}' is not used: no lesson introduces it, and nothing links to it, mentions it or asks about it",
-                concept.id
-            );
-            diags.push(Diagnostic::warning(path, None, msg));
-        } else if graph.introduced_by[c].is_none() {
-            let msg = format!(
-                "concept '{}' is not introduced by any lesson: list it in the 'concepts' of the lesson that teaches it",
-                concept.id
-            );
-            diags.push(Diagnostic::warning(path, None, msg));
+    // Concepts other concepts list as related, or the home page links to: glossary terms
+    // they lean on.
+    let mut related = vec![false; course.concepts.len()];
+    for link in bodies.home.iter().flat_map(|home| &home.links) {
+        if link.target.kind == Kind::Concept {
+            related[link.target.idx] = true;
         }
+    }
+    for concept in &course.concepts {
+        for r in &concept.related {
+            if let Some(c) = course.ids.get(Kind::Concept, &r.id.value) {
+                related[c] = true;
+            }
+        }
+    }
+    for (c, concept) in course.concepts.iter().enumerate() {
+        let key = PageKey::new(Kind::Concept, c);
+        let referred =
+            !graph.concept_uses[c].is_empty() || graph.backlinks(key).iter().any(|from| *from != key) || related[c];
+        // Introduced by a lesson, or a glossary term something else relies on: fine.
+        if graph.introduced_by[c].is_some() || referred {
+            continue;
+        }
+        let msg = format!(
+            "concept '{}' is not used: no lesson introduces it, and no page, quiz or other concept links to it, mentions it, asks about it or lists it as related",
+            concept.id
+        );
+        diags.push(Diagnostic::warning(concept.origin.path(), None, msg));
     }
 }
