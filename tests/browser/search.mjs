@@ -122,6 +122,13 @@ async function main() {
 
     // A phrase inside an article finds the article.
     await page.goto(`${base}`);
+    // Ranking: a word in a title first, and a lesson before a concept or module matched as well.
+    const pipe = await query(page, 'pipe');
+    check(pipe[0]?.href === `${prefix}lessons/pipes/`, `"pipe" finds the lesson titled "Pipes and filters" first (${pipe.map((h) => h.href).join(' ')})`);
+    check(pipe[1]?.href === `${prefix}concepts/pipe/`, `then the concept "Pipe", titled too (${pipe.map((h) => h.href).join(' ')})`);
+    const lessonMention = pipe.findIndex((h) => h.href === `${prefix}lessons/drains/`);
+    const moduleMention = pipe.findIndex((h) => h.href === `${prefix}modules/sewers/`);
+    check(lessonMention > 1 && moduleMention > lessonMention, `pages that only mention it come after, a lesson before a module (${pipe.map((h) => h.href).join(' ')})`);
     hits = await query(page, 'mangrove belt absorbed');
     check(hits[0]?.href === `${prefix}articles/delta-report/`, `a phrase inside an article finds it first (${hits.map((h) => h.href).join(' ')})`);
 

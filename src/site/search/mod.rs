@@ -69,7 +69,26 @@ struct Doc<'a> {
 }
 
 /// A term and the pages that hold it: (page id, weighted count), by page id.
-type Postings = (Arc<str>, Vec<(u32, f32)>);
+type Postings = (Arc<str>, Vec<(u32, Count)>);
+
+/// A term's weighted count on a page, and whether the page's title (or a concept's term or
+/// alias) holds it: the sign carries that, so a posting stays eight bytes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Count(f32);
+
+impl Count {
+    fn new(weighted: f32, in_title: bool) -> Count {
+        Count(if in_title { -weighted } else { weighted })
+    }
+
+    fn weighted(self) -> f32 {
+        self.0.abs()
+    }
+
+    fn in_title(self) -> bool {
+        self.0 < 0.0
+    }
+}
 
 /// Every file of the search index: site path and bytes.
 pub fn files(index: &SiteIndex, bodies: &mut Bodies) -> Vec<(String, Vec<u8>)> {
@@ -77,7 +96,11 @@ pub fn files(index: &SiteIndex, bodies: &mut Bodies) -> Vec<(String, Vec<u8>)> {
     let mut texts = bodies.take_texts();
     let mut docs = docs(index, bodies, &mut texts);
     let (terms, lens) = invert(count_all(&tokenizer, &mut docs));
-    let shards = shards(&terms, &lens);
+    let lessons = kind_ranges(&docs)
+        .into_iter()
+        .find(|(kind, _, _)| *kind == Kind::Lesson.name())
+        .map_or(0..0, |(_, first, end)| first as u32..end as u32);
+    let shards = shards(&terms, &lens, &lessons);
     let chunks: Vec<Vec<u8>> = docs.par_chunks(CHUNK).map(chunk).collect();
     let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(shards.len() + chunks.len() + 1);
     let mut firsts = Vec::with_capacity(shards.len());
@@ -230,6 +253,8 @@ struct Terms {
     /// Weighted counts of the page being counted, by term id, and the ids it touched.
     scratch: Vec<f32>,
     touched: Vec<u32>,
+    /// Ids the page's title holds.
+    titled: Vec<u32>,
 }
 
 impl Terms {
@@ -263,7 +288,7 @@ impl Terms {
     }
 
     /// Counts a page's terms, weighted by field: (worker term id, count) and the length.
-    fn count(&mut self, tokenizer: &Tokenizer, doc: &Doc) -> (Vec<(u32, f32)>, f32) {
+    fn count(&mut self, tokenizer: &Tokenizer, doc: &Doc) -> (Vec<(u32, Count)>, f32) {
         let mut len = 0.0;
         for &(text, weight) in doc.fields.iter().chain([(doc.body.as_str(), BODY)].iter()) {
             pieces(text, &mut |p| {
@@ -273,9 +298,19 @@ impl Terms {
                     self.touched.push(id as u32);
                 }
                 self.scratch[id] += weight;
+                if weight == TITLE {
+                    self.titled.push(id as u32);
+                }
             });
         }
-        let counts = self.touched.drain(..).map(|id| (id, std::mem::take(&mut self.scratch[id as usize]))).collect();
+        let titled = std::mem::take(&mut self.titled);
+        let counts = self
+            .touched
+            .drain(..)
+            .map(|id| (id, Count::new(std::mem::take(&mut self.scratch[id as usize]), titled.contains(&id))))
+            .collect();
+        self.titled = titled;
+        self.titled.clear();
         (counts, len)
     }
 }
@@ -296,7 +331,7 @@ fn pack(piece: &str) -> Option<u128> {
 struct Counted {
     first: usize,
     terms: Terms,
-    pages: Vec<Vec<(u32, f32)>>,
+    pages: Vec<Vec<(u32, Count)>>,
     lens: Vec<f32>,
 }
 
@@ -357,13 +392,13 @@ fn invert(parts: Vec<Counted>) -> (Vec<Postings>, Vec<f32>) {
 
 /// Encodes every term's postings and packs them into shards of about `SHARD_BYTES`:
 /// each shard's first term and its bytes.
-fn shards(terms: &[Postings], lens: &[f32]) -> Vec<(Arc<str>, Vec<u8>)> {
+fn shards(terms: &[Postings], lens: &[f32], lessons: &std::ops::Range<u32>) -> Vec<(Arc<str>, Vec<u8>)> {
     let n = lens.len() as f32;
     let avg = lens.iter().sum::<f32>() / n.max(1.0);
     let encoded: Vec<String> = terms
         .par_iter()
         .map(|(term, postings)| {
-            let (max, code) = encode(postings, n, avg, lens);
+            let (max, code) = encode(postings, n, avg, lens, lessons);
             let mut entry = script_json(&serde_json::to_string(term.as_ref()).unwrap_or_default());
             entry.push_str(&format!(":[{max},\"{code}\"]"));
             entry
@@ -392,16 +427,23 @@ fn close_shard(current: &mut String, first: &mut Option<Arc<str>>) -> (Arc<str>,
     (first.take().unwrap_or_else(|| "".into()), bytes)
 }
 
-/// BM25 scores of one term's postings (k1 1.2, b 0.75), scaled to 0..63 of their
-/// maximum, and the postings in the format above. Returns the maximum, rounded.
-fn encode(postings: &[(u32, f32)], n: f32, avg: f32, lens: &[f32]) -> (f32, String) {
+/// Scores of one term's postings, scaled to 0..63 of their maximum, and the postings in
+/// the format above. Returns the maximum, rounded. A score is the term's BM25 weight (its
+/// idf) times a rank: 2 when the page's title holds the term, plus 1 for a lesson (where
+/// learners go), plus how much of the page is the term (BM25's saturated count, k1 1.2,
+/// b 0.75, below 1). So a title match outranks a mention, and a lesson a concept or module
+/// matched as well.
+fn encode(postings: &[(u32, Count)], n: f32, avg: f32, lens: &[f32], lessons: &std::ops::Range<u32>) -> (f32, String) {
     let df = postings.len() as f32;
     let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
     let scores: Vec<f32> = postings
         .iter()
-        .map(|&(doc, tf)| {
+        .map(|&(doc, count)| {
+            let tf = count.weighted();
             let norm = 1.2 * (0.25 + 0.75 * lens[doc as usize] / avg.max(1.0));
-            idf * tf * 2.2 / (tf + norm)
+            let title = if count.in_title() { 2.0 } else { 0.0 };
+            let lesson = if lessons.contains(&doc) { 1.0 } else { 0.0 };
+            idf * (title + lesson + tf / (tf + norm))
         })
         .collect();
     let max = scores.iter().copied().fold(0.0f32, f32::max);
@@ -512,8 +554,8 @@ mod tests {
     #[test]
     fn postings_round_trip_with_gaps_of_any_size() {
         let docs = [10.0; 5000];
-        let postings = [(0, 1.0), (1, 3.0), (31, 1.0), (32, 1.0), (4999, 9.0)];
-        let (max, code) = encode(&postings, 5000.0, 10.0, &docs);
+        let postings = [(0, 1.0), (1, 3.0), (31, 1.0), (32, 1.0), (4999, 9.0)].map(|(d, c)| (d, Count::new(c, false)));
+        let (max, code) = encode(&postings, 5000.0, 10.0, &docs, &(0..0));
         assert!(max > 0.0);
         let back = decode(&code);
         assert_eq!(back.iter().map(|p| p.0).collect::<Vec<_>>(), [0, 1, 31, 32, 4999]);
@@ -523,12 +565,31 @@ mod tests {
     }
 
     #[test]
+    fn a_title_outranks_a_mention_and_a_lesson_its_equals() {
+        let lens = [100.0, 3.0, 3.0, 100.0];
+        // Page 0: a lesson with the word in its title; 1: a concept whose term it is; 2: a
+        // concept that mentions it three times; 3: a page (then a lesson) mentioning it once.
+        let postings = [
+            (0, Count::new(7.0, true)),
+            (1, Count::new(6.0, true)),
+            (2, Count::new(3.0, false)),
+            (3, Count::new(1.0, false)),
+        ];
+        let (_, code) = encode(&postings, 4.0, 50.0, &lens, &(0..1));
+        let scores: Vec<usize> = decode(&code).into_iter().map(|p| p.1).collect();
+        assert!(scores[0] > scores[1] && scores[1] > scores[2], "{scores:?}");
+        let (_, code) = encode(&postings, 4.0, 50.0, &lens, &(3..4));
+        let scores: Vec<usize> = decode(&code).into_iter().map(|p| p.1).collect();
+        assert!(scores[3] > scores[2], "a lesson's mention outranks a concept's: {scores:?}");
+    }
+
+    #[test]
     fn shards_split_by_size_in_term_order() {
         let docs = [5.0; 3000];
-        let all: Vec<(u32, f32)> = (0..3000).map(|d| (d, 1.0)).collect();
+        let all: Vec<(u32, Count)> = (0..3000).map(|d| (d, Count::new(1.0, false))).collect();
         let terms: Vec<Postings> =
             ["alpha", "beta", "gamma", "海绵"].iter().map(|t| (Arc::from(*t), all.clone())).collect();
-        let out = shards(&terms, &docs);
+        let out = shards(&terms, &docs, &(0..0));
         // Each term's postings take about 6 KB: two terms fit in a 16 KB shard.
         assert_eq!(out.iter().map(|s| s.0.as_ref()).collect::<Vec<_>>(), ["alpha", "gamma"]);
         let first: serde_json::Value = serde_json::from_slice(&out[0].1).unwrap();
@@ -555,8 +616,8 @@ mod tests {
         assert_eq!(lens, vec![9.0; 2000]);
         assert!(terms.windows(2).all(|w| w[0].0 < w[1].0));
         let postings = |term: &str| terms.iter().find(|t| &*t.0 == term).map(|t| t.1.clone()).unwrap_or_default();
-        assert_eq!(postings("flood"), (0..2000).map(|i| (i, 1.0)).collect::<Vec<_>>());
-        assert_eq!(postings("river"), (0..2000).map(|i| (i, 1.0 + TITLE)).collect::<Vec<_>>());
+        assert_eq!(postings("flood"), (0..2000).map(|i| (i, Count::new(1.0, false))).collect::<Vec<_>>());
+        assert_eq!(postings("river"), (0..2000).map(|i| (i, Count::new(1.0 + TITLE, true))).collect::<Vec<_>>());
         assert_eq!(postings("flood1").len(), 667);
     }
 
