@@ -768,3 +768,41 @@ fn quiz_pages_give_no_definitions_away() {
     assert!(!quiz.contains(&words), "the quiz page holds the definition '{words}'");
     assert!(!quiz.contains("id=\"concept-definitions\""), "no list of definitions on a quiz page");
 }
+
+#[test]
+fn objectives_summaries_and_key_points_are_inline_markdown_and_key_points_gather_on_the_module() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("content/lessons/01-a")).unwrap();
+    std::fs::write(
+        root.join("content/lessons/01-a/01-grep.md"),
+        "---\ntitle: Finding things\nsummary: Use `grep` *well*.\nobjectives:\n  - Use `grep` to find a line\n\
+         keypoints:\n  - '`grep -c` counts matches, $n$ of them'\n  - Quote patterns with spaces\n---\n\n## Searching\n\nText.\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("content/lessons/01-a/02-sort.md"), "---\ntitle: Sorting\n---\n\nText.\n").unwrap();
+    let run = build(root, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lesson = read(root.join("public/lessons/grep/index.html"));
+    for expected in [
+        "<p class=\"lede\">Use <code class=\"nowrap\">grep</code> <em>well</em>.</p>",
+        "<li>Use <code class=\"nowrap\">grep</code> to find a line</li>",
+        "<h2 id=\"keypoints\">Key points</h2>",
+        "<li><code>grep <span class=\"nowrap\">-c</span></code> counts matches, <math aria-label=\"n\">",
+    ] {
+        assert!(lesson.contains(expected), "missing {expected} in\n{lesson}");
+    }
+    let module = read(root.join("public/modules/a/index.html"));
+    assert!(module.contains("Key points of this module"), "{module}");
+    assert!(
+        module.contains("<li>Quote patterns with spaces</li>") && !module.contains(">Sorting</a></h3>\n  <ul>"),
+        "{module}"
+    );
+    assert!(
+        module.contains("<p>Use <code class=\"nowrap\">grep</code> <em>well</em>.</p>"),
+        "summaries render in the module's list"
+    );
+    // Where HTML cannot go, the same text is plain.
+    let meta = read(root.join("public/search/d/0.json"));
+    assert!(meta.contains("Use grep well."), "the search snippet is plain text: {meta}");
+}

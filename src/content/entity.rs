@@ -16,6 +16,7 @@ const LESSON_KEYS: &[&str] = &[
     "order",
     "summary",
     "objectives",
+    "keypoints",
     "concepts",
     "readings",
     "quiz",
@@ -252,8 +253,9 @@ impl Builder<'_> {
         let mut f = self.fields(&mut doc, LESSON_KEYS, "a lesson's front matter")?;
         let title = required_title(&mut f, broken, "title", "a lesson", &id);
         let explicit = f.number("order").map(|o| o.value);
-        let summary = f.text("summary").map(|t| t.value).unwrap_or_default();
-        let objectives = f.text_list("objectives").into_iter().map(|o| o.value).collect();
+        let summary = f.text("summary").filter(|s| !s.value.trim().is_empty());
+        let objectives = f.text_list("objectives");
+        let keypoints = f.text_list("keypoints");
         let concepts = f.text_list("concepts").into_iter().map(Ref::new).collect();
         let readings = f.text_list("readings").into_iter().map(Ref::new).collect();
         let quiz = f.text("quiz").map(Ref::new);
@@ -275,6 +277,7 @@ impl Builder<'_> {
             title,
             summary,
             objectives,
+            keypoints,
             concepts,
             readings,
             quiz,

@@ -74,8 +74,11 @@ pub struct Lesson {
     pub dir: String,
     pub module: usize,
     pub title: String,
-    pub summary: String,
-    pub objectives: Vec<String>,
+    /// Inline Markdown, like the objectives and key points.
+    pub summary: Option<Located<String>>,
+    pub objectives: Vec<Located<String>>,
+    /// The lesson's take-aways, shown at its end and gathered on its module's page.
+    pub keypoints: Vec<Located<String>>,
     pub concepts: Vec<Ref>,
     pub readings: Vec<Ref>,
     pub quiz: Option<Ref>,

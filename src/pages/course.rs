@@ -50,13 +50,16 @@ impl Pages<'_> {
         let module = self.link(PageKey::new(Kind::Module, l.module));
         let mut ctx = self.base(&l.title, self.index.site_path(key), vec![self.crumb(SitePage::Home), module]);
         let body = &self.bodies.lessons[idx];
+        let fields = &self.bodies.lesson_fields[idx];
         let view = LessonView {
             id: &l.id,
             title: &l.title,
             url: self.href(Kind::Lesson, idx),
             number: self.lesson_number(idx),
-            summary: &l.summary,
-            objectives: &l.objectives,
+            summary: fields.summary.as_ref().map_or("", |s| s.html.as_str()),
+            summary_text: fields.summary.as_ref().map_or("", |s| s.text.as_str()),
+            objectives: &fields.objectives,
+            keypoints: &fields.keypoints,
             duration: &l.duration,
             content: &body.html,
             toc: &body.toc,
@@ -83,17 +86,21 @@ impl Pages<'_> {
             summary: &m.summary,
             number: idx + 1,
             lessons: m.lessons.iter().map(|&l| self.item_value(l, current == Some(l))).collect(),
+            keypoints: m.lessons.iter().any(|&l| !self.bodies.lesson_fields[l].keypoints.is_empty()),
             extra: &m.extra,
         }
     }
 
     pub(super) fn lesson_item(&self, idx: usize, current: bool) -> LessonItem<'_> {
         let l: &Lesson = &self.index.course.lessons[idx];
+        let summary = self.bodies.lesson_fields[idx].summary.as_ref();
         LessonItem {
             id: &l.id,
             title: &l.title,
             url: self.href(Kind::Lesson, idx),
-            summary: &l.summary,
+            summary: summary.map_or("", |s| s.html.as_str()),
+            summary_text: summary.map_or("", |s| s.text.as_str()),
+            keypoints: &self.bodies.lesson_fields[idx].keypoints,
             duration: &l.duration,
             current,
             number: self.lesson_number(idx),

@@ -47,7 +47,10 @@ pub(super) struct LessonItem<'a> {
     pub(super) id: &'a str,
     pub(super) title: &'a str,
     pub(super) url: Url<'a>,
+    /// HTML, and plain text.
     pub(super) summary: &'a str,
+    pub(super) summary_text: &'a str,
+    pub(super) keypoints: &'a [Text],
     pub(super) duration: &'a str,
     pub(super) current: bool,
     pub(super) number: String,
@@ -61,6 +64,8 @@ pub(super) struct ModuleView<'a> {
     pub(super) summary: &'a str,
     pub(super) number: usize,
     pub(super) lessons: Vec<Value>,
+    /// Whether any of its lessons has key points (a revision sheet on its page).
+    pub(super) keypoints: bool,
     pub(super) extra: &'a Json,
 }
 
@@ -77,8 +82,11 @@ pub(super) struct LessonView<'a> {
     pub(super) title: &'a str,
     pub(super) url: Url<'a>,
     pub(super) number: String,
+    /// HTML, and plain text.
     pub(super) summary: &'a str,
-    pub(super) objectives: &'a [String],
+    pub(super) summary_text: &'a str,
+    pub(super) objectives: &'a [Text],
+    pub(super) keypoints: &'a [Text],
     pub(super) duration: &'a str,
     pub(super) content: &'a str,
     pub(super) toc: &'a [Heading],

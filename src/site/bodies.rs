@@ -20,9 +20,16 @@ use crate::markdown::{self, Ctx, Place, Rendered};
 /// Element ids each page kind's built-in template uses; headings in a body never take them.
 pub fn template_ids(kind: Option<Kind>) -> &'static [&'static str] {
     match kind {
-        Some(Kind::Lesson) => {
-            &["main", "objectives", "key-concepts", "readings", "check-your-understanding", "linked-from", "lesson-nav"]
-        }
+        Some(Kind::Lesson) => &[
+            "main",
+            "objectives",
+            "key-concepts",
+            "keypoints",
+            "readings",
+            "check-your-understanding",
+            "linked-from",
+            "lesson-nav",
+        ],
         Some(Kind::Article) => &[
             "main",
             "citation",
@@ -36,7 +43,7 @@ pub fn template_ids(kind: Option<Kind>) -> &'static [&'static str] {
         ],
         Some(Kind::Concept) => &["main", "definition", "explanation", "examples", "related", "used-in"],
         Some(Kind::Quiz) => &["main", "questions", "result"],
-        Some(Kind::Module) => &["main", "lessons"],
+        Some(Kind::Module) => &["main", "lessons", "keypoints"],
         Some(Kind::Page) | None => &["main", "outline"],
     }
 }
@@ -69,6 +76,16 @@ pub struct Text {
     pub text: String,
 }
 
+/// A lesson's inline Markdown fields, rendered.
+#[derive(Debug, Default)]
+pub struct LessonFields {
+    pub summary: Option<Text>,
+    pub objectives: Vec<Text>,
+    pub keypoints: Vec<Text>,
+    /// Links and diagnostics of every field together.
+    pub rendered: Rendered,
+}
+
 /// Every rendered text of the course, by page kind and index.
 #[derive(Debug, Default, Clone)]
 pub struct Bodies {
@@ -81,6 +98,8 @@ pub struct Bodies {
     pub definitions: Vec<Body>,
     pub pages: Vec<Body>,
     pub quizzes: Vec<Arc<QuizHtml>>,
+    /// Each lesson's summary, objectives and key points.
+    pub lesson_fields: Vec<Arc<LessonFields>>,
 }
 
 /// The running texts of page bodies, by kind and index, for the search index.
@@ -117,6 +136,9 @@ impl Bodies {
             .chain(self.definitions.iter().enumerate().map(keyed(Kind::Concept)))
             .chain(self.pages.iter().enumerate().map(keyed(Kind::Page)))
             .chain(self.quizzes.iter().enumerate().map(|(i, q)| (Some(PageKey::new(Kind::Quiz, i)), &q.rendered)))
+            .chain(
+                self.lesson_fields.iter().enumerate().map(|(i, f)| (Some(PageKey::new(Kind::Lesson, i)), &f.rendered)),
+            )
     }
 
     /// Moves out the plain texts kept for the search index, so it can free each one as
@@ -142,7 +164,7 @@ impl Bodies {
     pub fn of(&self, key: PageKey) -> impl Iterator<Item = &Rendered> {
         let i = key.idx;
         let (first, second): (Option<&Rendered>, Option<&Rendered>) = match key.kind {
-            Kind::Lesson => (self.lessons.get(i).map(|r| &**r), None),
+            Kind::Lesson => (self.lessons.get(i).map(|r| &**r), self.lesson_fields.get(i).map(|f| &f.rendered)),
             Kind::Module => (self.modules.get(i).and_then(|m| m.as_deref()), None),
             Kind::Article => (self.articles.get(i).map(|r| &**r), None),
             Kind::Concept => (self.concepts.get(i).map(|r| &**r), self.definitions.get(i).map(|r| &**r)),
@@ -228,6 +250,11 @@ pub fn render(index: &SiteIndex, keep: Option<&Keep>) -> Bodies {
         kept.and_then(|(k, _)| k.old.quizzes.get(i).cloned()).unwrap_or_else(|| Arc::new(quiz(index, i, q)))
     });
     let quizzes = quizzes.collect();
+    let lesson_fields = course.lessons.par_iter().enumerate().map(|(i, l)| {
+        let kept = keep.filter(|k| !k.stale.contains(l.origin.path()));
+        kept.and_then(|k| k.old.lesson_fields.get(i).cloned()).unwrap_or_else(|| Arc::new(lesson_fields(index, i)))
+    });
+    let lesson_fields = lesson_fields.collect();
     let optional = |old: Option<&Body>, k: Option<PageKey>, origin: &Origin| -> Body {
         let kept = keep.filter(|k| !k.stale.contains(origin.path())).and(old.cloned());
         kept.unwrap_or_else(|| Arc::new(body(index, k, origin, None)))
@@ -237,7 +264,7 @@ pub fn render(index: &SiteIndex, keep: Option<&Keep>) -> Bodies {
         let old = keep.and_then(|k| k.old.modules.get(i)).and_then(Option::as_ref);
         m.origin.as_ref().map(|o| optional(old, Some(key(Kind::Module, i)), o))
     });
-    Bodies { home, modules: modules.collect(), lessons, articles, concepts, definitions, pages, quizzes }
+    Bodies { home, modules: modules.collect(), lessons, articles, concepts, definitions, pages, quizzes, lesson_fields }
 }
 
 /// The list of a kind's bodies (lessons, articles, concepts, pages).
@@ -280,6 +307,23 @@ pub fn body(index: &SiteIndex, key: Option<PageKey>, origin: &Origin, autolink: 
 pub fn definition(index: &SiteIndex, i: usize) -> Rendered {
     let c = &index.course.concepts[i];
     inline(index, PageKey::new(Kind::Concept, i), c.origin.path(), &c.definition)
+}
+
+/// Renders lesson `i`'s summary, objectives and key points (inline Markdown).
+pub fn lesson_fields(index: &SiteIndex, i: usize) -> LessonFields {
+    let lesson = &index.course.lessons[i];
+    let key = PageKey::new(Kind::Lesson, i);
+    let mut all = Rendered::default();
+    let mut field = |f: &Located<String>| {
+        let mut r = inline(index, key, lesson.origin.path(), f);
+        all.links.append(&mut r.links);
+        all.diags.append(&mut r.diags);
+        Text { html: r.html, text: r.plain }
+    };
+    let summary = lesson.summary.as_ref().map(&mut field);
+    let objectives = lesson.objectives.iter().map(&mut field).collect();
+    let keypoints = lesson.keypoints.iter().map(&mut field).collect();
+    LessonFields { summary, objectives, keypoints, rendered: all }
 }
 
 /// Renders one inline field of page `key`.

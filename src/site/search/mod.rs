@@ -149,7 +149,7 @@ fn docs<'a>(index: &'a SiteIndex, bodies: &'a Bodies, texts: &mut Texts) -> Vec<
             let take = |list: &mut Vec<String>| list.get_mut(i).map(std::mem::take).unwrap_or_default();
             let (fields, body, lead) = match kind {
                 Kind::Concept => concept_fields(index, bodies, i, take(&mut texts.concepts)),
-                Kind::Lesson => lesson_fields(index, i, take(&mut texts.lessons)),
+                Kind::Lesson => lesson_fields(index, bodies, i, take(&mut texts.lessons)),
                 Kind::Article => {
                     let a = &c.articles[i];
                     let text = take(&mut texts.articles);
@@ -201,13 +201,15 @@ fn concept_fields<'a>(index: &'a SiteIndex, bodies: &'a Bodies, i: usize, text: 
 
 /// A lesson's fields: the terms of the concepts it introduces count, so a concept's term
 /// finds the lesson that teaches it.
-fn lesson_fields<'a>(index: &'a SiteIndex, i: usize, text: String) -> Fields<'a> {
+fn lesson_fields<'a>(index: &'a SiteIndex, bodies: &'a Bodies, i: usize, text: String) -> Fields<'a> {
     let c = index.course;
     let lesson = &c.lessons[i];
-    let mut fields = vec![(lesson.title.as_str(), TITLE), (lesson.summary.as_str(), SUMMARY)];
-    fields.extend(lesson.objectives.iter().map(|o| (o.as_str(), SUMMARY)));
+    let rendered = &bodies.lesson_fields[i];
+    let summary = rendered.summary.as_ref().map_or("", |s| s.text.as_str());
+    let mut fields = vec![(lesson.title.as_str(), TITLE), (summary, SUMMARY)];
+    fields.extend(rendered.objectives.iter().chain(&rendered.keypoints).map(|o| (o.text.as_str(), SUMMARY)));
     fields.extend(targets(&lesson.concepts).map(|k| (c.concepts[k].term.as_str(), TERMS)));
-    let lead = lead(&[&lesson.summary, &text]);
+    let lead = lead(&[summary, &text]);
     (fields, text, lead)
 }
 
