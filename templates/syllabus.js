@@ -232,7 +232,44 @@
     }
   }
 
+  /* The outline ---------------------------------------------------------------
+   * "On this page" (nav[data-outline]): open beside the text on wide screens, folded
+   * above it on a phone (and folded again once a section is chosen there); the link to
+   * the section being read is marked with aria-current as the reader scrolls. */
+  function initOutline() {
+    var nav = document.querySelector('nav[data-outline]');
+    if (!nav) return;
+    var details = nav.querySelector('details');
+    var wide = window.matchMedia('(min-width: 60.01rem)');
+    function fit() { details.open = wide.matches; }
+    fit();
+    if (wide.addEventListener) wide.addEventListener('change', fit);
+    var links = Array.prototype.slice.call(nav.querySelectorAll('a[href^="#"]'));
+    var targets = links.map(function (a) { return document.getElementById(decodeURIComponent(a.hash.slice(1))); });
+    nav.addEventListener('click', function (e) {
+      if (e.target.closest && e.target.closest('a') && !wide.matches) details.open = false;
+    });
+    var current = null, pending = false;
+    function mark() {
+      pending = false;
+      var line = Math.min(window.innerHeight * 0.25, 160), at = -1;
+      for (var i = 0; i < targets.length; i++) {
+        if (targets[i] && targets[i].getBoundingClientRect().top <= line) at = i;
+      }
+      var link = at >= 0 ? links[at] : null;
+      if (link === current) return;
+      if (current) current.removeAttribute('aria-current');
+      if (link) link.setAttribute('aria-current', 'location');
+      current = link;
+    }
+    window.addEventListener('scroll', function () {
+      if (!pending) { pending = true; window.requestAnimationFrame(mark); }
+    }, { passive: true });
+    mark();
+  }
+
   function init() {
+    initOutline();
     initPreviews();
     initCopy();
     initCodeCopy();

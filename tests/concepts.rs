@@ -280,3 +280,24 @@ fn passages_keep_their_spaces_and_paragraph_links_say_which_paragraph() {
     let concept = page(dir.path(), "concepts/policy");
     assert!(concept.contains("a policy that was written"), "the quoted passage keeps its space: {concept}");
 }
+
+#[test]
+fn many_key_concepts_are_terms_with_their_definitions_at_the_end_and_few_are_shown_whole() {
+    let dir = with_concepts(&[
+        ("content/concepts/drought.md", "---\nterm: Drought\ndefinition: Too little water for too long.\n---\n"),
+        ("content/lessons/01-a/02-dry.md", "---\ntitle: Dry\nconcepts: [drought]\n---\n\nText.\n"),
+    ]);
+    let many = page(dir.path(), "lessons/intro");
+    let box_html = &many[many.find("id=\"key-concepts\"").unwrap()..many.find("data-content").unwrap()];
+    assert!(box_html.contains("<ul class=\"concept-terms\">"), "{box_html}");
+    assert!(!box_html.contains("Attachment to a nation."), "no definition in the box: {box_html}");
+    let list = &many[many.find("id=\"concept-definitions\"").expect("the definitions at the end")..];
+    for definition in
+        ["Attachment to a nation.", "Identity built by the state.", "A course of action.", "Too much water."]
+    {
+        assert!(list.contains(definition), "{definition} is listed at the end: {list}");
+    }
+    let few = page(dir.path(), "lessons/dry");
+    let box_html = &few[few.find("id=\"key-concepts\"").unwrap()..few.find("data-content").unwrap()];
+    assert!(box_html.contains("Too little water for too long.") && !box_html.contains("concept-terms"), "{box_html}");
+}

@@ -64,6 +64,7 @@ impl Pages<'_> {
             content: &body.html,
             toc: &body.toc,
             concepts: targets(&l.concepts).map(|c| self.concept_value(c)).collect(),
+            concepts_compact: super::compact(&l.concepts),
             readings: targets(&l.readings).map(|a| self.card_value(a)).collect(),
             quiz: l.quiz.as_ref().and_then(|q| q.target).map(|q| self.link(PageKey::new(Kind::Quiz, q))),
             prerequisites: targets(&l.prerequisites).map(|p| self.lesson_value(p)).collect(),

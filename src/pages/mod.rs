@@ -38,6 +38,27 @@ pub enum Job {
 /// Room for what a page shows besides its own text (the theme, lists, definitions).
 const PAGE_ROOM: usize = 16 * 1024;
 
+/// Sections a page must have before it shows an outline ("On this page"): below that, the
+/// page is short enough to see whole.
+const OUTLINE_SECTIONS: usize = 3;
+
+/// The headings an outline lists (levels 2 and 3), or none for a page with few sections.
+fn outline(toc: &[crate::markdown::Heading]) -> &[crate::markdown::Heading] {
+    let sections = toc.iter().filter(|h| h.level == 2).count();
+    if sections >= OUTLINE_SECTIONS { toc } else { &[] }
+}
+
+/// A lesson shows the definitions of its key concepts in full up to this many: three
+/// definitions of a sentence or two take about 250 px, so with its title and objectives
+/// the lesson's text still starts within a 1280 x 800 screen. More are shown as terms,
+/// each a link with its preview, their definitions in the page's list.
+pub const FULL_KEY_CONCEPTS: usize = 3;
+
+/// Whether a lesson's key concepts are shown as terms only.
+pub fn compact(concepts: &[Ref]) -> bool {
+    concepts.len() > FULL_KEY_CONCEPTS
+}
+
 /// The template of one concept's item in a page's list of definitions.
 const DEFINITION_ENTRY: &str = "partials/concept-definition.html";
 
@@ -111,10 +132,15 @@ impl Pages<'_> {
             },
         };
         let rendered = self.rendered(job);
+        if matches!(job, Job::Course(PageKey { kind: Kind::Lesson | Kind::Article | Kind::Page, .. }))
+            && let Some(r) = rendered
+        {
+            ctx.insert("outline", outline(&r.toc));
+        }
         // A quiz page lists no definitions: they would answer its questions.
         let is_quiz = matches!(job, Job::Course(PageKey { kind: Kind::Quiz, .. }));
         if let Some(rendered) = rendered.filter(|_| !is_quiz) {
-            let entries = self.concept_definitions(rendered, self.listed(job))?;
+            let entries = self.concept_definitions(rendered, job)?;
             // The whole list's HTML, joined here: a Tera loop over some twenty entries on
             // every page cost more than the rest of the page's template.
             let html = entries.iter().map(|(_, entry)| entry.as_str()).collect::<Vec<_>>().join("\n  ");
@@ -152,19 +178,16 @@ impl Pages<'_> {
     /// Every concept the page's text links to, once, in order, except those the page lists
     /// with their definitions already (`listed`): the definitions behind the page's concept
     /// previews (and, without JavaScript, a short glossary of the page).
-    fn concept_definitions(&self, rendered: &Rendered, listed: &[Ref]) -> Result<Vec<&(Value, String)>, Diagnostic> {
+    fn concept_definitions(&self, rendered: &Rendered, job: Job) -> Result<Vec<&(Value, String)>, Diagnostic> {
+        let (listed, first) = self.listed(job);
         // Sized for every link up front: growing it cost more than the inserts.
         let mut seen = rustc_hash::FxHashSet::with_capacity_and_hasher(
-            rendered.links.len() + listed.len(),
+            rendered.links.len() + listed.len() + first.len(),
             rustc_hash::FxBuildHasher,
         );
         seen.extend(targets(listed));
-        rendered
-            .links
-            .iter()
-            .filter(|l| l.target.kind == Kind::Concept && seen.insert(l.target.idx))
-            .map(|l| self.definition_entry(l.target.idx))
-            .collect()
+        let linked = rendered.links.iter().filter(|l| l.target.kind == Kind::Concept).map(|l| l.target.idx);
+        targets(first).chain(linked).filter(|&c| seen.insert(c)).map(|c| self.definition_entry(c)).collect()
     }
 
     /// A concept with `entry`, its item in the list of definitions, rendered once from
@@ -184,15 +207,20 @@ impl Pages<'_> {
             .map_err(Diagnostic::clone)
     }
 
-    /// The concepts a page lists with their definitions in its own template: a lesson's
-    /// key concepts, the concepts a reading illustrates, a concept's related ones.
-    fn listed(&self, job: Job) -> &[Ref] {
+    /// The concepts a page lists with their definitions in its own template (a lesson's
+    /// few key concepts, the concepts a reading illustrates, a concept's related ones),
+    /// and those it names without their definitions, which the page's list of definitions
+    /// gives first (a lesson's many key concepts).
+    fn listed(&self, job: Job) -> (&[Ref], &[Ref]) {
         let c = self.index.course;
         match job {
-            Job::Course(PageKey { kind: Kind::Lesson, idx }) => &c.lessons[idx].concepts,
-            Job::Course(PageKey { kind: Kind::Article, idx }) => &c.articles[idx].concepts,
-            Job::Course(PageKey { kind: Kind::Concept, idx }) => &c.concepts[idx].related,
-            _ => &[],
+            Job::Course(PageKey { kind: Kind::Lesson, idx }) if compact(&c.lessons[idx].concepts) => {
+                (&[], &c.lessons[idx].concepts)
+            }
+            Job::Course(PageKey { kind: Kind::Lesson, idx }) => (&c.lessons[idx].concepts, &[]),
+            Job::Course(PageKey { kind: Kind::Article, idx }) => (&c.articles[idx].concepts, &[]),
+            Job::Course(PageKey { kind: Kind::Concept, idx }) => (&c.concepts[idx].related, &[]),
+            _ => (&[], &[]),
         }
     }
 
@@ -214,6 +242,7 @@ impl Pages<'_> {
         ctx.insert("breadcrumbs", &crumbs);
         ctx.insert("concept_definitions", &[(); 0]);
         ctx.insert("concept_definitions_html", "");
+        ctx.insert("outline", &[(); 0]);
         ctx
     }
 

@@ -30,6 +30,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("partials/concept-definition.html", include_str!("../../templates/partials/concept-definition.html")),
     ("partials/question.html", include_str!("../../templates/partials/question.html")),
     ("partials/progress-panel.html", include_str!("../../templates/partials/progress-panel.html")),
+    ("partials/outline.html", include_str!("../../templates/partials/outline.html")),
 ];
 
 /// Theme files copied (not rendered) to the site: name in `templates/`, site path.

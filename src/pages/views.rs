@@ -91,6 +91,8 @@ pub(super) struct LessonView<'a> {
     pub(super) content: &'a str,
     pub(super) toc: &'a [Heading],
     pub(super) concepts: Vec<Value>,
+    /// Key concepts shown as terms only (there are many).
+    pub(super) concepts_compact: bool,
     pub(super) readings: Vec<Value>,
     pub(super) quiz: Option<LinkView<'a>>,
     pub(super) prerequisites: Vec<Value>,

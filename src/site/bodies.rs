@@ -32,6 +32,7 @@ pub fn template_ids(kind: Option<Kind>) -> &'static [&'static str] {
         ],
         Some(Kind::Article) => &[
             "main",
+            "on-this-page",
             "citation",
             "cite-apa",
             "cite-mla",
@@ -44,7 +45,7 @@ pub fn template_ids(kind: Option<Kind>) -> &'static [&'static str] {
         Some(Kind::Concept) => &["main", "definition", "explanation", "examples", "related", "used-in"],
         Some(Kind::Quiz) => &["main", "questions", "result"],
         Some(Kind::Module) => &["main", "lessons", "keypoints"],
-        Some(Kind::Page) | None => &["main", "outline"],
+        Some(Kind::Page) | None => &["main", "outline", "on-this-page"],
     }
 }
 

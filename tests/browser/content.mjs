@@ -178,6 +178,52 @@ try {
     await context.close();
   }
 
+  // The outline: beside the text and following the reader on a wide screen, folded above
+  // the text on a phone.
+  {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await open(context, LESSON);
+    const facts = await page.evaluate(() => {
+      const nav = document.querySelector('nav[data-outline]');
+      const article = document.querySelector('article');
+      const sections = [...document.querySelectorAll('[data-content] h2, [data-content] h3')].map((h) => '#' + h.id);
+      return {
+        label: nav?.getAttribute('aria-label'),
+        links: [...nav.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+        sections,
+        beside: nav.getBoundingClientRect().left >= article.getBoundingClientRect().right,
+        open: nav.querySelector('details').open,
+      };
+    });
+    check(facts.label === 'On this page', 'the outline is a nav named "On this page"');
+    check(JSON.stringify(facts.links) === JSON.stringify(facts.sections), `one link per section, in order (${facts.links.join(' ')})`);
+    check(facts.beside && facts.open, 'on a wide screen it is open beside the text');
+    await page.evaluate(() => document.getElementById('callouts').scrollIntoView());
+    // The theme scrolls smoothly: wait for the scroll to end.
+    await page.waitForFunction(() => Math.abs(document.getElementById('callouts').getBoundingClientRect().top) < 2, null, { timeout: 5000 }).catch(() => {});
+    await page.waitForTimeout(100);
+    const followed = await page.evaluate(() => {
+      const nav = document.querySelector('nav[data-outline]').getBoundingClientRect();
+      return { top: nav.top, current: document.querySelector('nav[data-outline] a[aria-current]')?.getAttribute('href') };
+    });
+    check(followed.top >= 0 && followed.top < 100, `it follows the reader (top ${Math.round(followed.top)} px)`);
+    check(followed.current === '#callouts', `the section in view is marked (${followed.current})`);
+    await context.close();
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const small = await open(phone, LESSON);
+    const folded = await small.evaluate(() => {
+      const nav = document.querySelector('nav[data-outline]');
+      return { open: nav.querySelector('details').open, above: nav.getBoundingClientRect().bottom <= document.querySelector('[data-content]').getBoundingClientRect().top };
+    });
+    check(!folded.open && folded.above, 'on a phone it is folded above the text');
+    await small.tap('nav[data-outline] summary');
+    await small.tap('nav[data-outline] a[href="#math"]');
+    await small.waitForTimeout(300);
+    const after = await small.evaluate(() => ({ hash: location.hash, open: document.querySelector('nav[data-outline] details').open }));
+    check(after.hash === '#math' && !after.open, 'a section chosen there opens it and folds the outline again');
+    await phone.close();
+  }
+
   // A phone: long code and long math scroll inside their boxes, never the page.
   for (const scheme of ['light', 'dark']) {
     const context = await browser.newContext({ viewport: { width: 360, height: 800 }, colorScheme: scheme });
