@@ -141,6 +141,11 @@ fn run_search(prefix: &str) {
 fn code_math_callouts_and_figures_read_well_and_work_without_javascript() {
     let dir = tempfile::tempdir().unwrap();
     common::copy_tree(&browser_dir().join("content-course"), dir.path());
+    // Eight pages of its own: more top-level links than the header shows on one line.
+    for i in 1..=8 {
+        let page = format!("---\ntitle: Page number {i}\n---\n\nText.\n");
+        std::fs::write(dir.path().join(format!("content/page-{i}.md")), page).unwrap();
+    }
     let root = dir.path().display().to_string();
     let out = dir.path().join("public").display().to_string();
     let teacher = dir.path().join("teacher").display().to_string();

@@ -26,9 +26,15 @@ struct SiteView<'a> {
     /// The search script, loaded on every page; it fetches the index only once used.
     search_js: String,
     generator: &'static str,
+    /// The navigation: the first links shown in the header, the rest under "More".
     nav: Vec<LinkView<'a>>,
+    nav_more: Vec<LinkView<'a>>,
     extra: &'a Json,
 }
+
+/// Links the header shows before the rest go under "More": five fit on one line beside the
+/// course's title and the search box at 1280 px.
+const NAV_SHOWN: usize = 5;
 
 /// The lists the navigation links to, before the course's own top-level pages.
 const NAV: [SitePage; 4] = [SitePage::Articles, SitePage::Concepts, SitePage::Glossary, SitePage::Quizzes];
@@ -37,14 +43,25 @@ const NAV: [SitePage; 4] = [SitePage::Articles, SitePage::Concepts, SitePage::Gl
 pub fn set_globals(index: &SiteIndex, theme: &mut Theme) {
     let c = index.course;
     let base = index.base;
-    let mut nav: Vec<LinkView> =
-        NAV.iter().map(|&p| LinkView { title: super::title(p), url: base.href(p.path()).into() }).collect();
+    // Only the lists the course has something in.
+    let has = |p: SitePage| match p {
+        SitePage::Articles => !c.articles.is_empty(),
+        SitePage::Concepts | SitePage::Glossary => !c.concepts.is_empty(),
+        SitePage::Quizzes => !c.quizzes.is_empty(),
+        _ => true,
+    };
+    let mut nav: Vec<LinkView> = NAV
+        .iter()
+        .filter(|&&p| has(p))
+        .map(|&p| LinkView { title: super::title(p), url: base.href(p.path()).into() })
+        .collect();
     nav.extend(
         c.pages
             .iter()
             .enumerate()
             .map(|(i, p)| LinkView { title: &p.title, url: index.href(PageKey::new(Kind::Page, i)).into() }),
     );
+    let nav_more = if nav.len() > NAV_SHOWN + 1 { nav.split_off(NAV_SHOWN) } else { Vec::new() };
     let site = SiteView {
         title: &c.config.title,
         description: &c.config.description,
@@ -58,6 +75,7 @@ pub fn set_globals(index: &SiteIndex, theme: &mut Theme) {
         search_js: format!("{}?v={}", base.href(routes::SEARCH_JS), theme.search_js_version),
         generator: concat!("syllabus ", env!("CARGO_PKG_VERSION")),
         nav,
+        nav_more,
         extra: &c.config.extra,
     };
     theme.set_global("site", &site);

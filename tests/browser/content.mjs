@@ -224,6 +224,40 @@ try {
     await phone.close();
   }
 
+  // The header: only the lists the course has, one line at 1280 px with the rest under
+  // "More", and on a phone a menu button, the header at most about 120 px.
+  {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await open(context, LESSON);
+    const wide = await page.evaluate(() => {
+      const shown = [...document.querySelectorAll('.site-nav > details > ul > li > a, .nav-more summary')];
+      const tops = new Set(shown.map((e) => Math.round(e.getBoundingClientRect().top)));
+      return {
+        titles: [...document.querySelectorAll('.site-nav a')].map((a) => a.textContent.trim()),
+        lines: tops.size,
+        more: document.querySelectorAll('.nav-more a').length,
+        header: document.querySelector('.site-header').getBoundingClientRect().height,
+      };
+    });
+    check(!wide.titles.includes('Readings') && wide.titles.includes('Quizzes'), `only the lists the course has (${wide.titles.slice(0, 4).join(', ')}, ...)`);
+    check(wide.lines === 1 && wide.more >= 5, `at 1280 px the navigation is one line, ${wide.more} links under "More"`);
+    check(wide.header < 100, `at 1280 px the header is one line (${Math.round(wide.header)} px)`);
+    await page.click('.nav-more summary');
+    check(await page.locator('.nav-more a').first().isVisible(), '"More" opens its links');
+    await context.close();
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const small = await open(phone, LESSON);
+    const narrow = await small.evaluate(() => ({
+      header: document.querySelector('.site-header').getBoundingClientRect().height,
+      hidden: [...document.querySelectorAll('.site-nav a')].every((a) => !a.checkVisibility({ contentVisibilityAuto: true })),
+    }));
+    check(narrow.header <= 125 && narrow.hidden, `on a phone the links wait behind a menu button, the header ${Math.round(narrow.header)} px`);
+    await small.tap('.nav-toggle');
+    const opened = await small.evaluate(() => [...document.querySelectorAll('.site-nav a')].filter((a) => a.checkVisibility()).length);
+    check(opened >= 10, `the menu shows every link, "More" ones included (${opened})`);
+    await phone.close();
+  }
+
   // A phone: long code and long math scroll inside their boxes, never the page.
   for (const scheme of ['light', 'dark']) {
     const context = await browser.newContext({ viewport: { width: 360, height: 800 }, colorScheme: scheme });
