@@ -142,7 +142,8 @@
     var total = points(q.total, what + ': total');
     if (score > total + 1e-9) fail(what + ': score is more than total');
     var questions = entries(q.questions, what + ': questions', function (v, w) {
-      if (typeof v !== 'boolean') fail(w + ' must be true or false');
+      var share = typeof v === 'number' && isFinite(v) && v > 0 && v < 1;
+      if (typeof v !== 'boolean' && !share) fail(w + ' must be true, false or a share between 0 and 1');
       return v;
     });
     return { title: text(q.title, what + ': title'), score: score, total: total, questions: questions, updated: date(q.updated, what + ': updated') };
@@ -268,6 +269,27 @@
     return false;
   }
 
+  /** The share of a question's points an answer earns: 1 when wholly right; with
+   *  `partial`, multiple earns (right choices chosen - wrong ones) / right choices, never
+   *  below 0, and order and match the share of items or pairs in place; else 0. */
+  function shareOf(q, r) {
+    if (r === null) return 0;
+    if (isRight(q, r)) return 1;
+    if (!q.partial) return 0;
+    if (q.type === 'multiple') {
+      var hits = r.filter(function (c) { return q.correct.indexOf(c) >= 0; }).length;
+      return Math.max(0, (hits - (r.length - hits)) / q.correct.length);
+    }
+    if (q.type === 'order') return itemsInPlace(q.items, r) / q.items.length;
+    if (q.type === 'match') return pairsRight(q.pairs, r) / q.pairs;
+    return 0;
+  }
+
+  /** A stored answer's share: true (right), false (not), or a share between. */
+  function storedShare(v) {
+    return v === true ? 1 : typeof v === 'number' ? v : 0;
+  }
+
   /* A quiz page ------------------------------------------------------------ */
 
   function initQuiz(article) {
@@ -361,7 +383,8 @@
   function checkOne(quiz, qs, single) {
     var r = responseOf(qs.el, qs.key);
     var right = isRight(qs.key, r);
-    qs.state = right ? 'right' : 'wrong';
+    qs.share = shareOf(qs.key, r);
+    qs.state = right ? 'right' : qs.share > 0 ? 'partial' : 'wrong';
     qs.answered = r !== null;
     controls(qs).forEach(function (c) { c.disabled = true; });
     var check = qs.el.querySelector('[data-action="check"]');
@@ -388,12 +411,12 @@
     update(quiz);
     showBest(quiz, record(quiz));
     quiz.result.focus();
-    var wrong = quiz.questions.filter(function (qs) { return qs.state === 'wrong'; }).length;
+    var wrong = quiz.questions.filter(function (qs) { return qs.state === 'wrong' || qs.state === 'partial'; }).length;
     announce(quiz, 'All questions checked. ' + scoreSentence(quiz) + (wrong ? ' ' + plural(wrong, 'question') + ' not right.' : ''));
   }
 
   function retry(quiz) {
-    var again = quiz.questions.filter(function (qs) { return qs.state === 'wrong'; });
+    var again = quiz.questions.filter(function (qs) { return qs.state === 'wrong' || qs.state === 'partial'; });
     again.forEach(reset);
     update(quiz);
     if (again.length) {
@@ -405,6 +428,7 @@
 
   function reset(qs) {
     qs.state = 'open';
+    qs.share = 0;
     qs.answered = false;
     controls(qs).forEach(function (c) {
       c.disabled = false;
@@ -434,6 +458,7 @@
 
   function verdictText(qs) {
     if (qs.state === 'right') return 'right.';
+    if (qs.state === 'partial') return 'partly right, ' + fmt(qs.share * qs.key.points) + ' of ' + plural(qs.key.points, 'point') + '.';
     return qs.answered ? 'not right.' : 'not answered.';
   }
 
@@ -443,13 +468,27 @@
     if (!box) return;
     var q = qs.key;
     box.textContent = '';
-    box.className = 'feedback ' + (right ? 'is-correct' : 'is-wrong');
-    var verdict = right ? 'Right.' : r === null ? 'Not answered.' : 'Not right.';
-    box.appendChild(make('p', 'verdict', [make('strong', '', [verdict]), ' ' + fmt(right ? q.points : 0) + ' of ' + plural(q.points, 'point') + '.']));
+    var partly = !right && qs.share > 0;
+    box.className = 'feedback ' + (right ? 'is-correct' : partly ? 'is-partial' : 'is-wrong');
+    var verdict = right ? 'Right.' : partly ? 'Partly right.' : r === null ? 'Not answered.' : 'Not right.';
+    box.appendChild(make('p', 'verdict', [make('strong', '', [verdict]), ' ' + fmt(qs.share * q.points) + ' of ' + plural(q.points, 'point') + '.']));
     var details = responseDetails(qs, r);
     if (details) box.appendChild(details);
-    if (q.explanation) box.appendChild(trusted('p', 'explanation', q.explanation));
+    var rule = scoringRule(q, r, right);
+    if (rule) box.appendChild(make('p', 'scoring-rule', [rule]));
+    if (q.explanation) box.appendChild(trusted('div', 'explanation', q.explanation));
     if (!right && q.review.length) box.appendChild(reviewLinks(q.review));
+  }
+
+  /** Why a partly right answer earned what it did: the question's scoring rule. */
+  function scoringRule(q, r, right) {
+    if (right || r === null || ['multiple', 'order', 'match'].indexOf(q.type) < 0) return null;
+    var some = q.type === 'multiple' ? r.some(function (c) { return q.correct.indexOf(c) >= 0; })
+      : q.type === 'order' ? itemsInPlace(q.items, r) > 0 : pairsRight(q.pairs, r) > 0;
+    if (!some) return null;
+    if (!q.partial) return 'This question earns its points only when the whole answer is right.';
+    if (q.type === 'multiple') return 'Each right choice earns its share of the points, and each wrong choice takes one share away.';
+    return 'Each ' + (q.type === 'order' ? 'item in its place' : 'pair matched') + ' earns its share of the points.';
   }
 
   function responseDetails(qs, r) {
@@ -486,7 +525,7 @@
         make('strong', '', [correct ? 'Correct choice: ' : 'Not a correct choice: ']),
         choiceText(qs, i),
       ]);
-      if (q.feedback[i]) item.appendChild(trusted('span', 'choice-feedback', q.feedback[i]));
+      if (q.feedback[i]) item.appendChild(trusted('div', 'choice-feedback', q.feedback[i]));
       list.appendChild(item);
     });
     var missed = q.correct.filter(function (c) { return chosen.indexOf(c) < 0; }).length;
@@ -498,10 +537,13 @@
     return qs.el.querySelector('input[data-choice][value="' + CSS.escape(String(value)) + '"]');
   }
 
+  /** A choice's text as the page shows it (code and emphasis kept): a copy of its label's. */
   function choiceText(qs, i) {
     var input = choiceInput(qs, i);
-    var label = input && input.closest('label');
-    return label ? label.textContent.trim() : '';
+    var text = input && input.closest('label') && input.closest('label').querySelector('span');
+    var out = make('span', 'choice-text');
+    if (text) Array.prototype.forEach.call(text.childNodes, function (n) { out.appendChild(n.cloneNode(true)); });
+    return out;
   }
 
   function markChoice(qs, value, right) {
@@ -536,7 +578,7 @@
   }
 
   function earned(quiz) {
-    return quiz.questions.reduce(function (s, qs) { return s + (qs.state === 'right' ? qs.key.points : 0); }, 0);
+    return quiz.questions.reduce(function (s, qs) { return s + (qs.state === 'open' ? 0 : (qs.share || 0) * qs.key.points); }, 0);
   }
 
   function percent(score, total) {
@@ -557,7 +599,7 @@
     var score = earned(quiz);
     var checked = quiz.questions.filter(function (qs) { return qs.state !== 'open'; }).length;
     var all = checked === quiz.questions.length;
-    var wrong = quiz.questions.some(function (qs) { return qs.state === 'wrong'; });
+    var wrong = quiz.questions.some(function (qs) { return qs.state === 'wrong' || qs.state === 'partial'; });
     reveal(quiz.result, quiz.el);
     var out = quiz.el.querySelector('[data-score]');
     if (out) out.textContent = fmt(score) + '/' + fmt(total);
@@ -582,7 +624,7 @@
 
   /** The score of stored answers against the quiz as it is now. */
   function rescore(key, questions) {
-    return key.questions.reduce(function (s, q) { return s + (questions[q.id] === true ? q.points : 0); }, 0);
+    return key.questions.reduce(function (s, q) { return s + storedShare(questions[q.id]) * q.points; }, 0);
   }
 
   /** Keeps this attempt if it beats the stored best; returns the best. */
@@ -594,7 +636,9 @@
     var total = totalPoints(quiz.key);
     if (!had || score > rescore(quiz.key, had.questions)) {
       var answers = dict();
-      quiz.questions.forEach(function (qs) { answers[qs.key.id] = qs.state === 'right'; });
+      quiz.questions.forEach(function (qs) {
+        answers[qs.key.id] = qs.state === 'right' ? true : qs.state === 'partial' ? Math.round(qs.share * 10000) / 10000 : false;
+      });
       progress.quizzes[id] = { title: quiz.key.title, score: score, total: total, questions: answers, updated: now() };
     } else {
       had.score = rescore(quiz.key, had.questions);

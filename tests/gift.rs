@@ -507,9 +507,37 @@ fn math_is_exported_as_tex_for_moodle() {
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     assert!(!run.stdout.contains("<math"), "no MathML in GIFT: {}", run.stdout);
     let gift = read_gift(&run.stdout);
-    assert_eq!(gift[0].text, "Solve $$x^{2} = \\frac{1}{4}$$ for $$x &gt; 0$$.");
-    assert_eq!(gift[0].general.as_deref(), Some("Since $$\\sqrt{1/4} = 1/2$$."));
+    // Prompts, explanations and feedback are block Markdown: HTML paragraphs.
+    assert_eq!(gift[0].text, "<p>Solve $$x^{2} = \\frac{1}{4}$$ for $$x &gt; 0$$.</p>");
+    assert_eq!(gift[0].general.as_deref(), Some("<p>Since $$\\sqrt{1/4} = 1/2$$.</p>"));
     let Kind::Choice(choices) = &gift[0].kind else { panic!("{:?}", gift[0].kind) };
     assert_eq!(choices[0].text, "$$x = \\frac{1}{2}$$");
-    assert_eq!(choices[0].feedback.as_deref(), Some("Yes: $$(1/2)^2 = 1/4$$."));
+    assert_eq!(choices[0].feedback.as_deref(), Some("<p>Yes: $$(1/2)^2 = 1/4$$.</p>"));
+}
+
+#[test]
+fn partial_credit_is_exported_as_moodle_scores_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("content/quizzes")).unwrap();
+    std::fs::write(root.join("course.yaml"), "title: Partial\n").unwrap();
+    let question = |partial: &str| {
+        format!(
+            "  - type: multiple\n    prompt: Which are even?\n{partial}    choices:\n      - text: two\n        correct: true\n\
+             \x20     - text: four\n        correct: true\n      - text: five\n"
+        )
+    };
+    let quiz = format!("title: Evens\nquestions:\n{}{}", question("    partial: true\n"), question(""));
+    std::fs::write(root.join("content/quizzes/evens.yaml"), quiz).unwrap();
+    let run = syllabus(&["export", "quizzes", "--format", "gift", "--root", &root.display().to_string()]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    let gift = read_gift(&run.stdout);
+    let weights = |q: &Question| match &q.kind {
+        Kind::Choice(choices) => choices.iter().map(|c| c.weight.unwrap()).collect::<Vec<f64>>(),
+        other => panic!("{other:?}"),
+    };
+    // partial: a wrong choice takes one right choice's share away, floored at 0 by Moodle.
+    assert_eq!(weights(&gift[0]), [50.0, 50.0, -50.0]);
+    // Without it, the nearest Moodle has: a wrong choice cancels everything.
+    assert_eq!(weights(&gift[1]), [50.0, 50.0, -100.0]);
 }

@@ -209,11 +209,13 @@ pub struct Question {
     pub number: usize,
     pub id: String,
     pub pos: Pos,
-    /// Inline Markdown.
+    /// Block Markdown, like the explanation and feedback.
     pub prompt: Located<String>,
     pub explanation: Option<Located<String>>,
     pub concepts: Vec<Ref>,
     pub points: f64,
+    /// Partial credit (multiple, order, match): a share of the points for a share right.
+    pub partial: bool,
     pub answer: Answer,
 }
 

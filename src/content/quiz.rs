@@ -23,6 +23,7 @@ const QUESTION_KEYS: &[&str] = &[
     "explanation",
     "concepts",
     "points",
+    "partial",
 ];
 const CHOICE_KEYS: &[&str] = &["text", "correct", "feedback"];
 const TYPES: &[&str] = &["single", "multiple", "true_false", "short", "numeric", "order", "match"];
@@ -130,8 +131,17 @@ fn read_question(q: &mut Fields, number: usize) -> Option<(Question, bool)> {
         }
         None => 1.0,
     };
+    let partial = match q.boolean("partial") {
+        Some(p) if p.value && !matches!(kind.value.as_str(), "multiple" | "order" | "match") => {
+            let msg = format!("{label}: 'partial' applies to multiple, order and match questions, not {}", kind.value);
+            q.error(p.pos, msg);
+            false
+        }
+        Some(p) => p.value,
+        None => false,
+    };
     let answer = read_answer(q, &kind.value, &label, pos)?;
-    Some((Question { number, id, pos, prompt, explanation, concepts, points, answer }, explicit))
+    Some((Question { number, id, pos, prompt, explanation, concepts, points, partial, answer }, explicit))
 }
 
 /// Keys that only some types use; the others are refused so typos do not pass silently.

@@ -3,8 +3,10 @@
 //!
 //! Each quiz becomes a `$CATEGORY:` of its own; each question a named GIFT question whose
 //! text is the HTML syllabus renders (`[html]`). single: `=` right, `~` wrong, with each
-//! choice's feedback; multiple: partial credit, each correct choice `100/k` percent and each
-//! wrong one `-100`; true_false: `{TRUE}`/`{FALSE}`; short: every accepted answer at 100%;
+//! choice's feedback; multiple: each correct choice `100/k` percent and each wrong one
+//! `-100` (any wrong choice scores 0: Moodle cannot require the exact set, this is the
+//! nearest), or with `partial: true` `-100/k`, which Moodle floors at 0 exactly as the page
+//! scores; true_false: `{TRUE}`/`{FALSE}`; short: every accepted answer at 100%;
 //! numeric: `{#answer:tolerance}`; match: `=left -> right`; order: a matching of each
 //! position (`Position 1`, ...) to its item. The explanation is the general feedback
 //! (`####`). Text is escaped as GIFT requires (`~ = # { } :` and `\` take a backslash,
@@ -121,7 +123,11 @@ impl Writer<'_> {
 
     fn choices(&self, choices: &[Choice], multiple: bool) -> String {
         let right = choices.iter().filter(|c| c.correct).count().max(1);
-        let wrong = if multiple { "~%-100%" } else { "~" };
+        let wrong = match (multiple, self.q.partial) {
+            (true, true) => format!("~%-{}%", weight(100.0 / right as f64)),
+            (true, false) => "~%-100%".into(),
+            (false, _) => "~".into(),
+        };
         let mut out = String::new();
         for (c, (text, feedback)) in choices.iter().zip(self.h.options.iter().zip(&self.h.second)) {
             let mark = match (c.correct, multiple) {
@@ -129,7 +135,7 @@ impl Writer<'_> {
                 (true, false) => "=".into(),
                 // A text that starts like a weight (`%50%...`) gets an explicit one.
                 (false, false) if text.html.starts_with('%') => "~%0%".into(),
-                (false, _) => wrong.into(),
+                (false, _) => wrong.clone(),
             };
             out.push_str(&format!("\t{mark}{}", self.field(&text.html)));
             if !feedback.html.is_empty() {

@@ -171,7 +171,35 @@ pub fn render(text: &str, ctx: &Ctx) -> Rendered {
     r.finish()
 }
 
-/// Renders inline Markdown (a definition, a prompt): block structure is flattened so
+/// Renders a field that holds block Markdown (a quiz question's prompt, explanation or
+/// feedback): paragraphs, lists, code blocks and math, raw HTML shown as text, and the same
+/// text plain in `plain` for where HTML cannot go.
+pub fn render_field(text: &str, ctx: &Ctx) -> Rendered {
+    let ctx = Ctx { raw_html: false, paragraph_ids: false, ..*ctx };
+    let mut r = Renderer::new(&ctx, text);
+    let mut plain = String::new();
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match &event {
+            Event::Text(t)
+            | Event::Code(t)
+            | Event::Html(t)
+            | Event::InlineHtml(t)
+            | Event::InlineMath(t)
+            | Event::DisplayMath(t) => plain.push_str(t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) if !plain.ends_with(' ') && !plain.is_empty() => {
+                plain.push(' ')
+            }
+            _ => {}
+        }
+        r.event(event, range);
+    }
+    let mut out = r.finish();
+    out.html = out.html.trim().to_string();
+    out.plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    out
+}
+
+/// Renders inline Markdown (a definition, a choice): block structure is flattened so
 /// the result can sit inside a sentence. Raw HTML is always shown as text.
 pub fn render_inline(text: &str, ctx: &Ctx) -> Rendered {
     let ctx = Ctx { raw_html: false, paragraph_ids: false, ..*ctx };

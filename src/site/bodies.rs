@@ -327,6 +327,23 @@ pub fn lesson_fields(index: &SiteIndex, i: usize) -> LessonFields {
     LessonFields { summary, objectives, keypoints, rendered: all }
 }
 
+/// Renders one field of page `key` that holds block Markdown.
+fn field(index: &SiteIndex, key: PageKey, path: &str, field: &Located<String>) -> Rendered {
+    let page_path = page_path(key.kind, index.id(key));
+    let ctx = Ctx {
+        index,
+        place: Place::Field { path, pos: field.pos },
+        page: Some(key),
+        page_path: &page_path,
+        autolink: Autolink::Off,
+        mentions: false,
+        raw_html: false,
+        reserved_ids: template_ids(Some(key.kind)),
+        paragraph_ids: false,
+    };
+    markdown::render_field(&field.value, &ctx)
+}
+
 /// Renders one inline field of page `key`.
 fn inline(index: &SiteIndex, key: PageKey, path: &str, field: &Located<String>) -> Rendered {
     let page_path = page_path(key.kind, index.id(key));
@@ -349,28 +366,29 @@ pub fn quiz(index: &SiteIndex, i: usize, quiz: &Quiz) -> QuizHtml {
     let key = PageKey::new(Kind::Quiz, i);
     let path = quiz.path();
     let mut all = Rendered::default();
-    let mut field = |f: &Located<String>| {
-        let mut r = inline(index, key, path, f);
+    // Choices, items and sides are inline Markdown; prompts, explanations and feedback
+    // may hold paragraphs, lists and code blocks.
+    let mut render = |f: &Located<String>, block: bool| {
+        let mut r = if block { field(index, key, path, f) } else { inline(index, key, path, f) };
         all.links.append(&mut r.links);
         all.diags.append(&mut r.diags);
         Text { html: r.html, text: r.plain }
     };
-    let description = quiz.description.as_ref().map(&mut field).unwrap_or_default().html;
+    let description = quiz.description.as_ref().map(|d| render(d, false)).unwrap_or_default().html;
     let mut questions = Vec::with_capacity(quiz.questions.len());
     for q in &quiz.questions {
-        let Text { html: prompt, text: prompt_text } = field(&q.prompt);
-        let explanation = q.explanation.as_ref().map(&mut field).unwrap_or_default().html;
+        let Text { html: prompt, text: prompt_text } = render(&q.prompt, true);
+        let explanation = q.explanation.as_ref().map(|e| render(e, true)).unwrap_or_default().html;
         let (options, second) = match &q.answer {
             Answer::Single(choices) | Answer::Multiple(choices) => {
-                let options = choices.iter().map(|c| field(&c.text)).collect();
-                let feedback =
-                    choices.iter().map(|c| c.feedback.as_ref().map(&mut field).unwrap_or_default()).collect();
-                (options, feedback)
+                let options = choices.iter().map(|c| render(&c.text, false)).collect();
+                let feedback = choices.iter().map(|c| c.feedback.as_ref().map(|f| render(f, true)).unwrap_or_default());
+                (options, feedback.collect())
             }
-            Answer::Order(items) => (items.iter().map(&mut field).collect(), Vec::new()),
+            Answer::Order(items) => (items.iter().map(|t| render(t, false)).collect(), Vec::new()),
             Answer::Match(pairs) => {
-                let left = pairs.iter().map(|p| field(&p.0)).collect();
-                let right = pairs.iter().map(|p| field(&p.1)).collect();
+                let left = pairs.iter().map(|p| render(&p.0, false)).collect();
+                let right = pairs.iter().map(|p| render(&p.1, false)).collect();
                 (left, right)
             }
             Answer::TrueFalse(_) | Answer::Short(_) | Answer::Numeric { .. } => (Vec::new(), Vec::new()),

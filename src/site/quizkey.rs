@@ -27,6 +27,9 @@ struct KeyQuestion<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
     points: f64,
+    /// Partial credit (multiple, order, match).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    partial: bool,
     /// single, multiple: indexes of the correct choices.
     #[serde(skip_serializing_if = "Option::is_none")]
     correct: Option<Vec<usize>>,
@@ -85,6 +88,7 @@ fn question<'a>(index: &'a SiteIndex, q: &'a Question, h: &'a QuestionHtml) -> K
         id: &q.id,
         kind: q.answer.type_name(),
         points: q.points,
+        partial: q.partial,
         correct: None,
         feedback: None,
         answer: None,

@@ -178,6 +178,35 @@ try {
     await context.close();
   }
 
+  // Partial credit, and what a partly right answer is told.
+  {
+    const context = await browser.newContext();
+    const page = await open(context, '/quizzes/roots/');
+    const q = '[data-question-id="what-prints"]';
+    await page.check(`${q} input[data-choice][value="0"]`);
+    await page.click(`${q} [data-action="check"]`);
+    const partial = await page.evaluate((sel) => {
+      const f = document.querySelector(`${sel} [data-feedback]`);
+      return { text: f.textContent, code: !!f.querySelector('.choice-text code') };
+    }, q);
+    check(partial.text.startsWith('Partly right. 0.5 of 1 point.'), `one of two right choices earns half with partial: true (${partial.text.slice(0, 40)})`);
+    check(/missed 1 correct choice/.test(partial.text) && /each wrong choice takes one share away/.test(partial.text), 'it says what was missing and how it was scored');
+    check(partial.code, 'the feedback repeats the choice with its code formatting');
+    const w = '[data-question-id="whole-only"]';
+    await page.check(`${w} input[data-choice][value="0"]`);
+    await page.click(`${w} [data-action="check"]`);
+    const whole = await page.textContent(`${w} [data-feedback]`);
+    check(whole.startsWith('Not right. 0 of 1 point.') && /only when the whole answer is right/.test(whole), `without partial, a part earns nothing and says why (${whole.slice(0, 60)})`);
+    check(await page.evaluate(() => document.querySelector('[data-score]').textContent) === '0.5/3', 'the score adds the half point');
+    const stored = await page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('syllabus-progress'));
+      return JSON.parse(localStorage.getItem(key) || '{}');
+    });
+    const shares = Object.values(stored.quizzes || {})[0]?.questions || {};
+    check(shares['what-prints'] === 0.5 && shares['whole-only'] === false, `the share is kept in the learner's progress (${JSON.stringify(shares)})`);
+    await context.close();
+  }
+
   // The outline: beside the text and following the reader on a wide screen, folded above
   // the text on a phone.
   {

@@ -509,7 +509,7 @@ async function allTypesDetails(browser, url) {
   check(right('type-a-word'), 'short: case and spaces do not matter');
   check(right('a-number'), 'numeric: "2,975" is within 0.01 of 2.98');
   check(s.score === '3.5/8.5', `fractional points add up: 3.5/8.5 (${s.score})`);
-  const prompt = await text(page, '[data-question-id="pick-several"] legend .prompt');
+  const prompt = await text(page, '[data-question-id="pick-several"] .prompt');
   check(prompt.includes('<b>containment</b>'), 'markup in a prompt stays text');
   const swap = await open(context, url);
   await swap.selectOption('[data-question-id="in-order"] select[data-item="0"]', { value: '0' });
