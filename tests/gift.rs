@@ -466,7 +466,7 @@ fn a_course_with_an_error_exports_nothing() {
     ];
     let run = syllabus(&args);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.ends_with("syllabus: 19 errors; nothing was exported\n"), "{}", run.stderr);
+    assert!(run.stderr.ends_with("syllabus: 21 errors; nothing was exported\n"), "{}", run.stderr);
     assert!(!out.exists());
     let run = syllabus(&["export", "quizzes", "--format", "qti"]);
     assert_eq!(run.code, 2, "an unknown format is a malformed command line");
