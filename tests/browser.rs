@@ -19,7 +19,7 @@ use libtest_mimic::{Arguments, Trial};
 fn main() {
     let args = Arguments::from_args();
     let skip = std::env::var_os("SYLLABUS_SKIP_BROWSER").is_some();
-    let tests: [(&str, fn()); 9] = [
+    let tests: [(&str, fn()); 10] = [
         ("every_page_kind_is_accessible_and_responsive", every_page_kind_is_accessible_and_responsive),
         (
             "concept_previews_work_with_mouse_keyboard_touch_and_without_javascript",
@@ -40,6 +40,10 @@ fn main() {
         (
             "code_math_callouts_and_figures_read_well_and_work_without_javascript",
             code_math_callouts_and_figures_read_well_and_work_without_javascript,
+        ),
+        (
+            "a_module_prints_as_one_document_with_its_answers_at_the_end",
+            a_module_prints_as_one_document_with_its_answers_at_the_end,
         ),
     ];
     let trials = tests
@@ -106,6 +110,10 @@ fn run_script_with(script: &str, build_args: &[&str], setup: impl FnOnce(&Path))
 
 fn every_page_kind_is_accessible_and_responsive() {
     run_script("a11y.mjs", &[]);
+}
+
+fn a_module_prints_as_one_document_with_its_answers_at_the_end() {
+    run_script("print.mjs", &[]);
 }
 
 fn concept_previews_work_with_mouse_keyboard_touch_and_without_javascript() {

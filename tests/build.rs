@@ -678,7 +678,11 @@ fn answers_and_instructor_notes_stay_out_of_search_and_notes_out_of_the_site() {
     let run = build(root, &["--instructor", "--output", &teacher.display().to_string()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let files = snapshot(&teacher);
-    assert_eq!(files_holding(&files, "wombatinstructor"), ["lessons/tasks/index.html"], "only on its page");
+    assert_eq!(
+        files_holding(&files, "wombatinstructor"),
+        ["lessons/tasks/index.html", "modules/a/print/index.html"],
+        "only on its page and its module's print page"
+    );
 }
 
 #[test]

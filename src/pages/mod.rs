@@ -7,6 +7,7 @@ mod concepts;
 mod course;
 mod files;
 mod globals;
+mod print;
 mod quizzes;
 mod readings;
 pub mod theme;
@@ -33,6 +34,8 @@ use views::{DefinitionEntry, LinkView, PageView, Url};
 pub enum Job {
     Site(SitePage),
     Course(PageKey),
+    /// A module's print page, by the module's index.
+    Print(usize),
 }
 
 /// Room for what a page shows besides its own text (the theme, lists, definitions).
@@ -79,6 +82,7 @@ pub fn jobs(index: &SiteIndex) -> Vec<Job> {
     for kind in [Kind::Module, Kind::Lesson, Kind::Article, Kind::Concept, Kind::Quiz, Kind::Page] {
         jobs.extend((0..index.course.ids(kind).len()).map(|i| Job::Course(PageKey::new(kind, i))));
     }
+    jobs.extend((0..index.course.modules.len()).map(Job::Print));
     jobs
 }
 
@@ -87,6 +91,9 @@ pub fn output_path(index: &SiteIndex, job: Job) -> String {
     match job {
         Job::Site(page) => page.output_path(),
         Job::Course(key) => format!("{}index.html", index.site_path(key)),
+        Job::Print(module) => {
+            format!("{}{}index.html", index.site_path(PageKey::new(Kind::Module, module)), print::PRINT)
+        }
     }
 }
 
@@ -130,6 +137,7 @@ impl Pages<'_> {
                 Kind::Quiz => ("quiz.html", self.quiz(key.idx)),
                 Kind::Page => ("page.html", self.page(key.idx)),
             },
+            Job::Print(module) => ("print.html", self.module_print(module)),
         };
         let rendered = self.rendered(job);
         if matches!(job, Job::Course(PageKey { kind: Kind::Lesson | Kind::Article | Kind::Page, .. }))
@@ -166,7 +174,7 @@ impl Pages<'_> {
         let b = self.bodies;
         match job {
             Job::Site(SitePage::Home) => b.home.as_deref(),
-            Job::Site(_) => None,
+            Job::Site(_) | Job::Print(_) => None,
             Job::Course(key) => match key.kind {
                 Kind::Module => b.modules[key.idx].as_deref(),
                 Kind::Quiz => Some(&b.quizzes[key.idx].rendered),

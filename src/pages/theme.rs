@@ -13,6 +13,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("module.html", include_str!("../../templates/module.html")),
+    ("print.html", include_str!("../../templates/print.html")),
     ("lesson.html", include_str!("../../templates/lesson.html")),
     ("article.html", include_str!("../../templates/article.html")),
     ("articles.html", include_str!("../../templates/articles.html")),

@@ -1,0 +1,96 @@
+//! A module's print page: its lessons in order as one document, each lesson's key points,
+//! and the quizzes of its lessons with blanks to fill in and their answers at the end.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::Pages;
+use super::views::{QuizView, Url};
+use crate::common::routes::SitePage;
+use crate::common::{Kind, PageKey};
+use crate::site::bodies::Text;
+
+/// The folder of a module's print page, under the module's own.
+pub const PRINT: &str = "print/";
+
+#[derive(Serialize)]
+struct PrintLesson<'a> {
+    id: &'a str,
+    title: &'a str,
+    number: String,
+    url: Url<'a>,
+    objectives: &'a [Text],
+    keypoints: &'a [Text],
+    /// The lesson's HTML, its ids given the lesson's id in front so that the lessons' ids
+    /// stay apart on one page.
+    content: String,
+}
+
+impl Pages<'_> {
+    pub(super) fn module_print(&self, idx: usize) -> Context {
+        let c = self.index.course;
+        let m = &c.modules[idx];
+        let key = PageKey::new(Kind::Module, idx);
+        let path = format!("{}{PRINT}", self.index.site_path(key));
+        let crumbs = vec![self.crumb(SitePage::Home), self.link(key)];
+        let mut ctx = self.base(&format!("{} (to print)", m.title), &path, crumbs);
+        let lessons: Vec<PrintLesson> = m
+            .lessons
+            .iter()
+            .map(|&l| {
+                let lesson = &c.lessons[l];
+                let fields = &self.bodies.lesson_fields[l];
+                PrintLesson {
+                    id: &lesson.id,
+                    title: &lesson.title,
+                    number: self.lesson_number(l),
+                    url: self.href(Kind::Lesson, l),
+                    objectives: &fields.objectives,
+                    keypoints: &fields.keypoints,
+                    content: prefixed_ids(&self.bodies.lessons[l].html, &lesson.id),
+                }
+            })
+            .collect();
+        let mut quizzes: Vec<usize> = Vec::new();
+        for q in m.lessons.iter().filter_map(|&l| c.lessons[l].quiz.as_ref()?.target) {
+            if !quizzes.contains(&q) {
+                quizzes.push(q);
+            }
+        }
+        let quizzes: Vec<QuizView> =
+            quizzes.iter().map(|&q| self.quiz_view(q, &c.quizzes[q], &self.bodies.quizzes[q])).collect();
+        ctx.insert("module", &self.module_view(idx, None));
+        ctx.insert("lessons", &lessons);
+        ctx.insert("quizzes", &quizzes);
+        ctx
+    }
+}
+
+/// `html` with every `id` and in-page link given `prefix--` in front.
+fn prefixed_ids(html: &str, prefix: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    loop {
+        let next = [" id=\"", "href=\"#"].iter().filter_map(|p| rest.find(p).map(|at| (at + p.len(), *p))).min();
+        let Some((at, _)) = next else { break };
+        out.push_str(&rest[..at]);
+        out.push_str(prefix);
+        out.push_str("--");
+        rest = &rest[at..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_their_links_take_the_lesson_s_id() {
+        assert_eq!(
+            prefixed_ids("<h2 id=\"a\">A</h2><a href=\"#a\">x</a><a href=\"/b/#c\">y</a>", "l"),
+            "<h2 id=\"l--a\">A</h2><a href=\"#l--a\">x</a><a href=\"/b/#c\">y</a>"
+        );
+    }
+}
