@@ -10,28 +10,26 @@ use crate::index::SiteIndex;
 use crate::site::graph::Graph;
 use crate::util::html::escape;
 
-const NODE_W: f64 = 180.0;
-const NODE_H: f64 = 30.0;
-const ROW_GAP: f64 = 12.0;
-const COL_GAP: f64 = 50.0;
-/// Room above a band of columns for the module titles.
-const TOP: f64 = 44.0;
-/// Columns side by side before the map wraps into another band below (680 px, the
-/// width of the page text, so the map is read at its own size without side scrolling).
-const BAND: usize = 3;
-const MARGIN: f64 = 20.0;
-/// Concepts per column before a module's concepts wrap into another column.
-const MAX_ROWS: usize = 14;
-/// Characters of a term shown in its box (the full term is its accessible name).
-const MAX_CHARS: usize = 21;
+/// A map is drawn at this width (a phone's, so it is read at its own size there) and
+/// several stand side by side on a wider screen.
+const WIDTH: f64 = 360.0;
+/// Boxes in a column on the left; the lines between related concepts arc in the space on
+/// their right, so no line crosses a box.
+const BOX_W: f64 = 230.0;
+const LINE_H: f64 = 17.0;
+const PAD: f64 = 9.0;
+const GAP: f64 = 10.0;
+const MARGIN: f64 = 4.0;
+/// Characters of a term on one line of its box (13 px text in 212 px); longer terms wrap.
+const LINE_CHARS: usize = 27;
 
 struct Node {
     concept: usize,
-    x: f64,
     y: f64,
+    h: f64,
 }
 
-/// One column group: a heading and the concepts under it.
+/// One module's concepts, under its title.
 struct Group {
     title: String,
     concepts: Vec<usize>,
@@ -57,113 +55,135 @@ fn groups(index: &SiteIndex, graph: &Graph) -> Vec<Group> {
     groups
 }
 
-fn truncate(term: &str) -> String {
-    if term.chars().count() <= MAX_CHARS {
-        term.to_string()
-    } else {
-        let cut: String = term.chars().take(MAX_CHARS - 1).collect();
-        format!("{}…", cut.trim_end())
+/// A term in lines of at most `LINE_CHARS` characters, broken between words (a word
+/// longer than a line is cut).
+fn wrap(term: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in term.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= LINE_CHARS => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => {
+                let chars: Vec<char> = word.chars().collect();
+                lines.extend(chars.chunks(LINE_CHARS).map(|c| c.iter().collect::<String>()));
+            }
+        }
     }
+    lines
 }
 
-/// The map as an inline SVG element, or an empty string for a course without concepts.
+/// The concept map: for each module (and the concepts no lesson introduces), its concepts
+/// in teaching order with arcs joining related ones, each box a link to its concept; then
+/// the same relations as a list, the map's text alternative. Empty for a course without
+/// concepts.
 pub fn svg(index: &SiteIndex, graph: &Graph) -> String {
     let course = index.course;
     if course.concepts.is_empty() {
         return String::new();
     }
-    let mut nodes: Vec<Option<Node>> = (0..course.concepts.len()).map(|_| None).collect();
-    let mut headings = Vec::new();
-    let (mut column, mut band_top, mut band_rows, mut used_columns) = (0usize, 0.0f64, 0usize, 0usize);
-    for group in groups(index, graph) {
-        let needed = group.concepts.len().div_ceil(MAX_ROWS);
-        // A module starts a new band when its columns do not fit in what is left of this one.
-        if column > 0 && column + needed.min(BAND) > BAND {
-            band_top += TOP + band_rows as f64 * (NODE_H + ROW_GAP);
-            (column, band_rows) = (0, 0);
+    let groups = groups(index, graph);
+    let mut module_of = vec![0usize; course.concepts.len()];
+    for (g, group) in groups.iter().enumerate() {
+        for &c in &group.concepts {
+            module_of[c] = g;
         }
-        headings.push((column_x(column), band_top + 24.0, group.title.clone()));
-        for (i, c) in group.concepts.iter().enumerate() {
-            if i > 0 && i % MAX_ROWS == 0 {
-                column += 1;
-                if column == BAND {
-                    band_top += TOP + band_rows as f64 * (NODE_H + ROW_GAP);
-                    (column, band_rows) = (0, 0);
-                }
-            }
-            let row = i % MAX_ROWS;
-            band_rows = band_rows.max(row + 1);
-            used_columns = used_columns.max(column + 1);
-            let y = band_top + TOP + row as f64 * (NODE_H + ROW_GAP);
-            nodes[*c] = Some(Node { concept: *c, x: column_x(column), y });
-        }
-        column += 1;
     }
-    let width = MARGIN * 2.0 + used_columns as f64 * (NODE_W + COL_GAP) - COL_GAP;
-    let height = band_top + TOP + band_rows as f64 * (NODE_H + ROW_GAP) + MARGIN;
-    let mut out = String::with_capacity(course.concepts.len() * 400);
+    let mut out = String::with_capacity(course.concepts.len() * 600);
+    out.push_str("<div class=\"concept-maps\">");
+    for (g, group) in groups.iter().enumerate() {
+        module_map(index, group, g, &module_of, &mut out);
+    }
+    out.push_str("</div>");
+    text_alternative(index, &groups, &mut out);
+    out
+}
+
+/// One module's map: a heading and an SVG of its concepts and the arcs between them.
+fn module_map(index: &SiteIndex, group: &Group, g: usize, module_of: &[usize], out: &mut String) {
+    let course = index.course;
+    let mut nodes = Vec::with_capacity(group.concepts.len());
+    let mut y = MARGIN;
+    for &c in &group.concepts {
+        let h = PAD * 2.0 + wrap(&course.concepts[c].term).len().max(1) as f64 * LINE_H;
+        nodes.push(Node { concept: c, y, h });
+        y += h + GAP;
+    }
+    let height = y - GAP + MARGIN;
     let _ = write!(
         out,
-        "<svg class=\"concept-map\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" \
-         viewBox=\"0 0 {width:.0} {height:.0}\" role=\"group\" aria-label=\"Concept map: concepts by the module that introduces them, lines join related concepts\">"
+        "<figure class=\"map-module\"><figcaption class=\"map-column\" id=\"map-{g}\">{}</figcaption>\
+         <svg class=\"concept-map\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height:.0}\" \
+         viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"group\" aria-labelledby=\"map-{g}\">",
+        escape(&group.title)
     );
-    for (x, y, title) in headings {
-        let _ =
-            write!(out, "<text class=\"map-column\" x=\"{x:.0}\" y=\"{y:.0}\">{}</text>", escape(&truncate(&title)));
-    }
+    let at = |c: usize| nodes.iter().find(|n| n.concept == c);
     out.push_str("<g aria-hidden=\"true\">");
-    for (a, concept) in course.concepts.iter().enumerate() {
-        for b in targets(&concept.related) {
-            // Each pair once; a one-way `related` still draws its line.
+    for node in &nodes {
+        let a = node.concept;
+        for b in targets(&course.concepts[a].related) {
             let mutual = targets(&course.concepts[b].related).any(|x| x == a);
-            if a == b || (mutual && b < a) {
+            if a == b || (mutual && b < a) || module_of[b] != module_of[a] {
                 continue;
             }
-            if let (Some(na), Some(nb)) = (&nodes[a], &nodes[b]) {
-                out.push_str(&edge(na, nb));
+            if let Some(other) = at(b) {
+                out.push_str(&arc(node.y + node.h / 2.0, other.y + other.h / 2.0));
             }
         }
     }
     out.push_str("</g>");
-    for node in nodes.iter().flatten() {
+    for node in &nodes {
         let c = &course.concepts[node.concept];
         let href = escape(index.href(PageKey::new(Kind::Concept, node.concept)));
         let _ = write!(
             out,
             "<a class=\"map-node\" href=\"{href}\" data-concept=\"{id}\"><title>{term}</title>\
-             <rect x=\"{x:.0}\" y=\"{y:.0}\" width=\"{NODE_W}\" height=\"{NODE_H}\" rx=\"6\"/>\
-             <text x=\"{tx:.0}\" y=\"{ty:.0}\">{label}</text></a>",
+             <rect x=\"{MARGIN}\" y=\"{y:.0}\" width=\"{BOX_W}\" height=\"{h:.0}\" rx=\"6\"/><text>",
             id = escape(&c.id),
             term = escape(&c.term),
-            x = node.x,
             y = node.y,
-            tx = node.x + 10.0,
-            ty = node.y + NODE_H / 2.0 + 4.5,
-            label = escape(&truncate(&c.term)),
+            h = node.h,
         );
+        for (i, line) in wrap(&c.term).iter().enumerate() {
+            let ty = node.y + PAD + LINE_H * (i as f64 + 0.75);
+            let _ = write!(out, "<tspan x=\"{:.0}\" y=\"{ty:.0}\">{}</tspan>", MARGIN + 10.0, escape(line));
+        }
+        out.push_str("</text></a>");
     }
-    out.push_str("</svg>");
-    out
+    out.push_str("</svg></figure>");
 }
 
-fn column_x(column: usize) -> f64 {
-    MARGIN + column as f64 * (NODE_W + COL_GAP)
+/// An arc from one box's right side to another's, bulging right as far as they are apart.
+fn arc(ya: f64, yb: f64) -> String {
+    let x = MARGIN + BOX_W;
+    let bulge = x + 12.0 + ((ya - yb).abs() / 3.0).min(WIDTH - x - 16.0);
+    format!("<path class=\"map-edge\" d=\"M{x:.0} {ya:.0} C{bulge:.0} {ya:.0} {bulge:.0} {yb:.0} {x:.0} {yb:.0}\"/>")
 }
 
-/// A curve between two boxes: side to side across columns, a loop beside a column.
-fn edge(a: &Node, b: &Node) -> String {
-    let (a, b) = if a.x <= b.x { (a, b) } else { (b, a) };
-    let (ay, by) = (a.y + NODE_H / 2.0, b.y + NODE_H / 2.0);
-    if (a.x - b.x).abs() < 1.0 {
-        let x = a.x + NODE_W;
-        let bulge = x + 20.0 + (ay - by).abs().min(200.0) / 6.0;
-        return format!(
-            "<path class=\"map-edge\" d=\"M{x:.0} {ay:.0} C{bulge:.0} {ay:.0} {bulge:.0} {by:.0} {x:.0} {by:.0}\"/>"
-        );
+/// The map as a list: each module's concepts with the concepts each is related to (those
+/// of other modules too, which the maps leave out).
+fn text_alternative(index: &SiteIndex, groups: &[Group], out: &mut String) {
+    let course = index.course;
+    out.push_str("<details class=\"map-text\"><summary>The map as a list</summary>");
+    for group in groups {
+        let _ = write!(out, "<h3>{}</h3><ul>", escape(&group.title));
+        for &c in &group.concepts {
+            let concept = &course.concepts[c];
+            let link = |k: usize| {
+                let href = escape(index.href(PageKey::new(Kind::Concept, k)));
+                format!("<a href=\"{href}\">{}</a>", escape(&course.concepts[k].term))
+            };
+            let related: Vec<String> = targets(&concept.related).filter(|&r| r != c).map(link).collect();
+            let _ = write!(out, "<li>{}", link(c));
+            if !related.is_empty() {
+                let _ = write!(out, ": related to {}", related.join(", "));
+            }
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
     }
-    let (x1, x2) = (a.x + NODE_W, b.x);
-    let mid = (x1 + x2) / 2.0;
-    format!("<path class=\"map-edge\" d=\"M{x1:.0} {ay:.0} C{mid:.0} {ay:.0} {mid:.0} {by:.0} {x2:.0} {by:.0}\"/>")
+    out.push_str("</details>");
 }
 
 #[cfg(test)]
@@ -171,17 +191,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn long_terms_are_shortened_for_their_box() {
-        assert_eq!(truncate("Short"), "Short");
-        let long = truncate("A very long concept term that overflows");
-        assert!(long.ends_with('…') && long.chars().count() <= MAX_CHARS, "{long}");
+    fn long_terms_wrap_whole() {
+        assert_eq!(wrap("Short"), ["Short"]);
+        assert_eq!(
+            wrap("Geopolitical justification of a state's code"),
+            ["Geopolitical justification", "of a state's code"]
+        );
+        assert_eq!(wrap(&"x".repeat(30)), ["x".repeat(27), "x".repeat(3)]);
+        assert!(wrap("command-line interface for the world").iter().all(|l| l.chars().count() <= LINE_CHARS));
     }
 
     #[test]
-    fn edges_join_box_sides() {
-        let a = Node { concept: 0, x: 20.0, y: 44.0 };
-        let b = Node { concept: 1, x: 270.0, y: 86.0 };
-        assert_eq!(edge(&a, &b), "<path class=\"map-edge\" d=\"M200 59 C235 59 235 101 270 101\"/>");
-        assert_eq!(edge(&b, &a), edge(&a, &b));
+    fn arcs_stay_right_of_the_boxes_and_inside_the_map() {
+        assert_eq!(arc(20.0, 80.0), "<path class=\"map-edge\" d=\"M234 20 C266 20 266 80 234 80\"/>");
+        let far = arc(0.0, 5000.0);
+        assert!(far.contains("C356 0 356 5000"), "{far}");
     }
 }

@@ -115,21 +115,33 @@ async function main() {
 
     // The concept map.
     for (const scheme of ['light', 'dark']) {
-      const ctx = await browser.newContext({ colorScheme: scheme });
+      // Light on a wide screen, dark on a phone.
+      const ctx = await browser.newContext({ colorScheme: scheme, viewport: scheme === 'light' ? { width: 1280, height: 900 } : { width: 390, height: 844 } });
       const map = await ctx.newPage();
       map.on('pageerror', (e) => errors.push(String(e)));
       await map.goto(base + '/concepts/');
       const facts = await map.evaluate(() => {
-        const svg = document.querySelector('svg.concept-map');
-        if (!svg) return null;
-        const links = [...svg.querySelectorAll('a[data-concept]')];
-        const rect = svg.querySelector('.map-node rect');
-        const text = svg.querySelector('.map-node text');
+        const svgs = [...document.querySelectorAll('svg.concept-map')];
+        if (!svgs.length) return null;
+        const links = svgs.flatMap((svg) => [...svg.querySelectorAll('a[data-concept]')]);
+        const rect = svgs[0].querySelector('.map-node rect');
+        const text = svgs[0].querySelector('.map-node text');
         const concepts = [...document.querySelectorAll('.concept-list dt a[data-concept]')].map((a) => a.dataset.concept);
+        // No term cut short, no box crossed by a line: every line lies right of the boxes.
+        const truncated = links.some((a) => a.textContent.includes('…') || a.querySelector('title').textContent.replace(/\s+/g, '') !== a.querySelector('text').textContent.replace(/\s+/g, ''));
+        const crossed = svgs.some((svg) => {
+          const right = Math.max(...[...svg.querySelectorAll('.map-node rect')].map((r) => r.getBBox().x + r.getBBox().width));
+          return [...svg.querySelectorAll('.map-edge')].some((e) => e.getBBox().x < right - 0.5);
+        });
         return {
           links: links.map((a) => [a.dataset.concept, a.getAttribute('href')]),
-          edges: svg.querySelectorAll('.map-edge').length,
+          edges: document.querySelectorAll('.map-edge').length,
           concepts,
+          truncated,
+          crossed,
+          headings: [...document.querySelectorAll('.map-module figcaption')].map((f) => f.textContent),
+          relations: document.querySelectorAll('.map-text li a').length,
+          wide: document.documentElement.scrollWidth <= window.innerWidth,
           fill: getComputedStyle(rect).fill,
           textFill: getComputedStyle(text).fill,
         };
@@ -140,6 +152,10 @@ async function main() {
       check(facts.concepts.length > 0 && facts.concepts.every((id) => linked.has(id)), `${scheme}: every concept is a node of the map`);
       check(facts.links.every(([id, href]) => href.endsWith(`/concepts/${id}/`)), `${scheme}: each node links to its concept page`);
       check(facts.edges > 0, `${scheme}: related concepts are joined by lines`);
+      check(!facts.truncated && !facts.crossed, `${scheme}: every term whole, no line through a box`);
+      check(facts.headings.length > 1 && facts.headings.every((h) => !h.includes('…')), `${scheme}: a map per module, titles whole (${facts.headings.join(' | ')})`);
+      check(facts.relations > facts.concepts.length, `${scheme}: the map as a list gives every concept and its relations (${facts.relations} links)`);
+      check(facts.wide, `${scheme}: the maps fit the screen`);
       const dark = (rgb) => rgb.match(/\d+/g).slice(0, 3).reduce((a, b) => a + Number(b), 0) < 3 * 128;
       check(dark(facts.fill) === (scheme === 'dark') && dark(facts.textFill) !== (scheme === 'dark'), `${scheme}: map colours follow the scheme (${facts.fill} on ${facts.textFill})`);
       await ctx.close();
