@@ -19,7 +19,7 @@ use libtest_mimic::{Arguments, Trial};
 fn main() {
     let args = Arguments::from_args();
     let skip = std::env::var_os("SYLLABUS_SKIP_BROWSER").is_some();
-    let tests: [(&str, fn()); 10] = [
+    let tests: [(&str, fn()); 11] = [
         ("every_page_kind_is_accessible_and_responsive", every_page_kind_is_accessible_and_responsive),
         (
             "concept_previews_work_with_mouse_keyboard_touch_and_without_javascript",
@@ -45,6 +45,7 @@ fn main() {
             "a_module_prints_as_one_document_with_its_answers_at_the_end",
             a_module_prints_as_one_document_with_its_answers_at_the_end,
         ),
+        ("screenshots_for_review", screenshots_for_review),
     ];
     let trials = tests
         .into_iter()
@@ -110,6 +111,40 @@ fn run_script_with(script: &str, build_args: &[&str], setup: impl FnOnce(&Path))
 
 fn every_page_kind_is_accessible_and_responsive() {
     run_script("a11y.mjs", &[]);
+}
+
+/// Screenshots of the pages to look at after a change to the theme, in
+/// `target/screenshots/review-*.png`: a lesson with its outline, the phone header, a
+/// module's key points, a quiz with code in its prompt, the concept map at 9 and at 1,000
+/// concepts, a module's print page.
+fn screenshots_for_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let build = |root: &Path, out: &Path| {
+        let run = syllabus(&["build", "--root", &root.display().to_string(), "--output", &out.display().to_string()]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    };
+    let example = example_course();
+    build(example.path(), &dir.path().join("example"));
+    let content = dir.path().join("content-course");
+    common::copy_tree(&browser_dir().join("content-course"), &content);
+    build(&content, &dir.path().join("content"));
+    let large = dir.path().join("large-course");
+    let status = Command::new("python3")
+        .arg(repo().join("benches/gen_course.py"))
+        .arg(&large)
+        .args(["--lessons", "120", "--concepts", "1000", "--articles", "2", "--quizzes", "2"])
+        .status()
+        .expect("python3 runs");
+    assert!(status.success(), "the generator failed");
+    build(&large, &dir.path().join("large"));
+    let site = |name: &str| dir.path().join(name).display().to_string();
+    let status = Command::new("node")
+        .arg(browser_dir().join("shots.mjs"))
+        .args(["--example", &site("example"), "--content", &site("content"), "--large", &site("large")])
+        .args(["--out", &repo().join("target/screenshots").display().to_string()])
+        .status()
+        .expect("node runs");
+    assert!(status.success(), "shots.mjs failed");
 }
 
 fn a_module_prints_as_one_document_with_its_answers_at_the_end() {

@@ -5,7 +5,7 @@
 //
 // Serves the built site on 127.0.0.1 (a free port), finds one page of each
 // kind by listing the site's folders (with --all: every page), and opens each
-// in headless Chromium at 360x800 and 1280x900, in the light and the dark
+// in headless Chromium at 390x844, 768x1024 and 1280x900, in the light and the dark
 // colour scheme. On every load it checks:
 //
 //   - axe-core: no WCAG 2.0/2.1 A or AA violation;
@@ -31,7 +31,8 @@ const axe = require('axe-core');
 const { chromium } = require('playwright-core');
 
 const WIDTHS = [
-  { name: 'phone', width: 360, height: 800 },
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'tablet', width: 768, height: 1024 },
   { name: 'desktop', width: 1280, height: 900 },
 ];
 const SCHEMES = ['light', 'dark'];
