@@ -780,7 +780,7 @@ fn objectives_summaries_and_key_points_are_inline_markdown_and_key_points_gather
     std::fs::create_dir_all(root.join("content/lessons/01-a")).unwrap();
     std::fs::write(
         root.join("content/lessons/01-a/01-grep.md"),
-        "---\ntitle: Finding things\nsummary: Use `grep` *well*.\nobjectives:\n  - Use `grep` to find a line\n\
+        "---\ntitle: Finding things with `grep`\nsummary: Use `grep` *well*.\nobjectives:\n  - Use `grep` to find a line\n\
          keypoints:\n  - '`grep -c` counts matches, $n$ of them'\n  - Quote patterns with spaces\n---\n\n## Searching\n\nText.\n",
     )
     .unwrap();
@@ -789,6 +789,10 @@ fn objectives_summaries_and_key_points_are_inline_markdown_and_key_points_gather
     assert_eq!(run.code, 0, "{}", run.stderr);
     let lesson = read(root.join("public/lessons/grep/index.html"));
     for expected in [
+        // A title's Markdown shows where HTML can go, and is plain text where it cannot.
+        "<h1>Finding things with <code>grep</code></h1>",
+        "<title>Finding things with grep · ",
+        "<span aria-current=\"page\">Finding things with grep</span>",
         "<p class=\"lede\">Use <code class=\"nowrap\">grep</code> <em>well</em>.</p>",
         "<li>Use <code class=\"nowrap\">grep</code> to find a line</li>",
         "<h2 id=\"keypoints\">Key points</h2>",

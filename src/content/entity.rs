@@ -236,7 +236,7 @@ impl Builder<'_> {
         if let Some(mut f) = self.fields(&mut doc, MODULE_KEYS, "a module's _index.md") {
             let title = if broken { None } else { f.required_text("title", "a module's _index.md") };
             if let Some(t) = title {
-                module.title = t.value;
+                (module.title, module.title_html) = titled(t.value);
             }
             let explicit = f.number("order").map(|o| o.value);
             module.summary = f.text("summary").map(|t| t.value).unwrap_or_default();
@@ -251,7 +251,7 @@ impl Builder<'_> {
         let (number, id) = self.id_of(&doc, Kind::Lesson)?;
         let broken = doc.broken;
         let mut f = self.fields(&mut doc, LESSON_KEYS, "a lesson's front matter")?;
-        let title = required_title(&mut f, broken, "title", "a lesson", &id);
+        let (title, title_html) = titled(required_title(&mut f, broken, "title", "a lesson", &id));
         let explicit = f.number("order").map(|o| o.value);
         let summary = f.text("summary").filter(|s| !s.value.trim().is_empty());
         let objectives = f.text_list("objectives");
@@ -275,6 +275,7 @@ impl Builder<'_> {
             dir,
             module: 0,
             title,
+            title_html,
             summary,
             objectives,
             keypoints,
@@ -292,7 +293,7 @@ impl Builder<'_> {
         let (number, id) = self.id_of(&doc, Kind::Article)?;
         let broken = doc.broken;
         let mut f = self.fields(&mut doc, ARTICLE_KEYS, "an article's front matter")?;
-        let title = required_title(&mut f, broken, "title", "an article", &id);
+        let (title, title_html) = titled(required_title(&mut f, broken, "title", "an article", &id));
         let authors = authors(&mut f);
         let date = f.date("date").map(|d| d.value);
         let publication = f.text("publication").map(|t| t.value).unwrap_or_default();
@@ -318,6 +319,7 @@ impl Builder<'_> {
             id,
             origin: origin(doc),
             title,
+            title_html,
             authors,
             date,
             publication,
@@ -362,7 +364,7 @@ impl Builder<'_> {
         let (number, id) = self.id_of(&doc, Kind::Page)?;
         let broken = doc.broken;
         let mut f = self.fields(&mut doc, PAGE_KEYS, "a page's front matter")?;
-        let title = required_title(&mut f, broken, "title", "a page", &id);
+        let (title, title_html) = titled(required_title(&mut f, broken, "title", "a page", &id));
         let explicit = f.number("order").map(|o| o.value);
         let extra = f.extra();
         let draft = f.boolean("draft").is_some_and(|d| d.value);
@@ -370,11 +372,17 @@ impl Builder<'_> {
         if self.skip_draft(draft, Kind::Page, &id, &path) {
             return None;
         }
-        Some(Page { order: OrderKey::new(explicit, number, &title), id, origin: origin(doc), title, extra })
+        Some(Page { order: OrderKey::new(explicit, number, &title), id, origin: origin(doc), title, title_html, extra })
     }
 }
 
 /// A required title-like key; a broken front matter falls back to the id, already reported.
+/// A title as written: its plain text and its inline Markdown as HTML.
+fn titled(title: String) -> (String, String) {
+    let (html, plain) = crate::markdown::title(&title);
+    (plain, html)
+}
+
 fn required_title(f: &mut Fields, broken: bool, key: &str, what: &str, id: &str) -> String {
     if broken {
         return default_title(id);

@@ -57,7 +57,9 @@ pub struct Home {
 pub struct Module {
     pub id: String,
     pub dir: String,
+    /// Plain text; `title_html` is its inline Markdown as HTML.
     pub title: String,
+    pub title_html: String,
     pub summary: String,
     pub origin: Option<Origin>,
     pub extra: serde_json::Value,
@@ -73,7 +75,9 @@ pub struct Lesson {
     /// The module folder it sits in, and that module's index once the course is settled.
     pub dir: String,
     pub module: usize,
+    /// Plain text; `title_html` is its inline Markdown as HTML.
     pub title: String,
+    pub title_html: String,
     /// Inline Markdown, like the objectives and key points.
     pub summary: Option<Located<String>>,
     pub objectives: Vec<Located<String>>,
@@ -93,7 +97,9 @@ pub struct Lesson {
 pub struct Article {
     pub id: String,
     pub origin: Origin,
+    /// Plain text; `title_html` is its inline Markdown as HTML.
     pub title: String,
+    pub title_html: String,
     pub authors: Vec<Author>,
     pub date: Option<String>,
     pub publication: String,
@@ -126,6 +132,7 @@ impl Article {
             id: id.into(),
             origin,
             title: title.into(),
+            title_html: crate::util::html::escape(title),
             authors,
             date,
             publication: publication.into(),
@@ -174,7 +181,9 @@ pub struct Concept {
 pub struct Page {
     pub id: String,
     pub origin: Origin,
+    /// Plain text; `title_html` is its inline Markdown as HTML.
     pub title: String,
+    pub title_html: String,
     pub extra: serde_json::Value,
     pub(crate) order: OrderKey,
 }
@@ -352,6 +361,7 @@ impl Module {
             id,
             dir: dir.to_string(),
             order: OrderKey::new(None, number, &title),
+            title_html: crate::util::html::escape(&title),
             title,
             summary: String::new(),
             origin: None,

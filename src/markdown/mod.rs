@@ -265,3 +265,75 @@ pub(super) fn is_block_end(tag: &TagEnd) -> bool {
             | TagEnd::Subscript
     )
 }
+
+/// A title's inline Markdown (emphasis, code, math) as HTML, and the same as plain text
+/// (what `<title>`, links, navigation and search show). A title that would read as a
+/// block of Markdown (`1. Intro`, `# Notes`) is taken as plain text.
+pub fn title(text: &str) -> (String, String) {
+    let plain_html = || (crate::util::html::escape(text), text.to_string());
+    if !text.contains(['*', '_', '`', '$', '~']) || starts_a_block(text.trim_start()) {
+        return plain_html();
+    }
+    let mut html = String::with_capacity(text.len() + 16);
+    let mut plain = String::with_capacity(text.len());
+    let esc = crate::util::html::escape_into;
+    for event in Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_MATH) {
+        match event {
+            Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                esc(&mut html, &t);
+                plain.push_str(&t);
+            }
+            Event::Code(t) => {
+                html.push_str("<code>");
+                esc(&mut html, &t);
+                html.push_str("</code>");
+                plain.push_str(&t);
+            }
+            Event::InlineMath(t) | Event::DisplayMath(t) => {
+                match math::to_mathml(&t, false) {
+                    Ok(m) => html.push_str(&m),
+                    Err(_) => esc(&mut html, &t),
+                }
+                plain.push_str(&t);
+            }
+            Event::Start(Tag::Emphasis) => html.push_str("<em>"),
+            Event::End(TagEnd::Emphasis) => html.push_str("</em>"),
+            Event::Start(Tag::Strong) => html.push_str("<strong>"),
+            Event::End(TagEnd::Strong) => html.push_str("</strong>"),
+            Event::Start(Tag::Strikethrough) => html.push_str("<del>"),
+            Event::End(TagEnd::Strikethrough) => html.push_str("</del>"),
+            Event::SoftBreak | Event::HardBreak => {
+                html.push(' ');
+                plain.push(' ');
+            }
+            _ => {}
+        }
+    }
+    (html, plain)
+}
+
+/// Whether a line starts a Markdown block other than a paragraph.
+fn starts_a_block(line: &str) -> bool {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let after_digits = &line[digits..];
+    ["# ", "> ", "- ", "+ ", "* ", "```", "~~~"].iter().any(|m| line.starts_with(m))
+        || line == "#"
+        || (digits > 0 && (after_digits.starts_with(". ") || after_digits.starts_with(") ")))
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::*;
+
+    #[test]
+    fn titles_keep_inline_markdown_and_have_a_plain_form() {
+        assert_eq!(
+            title("Using `grep` *well*"),
+            ("Using <code>grep</code> <em>well</em>".into(), "Using grep well".into())
+        );
+        assert_eq!(title("Plain & simple"), ("Plain &amp; simple".into(), "Plain & simple".into()));
+        assert_eq!(title("1. Intro to `ls`"), ("1. Intro to `ls`".into(), "1. Intro to `ls`".into()));
+        let (html, plain) = title("The area $\\pi r^2$");
+        assert!(html.contains("<math") && plain == "The area \\pi r^2", "{html}");
+    }
+}

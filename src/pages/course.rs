@@ -54,6 +54,7 @@ impl Pages<'_> {
         let view = LessonView {
             id: &l.id,
             title: &l.title,
+            title_html: &l.title_html,
             url: self.href(Kind::Lesson, idx),
             number: self.lesson_number(idx),
             summary: fields.summary.as_ref().map_or("", |s| s.html.as_str()),
@@ -83,6 +84,7 @@ impl Pages<'_> {
         ModuleView {
             id: &m.id,
             title: &m.title,
+            title_html: &m.title_html,
             url: self.href(Kind::Module, idx),
             summary: &m.summary,
             number: idx + 1,
@@ -98,6 +100,7 @@ impl Pages<'_> {
         LessonItem {
             id: &l.id,
             title: &l.title,
+            title_html: &l.title_html,
             url: self.href(Kind::Lesson, idx),
             summary: summary.map_or("", |s| s.html.as_str()),
             summary_text: summary.map_or("", |s| s.text.as_str()),

@@ -274,6 +274,7 @@ impl Pages<'_> {
             &PageView {
                 id: &p.id,
                 title: &p.title,
+                title_html: &p.title_html,
                 url: self.href(Kind::Page, idx),
                 content: &body.html,
                 toc: &body.toc,

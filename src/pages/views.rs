@@ -46,6 +46,8 @@ pub(super) struct DefinitionEntry<'a> {
 pub(super) struct LessonItem<'a> {
     pub(super) id: &'a str,
     pub(super) title: &'a str,
+    /// The title's inline Markdown as HTML.
+    pub(super) title_html: &'a str,
     pub(super) url: Url<'a>,
     /// HTML, and plain text.
     pub(super) summary: &'a str,
@@ -60,6 +62,8 @@ pub(super) struct LessonItem<'a> {
 pub(super) struct ModuleView<'a> {
     pub(super) id: &'a str,
     pub(super) title: &'a str,
+    /// The title's inline Markdown as HTML.
+    pub(super) title_html: &'a str,
     pub(super) url: Url<'a>,
     pub(super) summary: &'a str,
     pub(super) number: usize,
@@ -80,6 +84,8 @@ pub(super) struct PageRef<'a> {
 pub(super) struct LessonView<'a> {
     pub(super) id: &'a str,
     pub(super) title: &'a str,
+    /// The title's inline Markdown as HTML.
+    pub(super) title_html: &'a str,
     pub(super) url: Url<'a>,
     pub(super) number: String,
     /// HTML, and plain text.
@@ -248,6 +254,8 @@ pub(super) struct QuizCard<'a> {
 pub(super) struct PageView<'a> {
     pub(super) id: &'a str,
     pub(super) title: &'a str,
+    /// The title's inline Markdown as HTML.
+    pub(super) title_html: &'a str,
     pub(super) url: Url<'a>,
     pub(super) content: &'a str,
     pub(super) toc: &'a [Heading],
