@@ -329,23 +329,23 @@ pub fn lesson_fields(index: &SiteIndex, i: usize) -> LessonFields {
 
 /// Renders one field of page `key` that holds block Markdown.
 fn field(index: &SiteIndex, key: PageKey, path: &str, field: &Located<String>) -> Rendered {
-    let page_path = page_path(key.kind, index.id(key));
-    let ctx = Ctx {
-        index,
-        place: Place::Field { path, pos: field.pos },
-        page: Some(key),
-        page_path: &page_path,
-        autolink: Autolink::Off,
-        mentions: false,
-        raw_html: false,
-        reserved_ids: template_ids(Some(key.kind)),
-        paragraph_ids: false,
-    };
-    markdown::render_field(&field.value, &ctx)
+    render_field(index, key, path, field, markdown::render_field)
 }
 
 /// Renders one inline field of page `key`.
 fn inline(index: &SiteIndex, key: PageKey, path: &str, field: &Located<String>) -> Rendered {
+    render_field(index, key, path, field, markdown::render_inline)
+}
+
+/// Renders a front-matter or quiz field of page `key` with `render`: no autolinks, no raw
+/// HTML, every message at the field.
+fn render_field(
+    index: &SiteIndex,
+    key: PageKey,
+    path: &str,
+    field: &Located<String>,
+    render: fn(&str, &Ctx) -> Rendered,
+) -> Rendered {
     let page_path = page_path(key.kind, index.id(key));
     let ctx = Ctx {
         index,
@@ -358,7 +358,7 @@ fn inline(index: &SiteIndex, key: PageKey, path: &str, field: &Located<String>) 
         reserved_ids: template_ids(Some(key.kind)),
         paragraph_ids: false,
     };
-    markdown::render_inline(&field.value, &ctx)
+    render(&field.value, &ctx)
 }
 
 /// Renders a quiz's Markdown fields.
