@@ -5,13 +5,22 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Pages;
-use super::views::{QuizView, Url};
+use super::views::{QuestionView, Url};
 use crate::common::routes::SitePage;
 use crate::common::{Kind, PageKey};
 use crate::site::bodies::Text;
 
 /// The folder of a module's print page, under the module's own.
 pub const PRINT: &str = "print/";
+
+/// A quiz as its print page shows it: questions with blanks, answers at the end (no
+/// answer key for a script, nothing of the quiz page's own).
+#[derive(Serialize)]
+struct PrintQuiz<'a> {
+    id: &'a str,
+    title: &'a str,
+    questions: Vec<QuestionView<'a>>,
+}
 
 #[derive(Serialize)]
 struct PrintLesson<'a> {
@@ -57,8 +66,14 @@ impl Pages<'_> {
                 quizzes.push(q);
             }
         }
-        let quizzes: Vec<QuizView> =
-            quizzes.iter().map(|&q| self.quiz_view(q, &c.quizzes[q], &self.bodies.quizzes[q])).collect();
+        let quizzes: Vec<PrintQuiz> = quizzes
+            .iter()
+            .map(|&q| {
+                let (quiz, html) = (&c.quizzes[q], &self.bodies.quizzes[q]);
+                let questions = quiz.questions.iter().zip(&html.questions).map(|(qq, h)| self.question_view(qq, h));
+                PrintQuiz { id: &quiz.id, title: &quiz.title, questions: questions.collect() }
+            })
+            .collect();
         ctx.insert("module", &self.module_view(idx, None));
         ctx.insert("lessons", &lessons);
         ctx.insert("quizzes", &quizzes);
@@ -68,17 +83,19 @@ impl Pages<'_> {
 
 /// `html` with every `id` and in-page link given `prefix--` in front.
 fn prefixed_ids(html: &str, prefix: &str) -> String {
-    let mut out = String::with_capacity(html.len() + 256);
-    let mut rest = html;
-    loop {
-        let next = [" id=\"", "href=\"#"].iter().filter_map(|p| rest.find(p).map(|at| (at + p.len(), *p))).min();
-        let Some((at, _)) = next else { break };
-        out.push_str(&rest[..at]);
+    let bytes = html.as_bytes();
+    let mut at: Vec<usize> = memchr::memmem::find_iter(bytes, b" id=\"").map(|i| i + 5).collect();
+    at.extend(memchr::memmem::find_iter(bytes, b"href=\"#").map(|i| i + 7));
+    at.sort_unstable();
+    let mut out = String::with_capacity(html.len() + at.len() * (prefix.len() + 2));
+    let mut from = 0;
+    for i in at {
+        out.push_str(&html[from..i]);
         out.push_str(prefix);
         out.push_str("--");
-        rest = &rest[at..];
+        from = i;
     }
-    out.push_str(rest);
+    out.push_str(&html[from..]);
     out
 }
 

@@ -77,14 +77,13 @@ pub struct Text {
     pub text: String,
 }
 
-/// A lesson's inline Markdown fields, rendered.
+/// A lesson's inline Markdown fields, rendered (their links and diagnostics join those
+/// of the lesson's body).
 #[derive(Debug, Default)]
 pub struct LessonFields {
     pub summary: Option<Text>,
     pub objectives: Vec<Text>,
     pub keypoints: Vec<Text>,
-    /// Links and diagnostics of every field together.
-    pub rendered: Rendered,
 }
 
 /// Every rendered text of the course, by page kind and index.
@@ -137,9 +136,6 @@ impl Bodies {
             .chain(self.definitions.iter().enumerate().map(keyed(Kind::Concept)))
             .chain(self.pages.iter().enumerate().map(keyed(Kind::Page)))
             .chain(self.quizzes.iter().enumerate().map(|(i, q)| (Some(PageKey::new(Kind::Quiz, i)), &q.rendered)))
-            .chain(
-                self.lesson_fields.iter().enumerate().map(|(i, f)| (Some(PageKey::new(Kind::Lesson, i)), &f.rendered)),
-            )
     }
 
     /// Moves out the plain texts kept for the search index, so it can free each one as
@@ -165,7 +161,7 @@ impl Bodies {
     pub fn of(&self, key: PageKey) -> impl Iterator<Item = &Rendered> {
         let i = key.idx;
         let (first, second): (Option<&Rendered>, Option<&Rendered>) = match key.kind {
-            Kind::Lesson => (self.lessons.get(i).map(|r| &**r), self.lesson_fields.get(i).map(|f| &f.rendered)),
+            Kind::Lesson => (self.lessons.get(i).map(|r| &**r), None),
             Kind::Module => (self.modules.get(i).and_then(|m| m.as_deref()), None),
             Kind::Article => (self.articles.get(i).map(|r| &**r), None),
             Kind::Concept => (self.concepts.get(i).map(|r| &**r), self.definitions.get(i).map(|r| &**r)),
@@ -232,8 +228,24 @@ pub fn render(index: &SiteIndex, keep: Option<&Keep>) -> Bodies {
     let page = |k: PageKey, origin: &Origin, autolink: Option<Autolink>| {
         old(list_of(k.kind), k.idx, origin).unwrap_or_else(|| Arc::new(body(index, Some(k), origin, autolink)))
     };
-    let lessons = course.lessons.par_iter().enumerate();
-    let lessons = lessons.map(|(i, l)| page(key(Kind::Lesson, i), &l.origin, l.autolink)).collect();
+    // A lesson's body and its fields, rendered together: they come from one file.
+    let lessons: Vec<(Body, Arc<LessonFields>)> = course
+        .lessons
+        .par_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let kept = keep.filter(|k| !k.stale.contains(l.origin.path()));
+            if let Some(k) = kept
+                && let (Some(body), Some(fields)) = (k.old.lessons.get(i), k.old.lesson_fields.get(i))
+            {
+                return (body.clone(), fields.clone());
+            }
+            let mut rendered = body(index, Some(key(Kind::Lesson, i)), &l.origin, l.autolink);
+            let fields = lesson_fields(index, i, &mut rendered);
+            (Arc::new(rendered), Arc::new(fields))
+        })
+        .collect();
+    let (lessons, lesson_fields): (Vec<Body>, Vec<Arc<LessonFields>>) = lessons.into_iter().unzip();
     let articles = course.articles.par_iter().enumerate();
     let articles = articles.map(|(i, a)| page(key(Kind::Article, i), &a.origin, a.autolink)).collect();
     let concepts = course.concepts.par_iter().enumerate();
@@ -251,11 +263,6 @@ pub fn render(index: &SiteIndex, keep: Option<&Keep>) -> Bodies {
         kept.and_then(|(k, _)| k.old.quizzes.get(i).cloned()).unwrap_or_else(|| Arc::new(quiz(index, i, q)))
     });
     let quizzes = quizzes.collect();
-    let lesson_fields = course.lessons.par_iter().enumerate().map(|(i, l)| {
-        let kept = keep.filter(|k| !k.stale.contains(l.origin.path()));
-        kept.and_then(|k| k.old.lesson_fields.get(i).cloned()).unwrap_or_else(|| Arc::new(lesson_fields(index, i)))
-    });
-    let lesson_fields = lesson_fields.collect();
     let optional = |old: Option<&Body>, k: Option<PageKey>, origin: &Origin| -> Body {
         let kept = keep.filter(|k| !k.stale.contains(origin.path())).and(old.cloned());
         kept.unwrap_or_else(|| Arc::new(body(index, k, origin, None)))
@@ -310,11 +317,11 @@ pub fn definition(index: &SiteIndex, i: usize) -> Rendered {
     inline(index, PageKey::new(Kind::Concept, i), c.origin.path(), &c.definition)
 }
 
-/// Renders lesson `i`'s summary, objectives and key points (inline Markdown).
-pub fn lesson_fields(index: &SiteIndex, i: usize) -> LessonFields {
+/// Renders lesson `i`'s summary, objectives and key points (inline Markdown), their links
+/// and diagnostics added to `all`, the lesson body's.
+pub fn lesson_fields(index: &SiteIndex, i: usize, all: &mut Rendered) -> LessonFields {
     let lesson = &index.course.lessons[i];
     let key = PageKey::new(Kind::Lesson, i);
-    let mut all = Rendered::default();
     let mut field = |f: &Located<String>| {
         let mut r = inline(index, key, lesson.origin.path(), f);
         all.links.append(&mut r.links);
@@ -324,7 +331,7 @@ pub fn lesson_fields(index: &SiteIndex, i: usize) -> LessonFields {
     let summary = lesson.summary.as_ref().map(&mut field);
     let objectives = lesson.objectives.iter().map(&mut field).collect();
     let keypoints = lesson.keypoints.iter().map(&mut field).collect();
-    LessonFields { summary, objectives, keypoints, rendered: all }
+    LessonFields { summary, objectives, keypoints }
 }
 
 /// Renders one field of page `key` that holds block Markdown.
