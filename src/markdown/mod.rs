@@ -266,6 +266,33 @@ pub(super) fn is_block_end(tag: &TagEnd) -> bool {
     )
 }
 
+/// Whether a one-line text reads the same with or without inline Markdown: no character
+/// that starts markup, an escape, an entity or smart punctuation (quotes, `--`, `...`),
+/// and no line break.
+pub fn is_plain(text: &str) -> bool {
+    !text.bytes().any(|b| {
+        matches!(
+            b,
+            b'*' | b'_'
+                | b'`'
+                | b'['
+                | b']'
+                | b'<'
+                | b'>'
+                | b'&'
+                | b'$'
+                | b'\\'
+                | b'~'
+                | b'!'
+                | b'\''
+                | b'"'
+                | b'\n'
+                | b'\r'
+        )
+    }) && !text.contains("--")
+        && !text.contains("..")
+}
+
 /// A title's inline Markdown (emphasis, code, math) as HTML, and the same as plain text
 /// (what `<title>`, links, navigation and search show). A title that would read as a
 /// block of Markdown (`1. Intro`, `# Notes`) is taken as plain text.
@@ -335,5 +362,18 @@ mod title_tests {
         assert_eq!(title("1. Intro to `ls`"), ("1. Intro to `ls`".into(), "1. Intro to `ls`".into()));
         let (html, plain) = title("The area $\\pi r^2$");
         assert!(html.contains("<math") && plain == "The area \\pi r^2", "{html}");
+    }
+}
+
+#[cfg(test)]
+mod plain_tests {
+    use super::*;
+
+    #[test]
+    fn plain_texts_are_told_from_markup() {
+        assert!(is_plain("Explain why Russia turned to North Korea for ammunition in 2022"));
+        for marked in ["Use `grep`", "a *b*", "[[concept:x]]", "A & B", "don't", "x -- y", "wait...", "$x$", "a\\b"] {
+            assert!(!is_plain(marked), "{marked}");
+        }
     }
 }

@@ -30,8 +30,8 @@ struct PrintLesson<'a> {
     url: Url<'a>,
     objectives: &'a [Text],
     keypoints: &'a [Text],
-    /// The lesson's HTML, its ids given the lesson's id in front so that the lessons' ids
-    /// stay apart on one page.
+    /// Where the lesson's HTML goes: a marker the page is filled at once rendered (its ids
+    /// then given the lesson's id in front, so that the lessons' ids stay apart).
     content: String,
 }
 
@@ -56,7 +56,7 @@ impl Pages<'_> {
                     url: self.href(Kind::Lesson, l),
                     objectives: &fields.objectives,
                     keypoints: &fields.keypoints,
-                    content: prefixed_ids(&self.bodies.lessons[l].html, &lesson.id),
+                    content: marker(l),
                 }
             })
             .collect();
@@ -81,13 +81,46 @@ impl Pages<'_> {
     }
 }
 
+/// The placeholder of lesson `l`'s HTML on a print page.
+fn marker(l: usize) -> String {
+    format!("<!--syllabus-print-lesson-{l}-->")
+}
+
+impl Pages<'_> {
+    /// A rendered print page with each lesson's marker replaced by its HTML.
+    pub(super) fn fill_print(&self, module: usize, page: Vec<u8>) -> Vec<u8> {
+        let c = self.index.course;
+        let lessons = &c.modules[module].lessons;
+        let room: usize = lessons.iter().map(|&l| self.bodies.lessons[l].html.len() + 1024).sum();
+        let mut out = String::with_capacity(page.len() + room);
+        let page = String::from_utf8(page).unwrap_or_default();
+        let mut from = 0;
+        for &l in lessons {
+            let mark = marker(l);
+            let Some(at) = page[from..].find(&mark).map(|at| from + at) else { continue };
+            out.push_str(&page[from..at]);
+            push_prefixed(&mut out, &self.bodies.lessons[l].html, &c.lessons[l].id);
+            from = at + mark.len();
+        }
+        out.push_str(&page[from..]);
+        out.into_bytes()
+    }
+}
+
 /// `html` with every `id` and in-page link given `prefix--` in front.
+#[cfg(test)]
 fn prefixed_ids(html: &str, prefix: &str) -> String {
+    let mut out = String::new();
+    push_prefixed(&mut out, html, prefix);
+    out
+}
+
+/// Adds `html` to `out` with every `id` and in-page link given `prefix--` in front.
+fn push_prefixed(out: &mut String, html: &str, prefix: &str) {
     let bytes = html.as_bytes();
     let mut at: Vec<usize> = memchr::memmem::find_iter(bytes, b" id=\"").map(|i| i + 5).collect();
     at.extend(memchr::memmem::find_iter(bytes, b"href=\"#").map(|i| i + 7));
     at.sort_unstable();
-    let mut out = String::with_capacity(html.len() + at.len() * (prefix.len() + 2));
     let mut from = 0;
     for i in at {
         out.push_str(&html[from..i]);
@@ -96,7 +129,6 @@ fn prefixed_ids(html: &str, prefix: &str) -> String {
         from = i;
     }
     out.push_str(&html[from..]);
-    out
 }
 
 #[cfg(test)]
