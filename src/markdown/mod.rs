@@ -179,24 +179,29 @@ pub fn render_field(text: &str, ctx: &Ctx) -> Rendered {
     let mut r = Renderer::new(&ctx, text);
     let mut plain = String::new();
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
-        match &event {
-            Event::Text(t)
-            | Event::Code(t)
-            | Event::Html(t)
-            | Event::InlineHtml(t)
-            | Event::InlineMath(t)
-            | Event::DisplayMath(t) => plain.push_str(t),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) if !plain.ends_with(' ') && !plain.is_empty() => {
-                plain.push(' ')
-            }
-            _ => {}
-        }
+        add_plain(&mut plain, &event);
         r.event(event, range);
     }
     let mut out = r.finish();
     out.html = out.html.trim().to_string();
-    out.plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    out.plain = plain.trim().to_string();
     out
+}
+
+/// Adds what `event` reads as to a plain-text copy: its text, or one space at a break or
+/// between blocks.
+fn add_plain(plain: &mut String, event: &Event) {
+    match event {
+        Event::Text(t)
+        | Event::Code(t)
+        | Event::Html(t)
+        | Event::InlineHtml(t)
+        | Event::InlineMath(t)
+        | Event::DisplayMath(t) => plain.push_str(t),
+        Event::SoftBreak | Event::HardBreak | Event::Start(Tag::Paragraph) if !plain.ends_with(' ') => plain.push(' '),
+        Event::End(tag) if is_block_end(tag) && !plain.ends_with(' ') => plain.push(' '),
+        _ => {}
+    }
 }
 
 /// Renders inline Markdown (a definition, a choice): block structure is flattened so
@@ -208,19 +213,7 @@ pub fn render_inline(text: &str, ctx: &Ctx) -> Rendered {
     let mut plain = String::new();
     let parser = Parser::new_ext(text, options()).into_offset_iter();
     for (event, range) in TextMergeWithOffset::new(parser) {
-        if let Event::Text(t)
-        | Event::Code(t)
-        | Event::Html(t)
-        | Event::InlineHtml(t)
-        | Event::InlineMath(t)
-        | Event::DisplayMath(t) = &event
-        {
-            plain.push_str(t);
-        } else if matches!(event, Event::SoftBreak | Event::HardBreak | Event::Start(Tag::Paragraph))
-            && !plain.is_empty()
-        {
-            plain.push(' ');
-        }
+        add_plain(&mut plain, &event);
         match event {
             Event::Start(Tag::Paragraph) => {
                 paragraphs += 1;
