@@ -659,12 +659,23 @@ fn answers_and_instructor_notes_stay_out_of_search_and_notes_out_of_the_site() {
         root.join("content/lessons/01-a/01-tasks.md"),
         "---\ntitle: Tasks\n---\n\n## Task\n\nVisible kangaroovisible text.\n\n\
          > [!EXERCISE] Count\n> Count the emuexercise birds.\n>\n> > [!HINT]\n> > Try the platypushint.\n>\n\
-         > > [!SOLUTION]\n> > Three quokkasolution.\n\n> [!INSTRUCTOR]\n> Allow wombatinstructor minutes.\n",
+         > > [!SOLUTION]\n> > Three quokkasolution.\n\n> [!INSTRUCTOR]\n> Allow wombatinstructor minutes; see [[concept:tide]].\n\n\
+         Tides, at last.\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("content/concepts")).unwrap();
+    std::fs::write(
+        root.join("content/concepts/tide.md"),
+        "---\nterm: Tides\ndefinition: The sea rising and falling.\n---\n",
     )
     .unwrap();
     let run = build(root, &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let files = snapshot(&root.join("public"));
+    // A note left out links to nothing: the concept's first mention the page shows is the
+    // one autolinked.
+    let lesson = String::from_utf8_lossy(&files["lessons/tasks/index.html"]).to_string();
+    assert!(lesson.contains(r#"data-concept="tide">Tides</a>, at last"#), "{lesson}");
     let search = |word: &str| files_holding(&files, word).into_iter().filter(|p| p.starts_with("search/")).count();
     // Stems, as the index holds them, and snippets: prefixes find both.
     assert!(search("kangaroovis") > 0 && search("emuexerc") > 0, "the search index holds the lesson's text");

@@ -22,7 +22,22 @@ pub(super) struct RunningText {
     mentioned: FxHashSet<usize>,
 }
 
+/// What the page had linked and mentioned at some point, to go back to.
+pub(super) struct Seen {
+    linked: FxHashSet<usize>,
+    mentioned: FxHashSet<usize>,
+}
+
 impl RunningText {
+    pub(super) fn seen(&self) -> Seen {
+        Seen { linked: self.linked.clone(), mentioned: self.mentioned.clone() }
+    }
+
+    /// Forgets the concepts linked and mentioned since `seen`.
+    pub(super) fn restore(&mut self, seen: Seen) {
+        (self.linked, self.mentioned) = (seen.linked, seen.mentioned);
+    }
+
     /// Adds a piece of text that starts at `offset` in the source.
     pub(super) fn add(&mut self, text: &str, offset: usize) {
         self.map.push((self.run.len(), offset));

@@ -163,8 +163,22 @@ pub(super) struct Open {
     from: usize,
     /// Output length once the title is written, to see whether anything followed.
     body_from: usize,
-    hidden: bool,
+    /// An instructor's note left out: what the text had before it, to go back to.
+    hidden: Option<Box<Before>>,
     offset: usize,
+}
+
+/// A text's state before a note left out of the page: the note's anchors, links, mentions,
+/// examples and exercises must not count for a page that does not show them (its links
+/// were checked as they were read).
+pub(super) struct Before {
+    anchors: usize,
+    links: usize,
+    mentions: usize,
+    examples: usize,
+    self_anchors: usize,
+    exercises: usize,
+    seen: super::autolink::Seen,
 }
 
 impl Renderer<'_, '_> {
@@ -206,7 +220,17 @@ impl Renderer<'_, '_> {
         };
         let fold = m.fold.unwrap_or(if kind.folds() { Fold::Closed } else { Fold::No });
         let (title_html, title_text) = self.callout_title(m.title, offset + m.title_at);
-        let hidden = kind == Kind::Instructor && !self.ctx.index.course.config.instructor;
+        let hidden = (kind == Kind::Instructor && !self.ctx.index.course.config.instructor).then(|| {
+            Box::new(Before {
+                anchors: self.result.anchors.len(),
+                links: self.result.links.len(),
+                mentions: self.result.mentions.len(),
+                examples: self.result.examples.len(),
+                self_anchors: self.self_anchors.len(),
+                exercises: self.exercises,
+                seen: self.text.seen(),
+            })
+        });
         let from = self.out.len();
         let mut name = kind.label().to_string();
         let mut id = None;
@@ -285,8 +309,15 @@ impl Renderer<'_, '_> {
             );
             self.error(open.offset, msg);
         }
-        if open.hidden {
+        if let Some(before) = open.hidden {
             self.out.truncate(open.from);
+            self.result.anchors.truncate(before.anchors);
+            self.result.links.truncate(before.links);
+            self.result.mentions.truncate(before.mentions);
+            self.result.examples.truncate(before.examples);
+            self.self_anchors.truncate(before.self_anchors);
+            self.exercises = before.exercises;
+            self.text.restore(before.seen);
             return;
         }
         self.push(Event::Html(format!("</div></{}>\n", open.element).into()));
