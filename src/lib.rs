@@ -15,6 +15,7 @@ pub mod build;
 pub mod common;
 pub mod content;
 pub mod export;
+pub mod i18n;
 pub mod index;
 pub mod init;
 pub mod markdown;

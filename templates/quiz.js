@@ -48,6 +48,26 @@
     return node;
   }
 
+  /** A string's pieces with its placeholders filled in, for make(): a value that is a node
+   *  stays that node (a link, a score in bold). */
+  function filled(name, values) {
+    var keys = Object.keys(values);
+    var texts = {};
+    keys.forEach(function (k, i) { texts[k] = typeof values[k] === 'string' ? values[k] : '\u0000' + i + '\u0000'; });
+    return t(name, texts).split('\u0000').map(function (piece, i) {
+      return i % 2 ? values[keys[Number(piece)]] : piece;
+    }).filter(function (piece) { return piece !== ''; });
+  }
+
+  /** The day of a timestamp, in the learner's time zone, as the course's language writes it. */
+  function localDate(stamp) {
+    var d = new Date(stamp);
+    if (!stamp || isNaN(d.getTime())) return '';
+    var two = function (n) { return (n < 10 ? '0' : '') + n; };
+    var iso = d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate());
+    return S ? S.date(iso) : iso;
+  }
+
   /** An element holding HTML the build rendered (quiz feedback and explanations). */
   function trusted(tag, className, html) {
     var node = make(tag, className);
@@ -55,14 +75,16 @@
     return node;
   }
 
-  /** Points as people write them: 3, 1.5, 0.33. */
-  function fmt(n) {
-    return String(Math.round(n * 100) / 100);
+  /** The theme's words in the course's language (strings.js, loaded first). */
+  var S = window.syllabusStrings || null;
+  function t(name, values) {
+    return S ? S.t(name, values) : name;
   }
 
-  /** "1 point", "2 points"; `words` when the plural is not word + s. */
-  function plural(n, word, words) {
-    return fmt(n) + ' ' + (n === 1 ? word : words || word + 's');
+  /** Points as people write them, in the language's digits: 3, 1.5, 0.33. */
+  function fmt(n) {
+    var rounded = Math.round(n * 100) / 100;
+    return S ? S.number(rounded) : String(rounded);
   }
 
   /** Shows an element and every hidden ancestor up to `stop`. */
@@ -155,16 +177,21 @@
     return { title: text(l.title, what + ': title'), done: true, updated: date(l.updated, what + ': updated') };
   }
 
-  /** Progress as stored or imported, checked field by field; throws with the reason. */
+  /** Progress as stored or imported, checked field by field; throws with the reason, in
+   *  the course's language (the field at fault, a technical detail, stays as it is). */
   function validate(data) {
-    if (!isObject(data) || data.format !== FORMAT) fail('this is not a syllabus progress file');
-    if (data.version !== VERSION) fail('progress version ' + String(data.version).slice(0, 20) + ' is not supported (this site reads version ' + VERSION + ')');
-    return {
-      format: FORMAT,
-      version: VERSION,
-      quizzes: entries(data.quizzes, 'quiz', validQuiz),
-      lessons: entries(data.lessons, 'lesson', validLesson),
-    };
+    if (!isObject(data) || data.format !== FORMAT) fail(t('import_not_progress'));
+    if (data.version !== VERSION) fail(t('import_wrong_version', { version: String(data.version).slice(0, 20), supported: VERSION }));
+    try {
+      return {
+        format: FORMAT,
+        version: VERSION,
+        quizzes: entries(data.quizzes, 'quiz', validQuiz),
+        lessons: entries(data.lessons, 'lesson', validLesson),
+      };
+    } catch (e) {
+      throw new Error(t('import_invalid', { detail: e.message }));
+    }
   }
 
   function share(q) {
@@ -190,9 +217,12 @@
 
   /** A number as a learner may type it: "2.98", "2,98", "-3", "1e3", "1 000". */
   function parseNumber(s) {
-    var t = String(s).trim().replace(/[\s\u202f]/g, '').replace(/\u2212/g, '-');
-    if (t.indexOf('.') < 0 && (t.match(/,/g) || []).length === 1) t = t.replace(',', '.');
-    return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t) ? Number(t) : NaN;
+    // Arabic-Indic and Persian digits count as digits; ٫ is a decimal point, ٬ a thousands mark.
+    var text = String(s).trim().replace(/[\u0660-\u0669]/g, function (d) { return String(d.charCodeAt(0) - 0x660); })
+      .replace(/[\u06f0-\u06f9]/g, function (d) { return String(d.charCodeAt(0) - 0x6f0); })
+      .replace(/\u066b/g, '.').replace(/[\s\u202f\u066c]/g, '').replace(/\u2212/g, '-');
+    if (text.indexOf('.') < 0 && (text.match(/,/g) || []).length === 1) text = text.replace(',', '.');
+    return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : NaN;
   }
 
   /** What the learner gave for a question, or null when they gave nothing. */
@@ -401,7 +431,7 @@
       feedback.setAttribute('tabindex', '-1');
       feedback.focus();
     }
-    announce(quiz, questionName(qs) + ': ' + verdictText(qs) + ' ' + scoreSentence(quiz));
+    announce(quiz, verdictText(qs) + ' ' + scoreSentence(quiz));
   }
 
   function checkAll(quiz) {
@@ -412,7 +442,7 @@
     showBest(quiz, record(quiz));
     quiz.result.focus();
     var wrong = quiz.questions.filter(function (qs) { return qs.state === 'wrong' || qs.state === 'partial'; }).length;
-    announce(quiz, 'All questions checked. ' + scoreSentence(quiz) + (wrong ? ' ' + plural(wrong, 'question') + ' not right.' : ''));
+    announce(quiz, t('all_checked') + ' ' + scoreSentence(quiz) + (wrong ? ' ' + t('not_right_count', { count: wrong }) : ''));
   }
 
   function retry(quiz) {
@@ -423,7 +453,7 @@
       var first = again[0].el.querySelector('input:not([type="hidden"]), select');
       if (first) first.focus();
     }
-    announce(quiz, plural(again.length, 'question') + ' to try again; the right ones are kept.');
+    announce(quiz, t('try_again_count', { count: again.length }));
   }
 
   function reset(qs) {
@@ -453,13 +483,17 @@
 
   function questionName(qs) {
     var number = qs.el.querySelector('.question-number');
-    return number ? number.textContent.trim() : 'Question';
+    return number ? number.textContent.trim() : t('question_number', { number: '' }).trim();
   }
 
+  /** What a check says of one question: "Question 2: right." */
   function verdictText(qs) {
-    if (qs.state === 'right') return 'right.';
-    if (qs.state === 'partial') return 'partly right, ' + fmt(qs.share * qs.key.points) + ' of ' + plural(qs.key.points, 'point') + '.';
-    return qs.answered ? 'not right.' : 'not answered.';
+    var question = questionName(qs);
+    if (qs.state === 'right') return t('question_verdict_right', { question: question });
+    if (qs.state === 'partial') {
+      return t('question_verdict_partly', { question: question, score: fmt(qs.share * qs.key.points), total: fmt(qs.key.points) });
+    }
+    return t(qs.answered ? 'question_verdict_wrong' : 'question_verdict_unanswered', { question: question });
   }
 
   /* Feedback inside a question's [data-feedback] -------------------------- */
@@ -470,8 +504,9 @@
     box.textContent = '';
     var partly = !right && qs.share > 0;
     box.className = 'feedback ' + (right ? 'is-correct' : partly ? 'is-partial' : 'is-wrong');
-    var verdict = right ? 'Right.' : partly ? 'Partly right.' : r === null ? 'Not answered.' : 'Not right.';
-    box.appendChild(make('p', 'verdict', [make('strong', '', [verdict]), ' ' + fmt(qs.share * q.points) + ' of ' + plural(q.points, 'point') + '.']));
+    var verdict = t(right ? 'right' : partly ? 'partly_right' : r === null ? 'not_answered' : 'not_right');
+    var points = t('points_of', { score: fmt(qs.share * q.points), count: q.points });
+    box.appendChild(make('p', 'verdict', [make('strong', '', [verdict]), ' ' + points]));
     var details = responseDetails(qs, r);
     if (details) box.appendChild(details);
     var rule = scoringRule(q, r, right);
@@ -486,9 +521,9 @@
     var some = q.type === 'multiple' ? r.some(function (c) { return q.correct.indexOf(c) >= 0; })
       : q.type === 'order' ? itemsInPlace(q.items, r) > 0 : pairsRight(q.pairs, r) > 0;
     if (!some) return null;
-    if (!q.partial) return 'This question earns its points only when the whole answer is right.';
-    if (q.type === 'multiple') return 'Each right choice earns its share of the points, and each wrong choice takes one share away.';
-    return 'Each ' + (q.type === 'order' ? 'item in its place' : 'pair matched') + ' earns its share of the points.';
+    if (!q.partial) return t('whole_answer_rule');
+    if (q.type === 'multiple') return t('multiple_rule');
+    return t(q.type === 'order' ? 'order_rule' : 'match_rule');
   }
 
   function responseDetails(qs, r) {
@@ -497,20 +532,20 @@
     if (q.type === 'single' || q.type === 'multiple') return choiceFeedback(qs, r);
     if (q.type === 'true_false') {
       markChoice(qs, r, r === String(q.answer));
-      return make('p', '', ['You answered ' + (r === 'true' ? 'True' : 'False') + '.']);
+      return make('p', '', [t('you_answered', { answer: t(r === 'true' ? 'answer_true' : 'answer_false') })]);
     }
-    if (q.type === 'short') return make('p', '', ['You answered “' + r.trim() + '”.']);
+    if (q.type === 'short') return make('p', '', [t('you_answered_text', { answer: r.trim() })]);
     if (q.type === 'numeric') {
       var x = parseNumber(r);
-      return make('p', '', [isFinite(x) ? 'You answered ' + r.trim() + '.' : '“' + r.trim() + '” is not a number.']);
+      return make('p', '', [t(isFinite(x) ? 'you_answered' : 'not_a_number', { answer: r.trim() })]);
     }
     if (q.type === 'order') {
       var ok = placed(q.items, r);
       markPlacements(qs, 'data-item', function (i) { return ok[i]; });
-      return make('p', '', [itemsInPlace(q.items, r) + ' of ' + plural(q.items.length, 'item') + ' in the right place.']);
+      return make('p', '', [t('items_in_place', { right: itemsInPlace(q.items, r), count: q.items.length })]);
     }
     markPlacements(qs, 'data-left', function (i) { return r[i] === i; });
-    return make('p', '', [pairsRight(q.pairs, r) + ' of ' + plural(q.pairs, 'pair') + ' matched right.']);
+    return make('p', '', [t('pairs_matched', { right: pairsRight(q.pairs, r), count: q.pairs })]);
   }
 
   /** single, multiple: each chosen choice with its own feedback, and any correct one missed. */
@@ -522,14 +557,14 @@
       var correct = q.correct.indexOf(i) >= 0;
       markChoice(qs, String(i), correct);
       var item = make('li', correct ? 'is-right' : 'is-wrong', [
-        make('strong', '', [correct ? 'Correct choice: ' : 'Not a correct choice: ']),
+        make('strong', '', [t(correct ? 'correct_choice' : 'not_a_correct_choice') + ' ']),
         choiceText(qs, i),
       ]);
       if (q.feedback[i]) item.appendChild(trusted('div', 'choice-feedback', q.feedback[i]));
       list.appendChild(item);
     });
     var missed = q.correct.filter(function (c) { return chosen.indexOf(c) < 0; }).length;
-    if (q.type === 'multiple' && missed) list.appendChild(make('li', 'is-wrong', ['You missed ' + plural(missed, 'correct choice') + '.']));
+    if (q.type === 'multiple' && missed) list.appendChild(make('li', 'is-wrong', [t('missed_choices', { count: missed })]));
     return list;
   }
 
@@ -560,12 +595,12 @@
   }
 
   function reviewLinks(review) {
-    var p = make('p', 'review', ['Review: ']);
+    var p = make('p', 'review', [t('review_label') + ' ']);
     review.forEach(function (c, i) {
       var a = make('a', 'concept-link', [c.term]);
       a.setAttribute('href', c.url);
       a.setAttribute('data-concept', c.id);
-      if (i) p.appendChild(document.createTextNode(', '));
+      if (i) p.appendChild(document.createTextNode(t('list_separator')));
       p.appendChild(a);
     });
     return p;
@@ -591,7 +626,7 @@
 
   function scoreSentence(quiz) {
     var total = totalPoints(quiz.key);
-    return 'Score ' + fmt(earned(quiz)) + ' of ' + plural(total, 'point') + '.';
+    return t('score_sentence', { score: fmt(earned(quiz)), total: fmt(total) });
   }
 
   function update(quiz) {
@@ -604,7 +639,7 @@
     var out = quiz.el.querySelector('[data-score]');
     if (out) out.textContent = fmt(score) + '/' + fmt(total);
     var count = quiz.el.querySelector('[data-progress-count]');
-    if (count) count.textContent = '(' + checked + ' of ' + plural(quiz.questions.length, 'question') + ' checked)';
+    if (count) count.textContent = t('checked_count', { checked: checked, count: quiz.questions.length });
     var verdict = quiz.el.querySelector('[data-verdict]');
     if (verdict) {
       verdict.hidden = !all;
@@ -617,9 +652,9 @@
 
   function verdictLine(quiz, score, total) {
     var mark = quiz.key.pass_mark;
-    var share = percent(score, total) + '%';
-    if (mark === null || mark === undefined) return 'You scored ' + share + '.';
-    return (passed(quiz, score, total) ? 'Passed: ' : 'Not passed yet: ') + share + ' (pass mark ' + mark + '%).';
+    var share = percent(score, total);
+    if (mark === null || mark === undefined) return t('you_scored', { percent: share });
+    return t(passed(quiz, score, total) ? 'passed' : 'not_passed', { percent: share, mark: mark });
   }
 
   /** The score of stored answers against the quiz as it is now. */
@@ -653,9 +688,7 @@
     var line = quiz.el.querySelector('[data-best]');
     if (!line || !best) return;
     var score = rescore(quiz.key, best.questions);
-    line.textContent = 'Your best score in this browser: ';
-    line.appendChild(make('strong', '', [fmt(score) + '/' + fmt(totalPoints(quiz.key))]));
-    line.appendChild(document.createTextNode(' points.'));
+    line.textContent = t('best_score', { score: fmt(score) + '/' + fmt(totalPoints(quiz.key)) });
     line.hidden = false;
     reveal(quiz.result, quiz.el);
   }
@@ -698,7 +731,7 @@
     };
     on('export-progress', function () {
       download(loadProgress());
-      say('Your progress was saved as a file.');
+      say(t('progress_saved'));
     });
     on('import-progress', function () {
       if (file) file.click();
@@ -732,7 +765,7 @@
     var ids = Object.keys(progress.quizzes).sort(function (a, b) {
       return progress.quizzes[a].title.localeCompare(progress.quizzes[b].title);
     });
-    if (!ids.length) return make('p', '', ['You have not taken a quiz yet in this browser.']);
+    if (!ids.length) return make('p', '', [t('no_quiz_taken')]);
     var list = make('ul', 'progress-quizzes');
     ids.forEach(function (id) {
       var q = progress.quizzes[id];
@@ -740,7 +773,9 @@
       a.setAttribute('href', base + 'quizzes/' + id + '/');
       var score = make('strong', '', [fmt(q.score) + '/' + fmt(q.total)]);
       score.setAttribute('data-best-score', '');
-      var item = make('li', '', [a, ': best score ', score, ' points']);
+      var when = localDate(q.updated);
+      var line = when ? filled('best_score_line', { quiz: a, score: score, date: when }) : filled('best_score_line_undated', { quiz: a, score: score });
+      var item = make('li', '', line);
       item.setAttribute('data-progress-quiz', id);
       list.appendChild(item);
     });
@@ -749,12 +784,12 @@
 
   function lessonsLine(progress) {
     var done = Object.keys(progress.lessons).length;
-    return done ? 'Lessons marked done: ' + done + '.' : 'No lesson marked done yet.';
+    return done ? t('lessons_done', { count: done }) : t('no_lesson_done');
   }
 
   function markDone(li, done) {
     var mark = li.querySelector('.done-mark');
-    if (done && !mark) li.appendChild(make('span', 'done-mark', ['Done']));
+    if (done && !mark) li.appendChild(make('span', 'done-mark', [t('done')]));
     if (!done && mark) mark.remove();
   }
 
@@ -773,7 +808,7 @@
 
   function importFile(file, say) {
     if (file.size > MAX_IMPORT_BYTES) {
-      say('Not imported: ' + file.name + ' is larger than 1 MB.');
+      say(t('not_imported', { reason: t('import_too_large', { file: file.name }) }));
       return;
     }
     file.text().then(function (raw) {
@@ -781,16 +816,20 @@
       try {
         data = JSON.parse(raw);
       } catch (e) {
-        fail('the file is not JSON');
+        fail(t('import_not_json'));
       }
       var incoming = validate(data);
       var progress = loadProgress();
       merge(progress, incoming);
-      if (!saveProgress(progress)) fail('this browser does not let the site store it');
+      if (!saveProgress(progress)) fail(t('import_not_stored'));
       renderPanels();
-      say('Imported ' + plural(Object.keys(incoming.quizzes).length, 'quiz', 'quizzes') + ' and ' + plural(Object.keys(incoming.lessons).length, 'lesson') + ' from ' + file.name + '.');
+      say(t('imported', {
+        quizzes: t('imported_quizzes', { count: Object.keys(incoming.quizzes).length }),
+        lessons: t('imported_lessons', { count: Object.keys(incoming.lessons).length }),
+        file: file.name,
+      }));
     }).catch(function (e) {
-      say('Not imported: ' + e.message + '.');
+      say(t('not_imported', { reason: e.message }));
     });
   }
 

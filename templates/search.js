@@ -12,6 +12,7 @@
 
   var WORD_RUN = /[\p{Alphabetic}\p{N}\p{M}]+/gu;
   var MARKS = /\p{M}/gu;
+  var MARK = /^\p{M}$/u;
   var MAX_WORD = 40;
 
   function isCjk(cp) {
@@ -33,8 +34,9 @@
         if (seg.length === 1) out.push({ s: seg[0], gram: true });
         for (var j = 0; j + 1 < seg.length; j++) out.push({ s: seg[j] + seg[j + 1], gram: true });
       } else {
-        var word = seg.join('').normalize('NFD').replace(MARKS, '').normalize('NFC');
-        var n = Array.from(word).length;
+        var word = seg.join('');
+        var n = 0;
+        for (var k = 0; k < seg.length; k++) if (!MARK.test(seg[k])) n++;
         if (n >= 2 && n <= MAX_WORD) out.push({ s: word, gram: false });
       }
       start = i + 1;
@@ -52,169 +54,30 @@
     return out;
   }
 
-  /* The English (Porter2) stemmer, as Snowball's english.sbl defines it: the algorithm
-   * the rust-stemmers crate compiles, ported here so that queries stem as pages did. */
+  /* Stemming: the course language's stemmer, from templates/stemmers/, goes before this
+   * file (the build puts it there); a language without one keeps its words whole. */
 
-  var EXCEPTIONS = {
-    skis: 'ski', skies: 'sky', dying: 'die', lying: 'lie', tying: 'tie', idly: 'idl', gently: 'gentl',
-    ugly: 'ugli', early: 'earli', only: 'onli', singly: 'singl', sky: 'sky', news: 'news', howe: 'howe',
-    atlas: 'atlas', cosmos: 'cosmos', bias: 'bias', andes: 'andes',
-  };
-  var INVARIANT_AFTER_1A = ['inning', 'outing', 'canning', 'herring', 'earring', 'proceed', 'exceed', 'succeed'];
-  var STEP_2 = [
-    ['ization', 'ize'], ['ational', 'ate'], ['fulness', 'ful'], ['ousness', 'ous'], ['iveness', 'ive'],
-    ['tional', 'tion'], ['biliti', 'ble'], ['lessli', 'less'], ['entli', 'ent'], ['ation', 'ate'],
-    ['alism', 'al'], ['aliti', 'al'], ['ousli', 'ous'], ['iviti', 'ive'], ['fulli', 'ful'], ['enci', 'ence'],
-    ['anci', 'ance'], ['abli', 'able'], ['izer', 'ize'], ['ator', 'ate'], ['alli', 'al'], ['bli', 'ble'],
-    ['ogi', 'og'], ['li', ''],
-  ];
-  var STEP_3 = [
-    ['ational', 'ate'], ['tional', 'tion'], ['alize', 'al'], ['icate', 'ic'], ['iciti', 'ic'], ['ative', ''],
-    ['ical', 'ic'], ['ness', ''], ['ful', ''],
-  ];
-  var STEP_4 = ['ement', 'ance', 'ence', 'able', 'ible', 'ment', 'ant', 'ent', 'ism', 'ate', 'iti', 'ous',
-    'ive', 'ize', 'ion', 'al', 'er', 'ic'];
-
-  function isV(c) { return c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u' || c === 'y'; }
-  function isVWXY(c) { return isV(c) || c === 'w' || c === 'x' || c === 'Y'; }
-
-  function ends(w, suffix) {
-    if (suffix.length > w.length) return false;
-    for (var i = 0; i < suffix.length; i++) if (w[w.length - suffix.length + i] !== suffix[i]) return false;
-    return true;
-  }
-  /** The longest of `list` (strings, or [string, ...] pairs) that `w` ends with. */
-  function longest(w, list) {
-    var best = null;
-    for (var i = 0; i < list.length; i++) {
-      var s = typeof list[i] === 'string' ? list[i] : list[i][0];
-      if (ends(w, s) && (best === null || s.length > (typeof best === 'string' ? best : best[0]).length)) best = list[i];
-    }
-    return best;
-  }
-  function replaceEnd(w, n, by) { w.length -= n; for (var i = 0; i < by.length; i++) w.push(by[i]); }
-  /** Whether w[..end] ends in a short syllable. */
-  function shortV(w, end) {
-    if (end >= 3 && !isVWXY(w[end - 1]) && isV(w[end - 2]) && !isV(w[end - 3])) return true;
-    return end === 2 && !isV(w[1]) && isV(w[0]);
-  }
-  function gopast(w, from, vowel) {
-    for (var i = from; i < w.length; i++) if (isV(w[i]) === vowel) return i + 1;
-    return -1;
+  function stemmer(name) {
+    var all = globalThis.syllabusStemmers || {};
+    return name && all[name] ? all[name] : null;
   }
 
-  function stemEnglish(word) {
-    if (Object.prototype.hasOwnProperty.call(EXCEPTIONS, word)) return EXCEPTIONS[word];
-    var w = Array.from(word);
-    if (w.length < 3) return word;
-    if (w[0] === "'") w.shift();
-    var yFound = false;
-    for (var i = 0; i < w.length; i++) {
-      if (w[i] === 'y' && (i === 0 || isV(w[i - 1]))) { w[i] = 'Y'; yFound = true; }
-    }
-    // Regions R1 and R2.
-    var p1 = w.length, p2 = w.length, c;
-    var s = w.join('');
-    var pre = ['gener', 'commun', 'arsen'].filter(function (p) { return s.indexOf(p) === 0; })[0];
-    c = pre ? pre.length : gopast(w, 0, true);
-    if (!pre && c >= 0) c = gopast(w, c, false);
-    if (c >= 0) {
-      p1 = c;
-      c = gopast(w, c, true);
-      if (c >= 0) c = gopast(w, c, false);
-      if (c >= 0) p2 = c;
-    }
-    step1a(w);
-    if (INVARIANT_AFTER_1A.indexOf(w.join('')) < 0) {
-      step1b(w, p1);
-      step1c(w);
-      step2(w, p1);
-      step3(w, p1, p2);
-      step4(w, p2);
-      step5(w, p1, p2);
-    }
-    var out = w.join('');
-    return yFound ? out.replace(/Y/g, 'y') : out;
+  /** A word's term: stemmed, then without combining marks, as the index holds it. */
+  function term(word, stem) {
+    return fold(stem ? stem(word) : word);
   }
 
-  function step1a(w) {
-    var apostrophe = longest(w, ["'", "'s", "'s'"]);
-    if (apostrophe) w.length -= apostrophe.length;
-    var sfx = longest(w, ['sses', 'ied', 'ies', 's', 'us', 'ss']);
-    var at = sfx ? w.length - sfx.length : 0;
-    if (sfx === 'sses') replaceEnd(w, 4, 'ss');
-    else if (sfx === 'ied' || sfx === 'ies') replaceEnd(w, 3, at >= 2 ? 'i' : 'ie');
-    else if (sfx === 's' && at >= 1) {
-      for (var i = at - 2; i >= 0; i--) if (isV(w[i])) { w.length -= 1; break; }
-    }
-  }
-
-  function step1b(w, p1) {
-    var sfx = longest(w, ['eed', 'eedly', 'ed', 'edly', 'ing', 'ingly']);
-    if (!sfx) return;
-    var at = w.length - sfx.length;
-    if (sfx === 'eed' || sfx === 'eedly') {
-      if (p1 <= at) replaceEnd(w, sfx.length, 'ee');
-      return;
-    }
-    var vowel = false;
-    for (var i = 0; i < at; i++) if (isV(w[i])) { vowel = true; break; }
-    if (!vowel) return;
-    w.length = at;
-    var end = longest(w, ['at', 'bl', 'iz', 'bb', 'dd', 'ff', 'gg', 'mm', 'nn', 'pp', 'rr', 'tt']);
-    if (end === 'at' || end === 'bl' || end === 'iz') w.push('e');
-    else if (end) w.length -= 1;
-    else if (p1 === w.length && shortV(w, w.length)) w.push('e');
-  }
-
-  function step1c(w) {
-    var n = w.length;
-    if (n >= 3 && (w[n - 1] === 'y' || w[n - 1] === 'Y') && !isV(w[n - 2])) w[n - 1] = 'i';
-  }
-
-  function step2(w, p1) {
-    var rule = longest(w, STEP_2);
-    if (!rule) return;
-    var at = w.length - rule[0].length;
-    if (p1 > at) return;
-    if (rule[0] === 'ogi') { if (w[at - 1] === 'l') replaceEnd(w, 3, 'og'); }
-    else if (rule[0] === 'li') { if ('cdeghkmnrt'.indexOf(w[at - 1]) >= 0 && at >= 1) w.length -= 2; }
-    else replaceEnd(w, rule[0].length, rule[1]);
-  }
-
-  function step3(w, p1, p2) {
-    var rule = longest(w, STEP_3);
-    if (!rule) return;
-    var at = w.length - rule[0].length;
-    if (p1 > at) return;
-    if (rule[0] === 'ative') { if (p2 <= at) w.length = at; }
-    else replaceEnd(w, rule[0].length, rule[1]);
-  }
-
-  function step4(w, p2) {
-    var sfx = longest(w, STEP_4);
-    if (!sfx) return;
-    var at = w.length - sfx.length;
-    if (p2 > at) return;
-    if (sfx === 'ion') { if (w[at - 1] === 's' || w[at - 1] === 't') w.length = at; }
-    else w.length = at;
-  }
-
-  function step5(w, p1, p2) {
-    var n = w.length, at = n - 1;
-    if (w[at] === 'e') {
-      if (p2 <= at || (p1 <= at && !shortV(w, at))) w.length = at;
-    } else if (w[at] === 'l') {
-      if (p2 <= at && w[at - 1] === 'l') w.length = at;
-    }
+  function fold(word) {
+    return /[^\u0000-\u007f]/.test(word) ? word.normalize('NFD').replace(MARKS, '').normalize('NFC') : word;
   }
 
   /** The terms of a text, as the index holds them. */
-  function terms(text, stemmer) {
-    return pieces(text).map(function (p) { return !p.gram && stemmer === 'english' ? stemEnglish(p.s) : p.s; });
+  function terms(text, name) {
+    var stem = stemmer(name);
+    return pieces(text).map(function (p) { return p.gram ? p.s : term(p.s, stem); });
   }
 
-  var api = { terms: terms, pieces: pieces, stem: stemEnglish };
+  var api = { terms: terms, pieces: pieces, term: term, stemmer: stemmer };
   (typeof window !== 'undefined' ? window : globalThis).syllabusSearch = api;
   if (typeof document === 'undefined') return;
 
@@ -223,7 +86,14 @@
   var DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
   var VALUE = {};
   for (var d = 0; d < DIGITS.length; d++) VALUE[DIGITS.charCodeAt(d)] = d;
-  var KIND_NAMES = { lesson: 'Lesson', article: 'Reading', concept: 'Concept', module: 'Module', page: 'Page', quiz: 'Quiz' };
+  /** The theme's words in the course's language (strings.js, loaded first). */
+  function t(name, values) {
+    return window.syllabusStrings ? window.syllabusStrings.t(name, values) : name;
+  }
+  function num(n) {
+    return window.syllabusStrings ? window.syllabusStrings.number(n) : String(n);
+  }
+  var KINDS = ['lesson', 'article', 'concept', 'module', 'page', 'quiz'];
   var PREFIX_WEIGHT = 0.6;
   var MAX_EXPANSIONS = 30;
 
@@ -260,7 +130,7 @@
         return r.json();
       }).then(function (data) {
         if (want && data.v !== want) {
-          var stale = new Error('the site has changed since this page was loaded; search again');
+          var stale = new Error(t('search_stale'));
           stale.stale = true;
           throw stale;
         }
@@ -336,14 +206,15 @@
   function run(index, query) {
     return index.load().then(function (m) {
       var ps = pieces(query);
-      var stem = m.stem === 'english';
+      var stem = stemmer(m.stem);
+      stemName = m.stem || '';
       var trailing = !/[\s\p{P}]$/u.test(query);
       var groups = [], seen = {};
       ps.forEach(function (p, i) {
-        var term = !p.gram && stem ? stemEnglish(p.s) : p.s;
+        var t = p.gram ? p.s : term(p.s, stem);
         var prefix = trailing && i === ps.length - 1 && Array.from(p.s).length >= (p.gram ? 1 : 2);
-        var key = term + (prefix ? '*' : '');
-        if (!seen[key]) { seen[key] = true; groups.push({ term: term, raw: p.s, prefix: prefix }); }
+        var key = t + (prefix ? '*' : '');
+        if (!seen[key]) { seen[key] = true; groups.push({ term: t, raw: p.gram ? p.s : fold(p.s), prefix: prefix }); }
       });
       if (!groups.length) return { hits: [], matched: new Set(), cjk: [], words: 0 };
       var needed = {};
@@ -401,12 +272,13 @@
   /* Showing results (DOM nodes and text only: page data is never parsed as HTML) ---- */
 
   var runCache = new Map();
-  /** A run's terms, stemmed and not (highlighting does not know the index's stemmer). */
+  var stemName = '';
+  /** A run's terms, stemmed and not. */
   function runTerms(run) {
     var t = runCache.get(run);
     if (!t) {
       if (runCache.size > 5000) runCache.clear();
-      t = terms(run, 'english').concat(terms(run, ''));
+      t = terms(run, stemName).concat(terms(run, ''));
       runCache.set(run, t);
     }
     return t;
@@ -462,7 +334,7 @@
     a.setAttribute('data-kind', meta.kind);
     var kind = document.createElement('span');
     kind.className = 'search-kind';
-    kind.textContent = KIND_NAMES[meta.kind] || meta.kind;
+    kind.textContent = KINDS.indexOf(meta.kind) >= 0 ? t('kind_' + meta.kind) : meta.kind;
     var sep = document.createElement('span');
     sep.className = 'visually-hidden';
     sep.textContent = ': ';
@@ -482,7 +354,6 @@
     return li;
   }
 
-  function plural(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
 
   /* One search box and its results ---------------------------------------- */
 
@@ -585,7 +456,7 @@
       this.search();
       return;
     }
-    this.say('Search is not available: ' + (err && err.message));
+    this.say(t('search_unavailable', { reason: err && err.message }));
   };
 
   Box.prototype.filtered = function () {
@@ -606,7 +477,7 @@
     var spans = document.querySelectorAll('[data-kind-count]');
     for (var i = 0; i < spans.length; i++) {
       var n = counts[spans[i].getAttribute('data-kind-count')] || 0;
-      spans[i].textContent = this.result ? '(' + n + ')' : '';
+      spans[i].textContent = this.result ? '(' + num(n) + ')' : '';
     }
   };
 
@@ -621,7 +492,7 @@
       metas.forEach(function (meta) { self.list.appendChild(hitItem(meta, result)); });
       self.shown = to;
       var q = '“' + result.query.trim() + '”';
-      self.say(hits.length ? plural(hits.length, 'result', 'results') + ' for ' + q : 'No results for ' + q);
+      self.say(hits.length ? t('results_for', { count: hits.length, query: q }) : t('no_results_for', { query: q }));
       if (self.more) self.more.href = index.url + '?q=' + encodeURIComponent(result.query.trim());
       if (!self.page) self.open();
       self.moreButton(hits.length > to);
@@ -635,7 +506,7 @@
       button = document.createElement('button');
       button.type = 'button';
       button.setAttribute('data-search-show-more', '');
-      button.textContent = 'Show more results';
+      button.textContent = t('show_more_results');
       button.addEventListener('click', function () {
         var first = self.shown;
         self.render(true).then(function () { var l = self.links()[first]; if (l) l.focus(); }, function (err) { self.fail(err); });

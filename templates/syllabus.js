@@ -6,6 +6,11 @@
 
   var root = document.documentElement;
 
+  /** The theme's words in the course's language (strings.js, loaded first). */
+  function t(name, values) {
+    return window.syllabusStrings ? window.syllabusStrings.t(name, values) : name;
+  }
+
   // CSS can tell whether the script runs: <html class="no-js"> becomes "js".
   root.classList.remove('no-js');
   root.classList.add('js');
@@ -56,7 +61,7 @@
       if (lastPointer === 'touch') {
         var more = document.createElement('span');
         more.className = 'tip-more';
-        more.textContent = 'Tap the link again to open its page.';
+        more.textContent = t('tap_again');
         tip.appendChild(more);
       }
     }
@@ -155,12 +160,12 @@
       buttons[i].hidden = false;
       buttons[i].addEventListener('click', function (e) {
         var source = document.getElementById(e.currentTarget.getAttribute('data-copy'));
-        if (source) copy(source.textContent.trim(), e.currentTarget, 'Citation copied.');
+        if (source) copy(source.textContent.trim(), e.currentTarget, t('citation_copied'));
       });
     }
     document.addEventListener('click', function (e) {
       var link = e.target.closest && e.target.closest('a.para-link');
-      if (link) copy(link.href, link, 'Link to the paragraph copied.');
+      if (link) copy(link.href, link, t('paragraph_link_copied'));
     });
   }
 
@@ -206,17 +211,17 @@
     status.setAttribute('role', 'status');
     status.setAttribute('data-copy-status', '');
     document.body.appendChild(status);
-    function done(button, message) {
+    function done(button, copied) {
+      var message = copied ? t('copied') : t('copy_failed');
       status.textContent = '';
       // A fresh text each time, so that a second copy is announced too.
       window.setTimeout(function () { status.textContent = message; }, 50);
-      var label = button.firstChild;
       button.setAttribute('data-copied', '');
-      label.nodeValue = message === 'Copied' ? 'Copied' : 'Copy';
+      button.textContent = copied ? t('copied') : t('copy');
       window.clearTimeout(button._reset);
       button._reset = window.setTimeout(function () {
         button.removeAttribute('data-copied');
-        label.nodeValue = 'Copy';
+        button.textContent = t('copy');
       }, 2000);
     }
     for (var i = 0; i < buttons.length; i++) {
@@ -224,9 +229,9 @@
       buttons[i].addEventListener('click', function (e) {
         var button = e.currentTarget;
         writeClipboard(codeText(button.parentNode)).then(function () {
-          done(button, 'Copied');
+          done(button, true);
         }, function () {
-          done(button, 'Could not copy: select the code and copy it by hand');
+          done(button, false);
         });
       });
     }

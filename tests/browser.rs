@@ -19,7 +19,7 @@ use libtest_mimic::{Arguments, Trial};
 fn main() {
     let args = Arguments::from_args();
     let skip = std::env::var_os("SYLLABUS_SKIP_BROWSER").is_some();
-    let tests: [(&str, fn()); 11] = [
+    let tests: [(&str, fn()); 13] = [
         ("every_page_kind_is_accessible_and_responsive", every_page_kind_is_accessible_and_responsive),
         (
             "concept_previews_work_with_mouse_keyboard_touch_and_without_javascript",
@@ -46,6 +46,8 @@ fn main() {
             a_module_prints_as_one_document_with_its_answers_at_the_end,
         ),
         ("screenshots_for_review", screenshots_for_review),
+        ("a_french_course_speaks_french_everywhere", a_french_course_speaks_french_everywhere),
+        ("an_arabic_course_reads_right_to_left_in_arabic", an_arabic_course_reads_right_to_left_in_arabic),
     ];
     let trials = tests
         .into_iter()
@@ -206,6 +208,50 @@ fn code_math_callouts_and_figures_read_well_and_work_without_javascript() {
     assert!(status.success(), "content.mjs failed (see its report above)");
 }
 
+/// Builds `tests/browser/LANG-course` and runs on it, in its language, the quiz and concept
+/// tests, `i18n.mjs` (no English left after every interaction, axe, search stemmed in the
+/// language, screenshots) and, with `layout`, the accessibility and layout checks at
+/// three widths.
+fn course_in_its_language(lang: &str, searches: &[(&str, &str)], layout: bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let course = browser_dir().join(format!("{lang}-course"));
+    let out = dir.path().join("public").display().to_string();
+    let run = syllabus(&["build", "--root", &course.display().to_string(), "--output", &out, "--strict"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let shots = repo().join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let node = |script: &str, extra: &[String]| {
+        let status = Command::new("node")
+            .arg(browser_dir().join(script))
+            .args(["--site", &out])
+            .args(extra)
+            .status()
+            .expect("node runs");
+        assert!(status.success(), "{script} failed on the {lang} course (see its report above)");
+    };
+    let mut args = vec!["--course".to_string(), course.display().to_string(), "--lang".into(), lang.into()];
+    for (query, expect) in searches {
+        args.extend(["--query".to_string(), query.to_string(), "--expect".into(), expect.to_string()]);
+    }
+    args.extend(["--screenshots".to_string(), shots.display().to_string()]);
+    node("i18n.mjs", &args);
+    node("quiz.mjs", &[]);
+    node("concepts.mjs", &[]);
+    if layout {
+        node("a11y.mjs", &[]);
+    }
+}
+
+fn a_french_course_speaks_french_everywhere() {
+    let searches =
+        [("Ruissellements", "/concepts/ruissellement/"), ("impermeabilisation", "/concepts/impermeabilisation/")];
+    course_in_its_language("fr", &searches, false);
+}
+
+fn an_arabic_course_reads_right_to_left_in_arabic() {
+    course_in_its_language("ar", &[("أمطار", "/lessons/computing-runoff/")], true);
+}
+
 fn search_finds_terms_phrases_stems_and_cjk_but_never_quiz_answers() {
     run_search("/");
 }
@@ -253,22 +299,69 @@ fn parity_cases() -> Vec<String> {
     cases
 }
 
+/// The words of `tests/data/stemming/NAME.txt`: every root with every ending, then the
+/// free-standing words.
+fn stemming_words(name: &str) -> Vec<String> {
+    let text = common::read(repo().join(format!("tests/data/stemming/{name}.txt")));
+    let (mut roots, mut endings, mut words) = (Vec::new(), Vec::new(), Vec::new());
+    let mut section = "";
+    for line in text.lines().map(str::trim) {
+        match line {
+            "# roots" | "# endings" | "# words" => section = line,
+            "" => {}
+            _ if line.starts_with('#') => {}
+            _ => match section {
+                "# roots" => roots.push(line.to_string()),
+                "# endings" => endings.push(line.to_string()),
+                _ => words.push(line.to_string()),
+            },
+        }
+    }
+    let mut all: Vec<String> = roots.iter().flat_map(|r| endings.iter().map(move |e| format!("{r}{e}"))).collect();
+    all.extend(words);
+    all.sort();
+    all.dedup();
+    all
+}
+
 fn search_js_makes_the_same_terms_as_the_index() {
-    let tokenizer = syllabus::site::search::tokenize::Tokenizer::new("en");
-    let cases: Vec<(String, Vec<String>)> = parity_cases()
-        .into_iter()
-        .map(|text| {
-            let terms = tokenizer.terms(&text);
-            (text, terms)
-        })
-        .collect();
-    assert!(cases.len() > 10_000, "too few words to compare: {}", cases.len());
+    use syllabus::site::search::tokenize::{STEMMERS, Tokenizer};
+    let mut languages = Vec::new();
+    // English: the example course's words with the suffixes of every step, and other scripts.
+    let english = Tokenizer::new("en");
+    let cases: Vec<(String, Vec<String>)> =
+        parity_cases().into_iter().map(|t| (t.clone(), english.terms(&t))).collect();
+    assert!(cases.len() > 10_000, "too few English words to compare: {}", cases.len());
+    languages.push(serde_json::json!({ "stem": "english", "cases": cases }));
+    // Every other language with a stemmer: its own words, each with an accent-free twin.
+    let mut seen = std::collections::BTreeSet::new();
+    for (tag, _, name) in STEMMERS.iter().filter(|(_, _, n)| *n != "english") {
+        if !seen.insert(*name) {
+            continue;
+        }
+        let tokenizer = Tokenizer::new(tag);
+        let words = stemming_words(name);
+        assert!(words.len() >= 10_000, "tests/data/stemming/{name}.txt gives {} words, fewer than 10,000", words.len());
+        let cases: Vec<(String, Vec<String>)> = words.iter().map(|w| (w.clone(), tokenizer.terms(w))).collect();
+        languages.push(serde_json::json!({ "stem": name, "cases": cases }));
+    }
+    // Plural categories, as the build picks them and as strings.js asks the browser.
+    let mut plurals = Vec::new();
+    for tag in ["en", "fr", "de", "es", "pt", "pt-PT", "it", "nl", "zh", "ja", "ar", "ru", "he", "pl", "cy", "tlh"] {
+        let strings = syllabus::i18n::Strings::new(tag, Vec::new());
+        let data: serde_json::Value = serde_json::from_str(&strings.script_data()).unwrap();
+        let mut numbers: Vec<f64> = (0..=300).map(f64::from).collect();
+        numbers.extend([0.5, 1.5, 2.25, 1000.0, 1_000_000.0, 2_000_000.0]);
+        let rust: Vec<(f64, &str)> =
+            numbers.iter().map(|&n| (n, syllabus::i18n::text::category_name(strings.category(n)))).collect();
+        plurals.push(serde_json::json!({ "tag": tag, "plural": data["plural"], "rust": rust }));
+    }
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("cases.json");
-    let json = serde_json::json!({ "stem": tokenizer.stemmer_name(), "cases": cases });
+    let json = serde_json::json!({ "languages": languages, "plurals": plurals });
     std::fs::write(&file, serde_json::to_vec(&json).unwrap()).unwrap();
     let status = Command::new("node").arg(browser_dir().join("terms.mjs")).arg(&file).status().expect("node runs");
-    assert!(status.success(), "search.js and src/tokenize.rs disagree (see above)");
+    assert!(status.success(), "the browser's terms or plurals differ from the build's (see above)");
 }
 
 fn no_script_from_a_field_runs_on_any_page() {

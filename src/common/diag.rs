@@ -43,6 +43,10 @@ impl Diagnostic {
         Diagnostic { path: path.into(), pos, severity: Severity::Warning, message: message.into() }
     }
 
+    pub fn note(path: impl Into<String>, pos: Option<Pos>, message: impl Into<String>) -> Self {
+        Diagnostic { path: path.into(), pos, severity: Severity::Note, message: message.into() }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

@@ -13,7 +13,9 @@ pub const QUIZ_JS: &str = "assets/quiz.js";
 pub const SEARCH_JS: &str = "assets/search.js";
 /// The folder files beside pages are published under (`files/<path under content>`).
 pub const PAGE_FILES: &str = "files";
-pub const ASSET_FILES: [&str; 4] = [CSS, JS, QUIZ_JS, SEARCH_JS];
+/// The theme's words for its scripts, in the course's language.
+pub const STRINGS_JS: &str = "assets/strings.js";
+pub const ASSET_FILES: [&str; 5] = [CSS, JS, QUIZ_JS, SEARCH_JS, STRINGS_JS];
 
 /// The site path (no leading slash) of a course page of `kind` with `id`.
 pub fn page_path(kind: Kind, id: &str) -> String {

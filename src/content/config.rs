@@ -3,6 +3,8 @@
 use crate::common::diag::Diagnostic;
 use crate::content::fields::Fields;
 use crate::content::load::Doc;
+use crate::i18n::{Strings, tables};
+use std::sync::Arc;
 
 /// How concept terms in running text become links.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize)]
@@ -91,6 +93,9 @@ pub struct Config {
     pub extra: serde_json::Value,
     /// Show instructors' notes (`--instructor` on the command line; not a course.yaml key).
     pub instructor: bool,
+    /// The theme's words in the course's language, with the course's overrides.
+    #[serde(skip)]
+    pub strings: Arc<Strings>,
 }
 
 impl Default for Config {
@@ -105,11 +110,13 @@ impl Default for Config {
             raw_html: true,
             extra: serde_json::json!({}),
             instructor: false,
+            strings: Arc::default(),
         }
     }
 }
 
-pub const KEYS: &[&str] = &["title", "description", "author", "language", "base_url", "autolink", "raw_html", "extra"];
+pub const KEYS: &[&str] =
+    &["title", "description", "author", "language", "base_url", "autolink", "raw_html", "strings", "extra"];
 
 /// Reads `course.yaml` (when there is one), reporting problems into `diags`.
 pub fn read(doc: Option<&Doc>, diags: &mut Vec<Diagnostic>) -> Config {
@@ -126,11 +133,12 @@ pub fn read(doc: Option<&Doc>, diags: &mut Vec<Diagnostic>) -> Config {
     }
     config.description = f.text("description").map(|t| t.value).unwrap_or_default();
     config.author = f.text("author").map(|t| t.value).unwrap_or_default();
-    if let Some(l) = f.text("language") {
+    let language = f.text("language");
+    if let Some(l) = &language {
         if l.value.is_empty() || !l.value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
             f.error(l.pos, format!("'language' must be a language tag such as 'en' or 'pt-BR', found '{}'", l.value));
         } else {
-            config.language = l.value;
+            config.language = l.value.clone();
         }
     }
     if let Some(b) = f.text("base_url") {
@@ -148,7 +156,18 @@ pub fn read(doc: Option<&Doc>, diags: &mut Vec<Diagnostic>) -> Config {
     if let Some(r) = f.boolean("raw_html") {
         config.raw_html = r.value;
     }
+    let overrides =
+        f.node("strings").map(|node| tables::overrides(&doc.source.path, node, f.diags())).unwrap_or_default();
     config.extra = f.extra();
+    let english = config.language.eq_ignore_ascii_case("en") || config.language.to_ascii_lowercase().starts_with("en-");
+    if let (Some(l), "en", false) = (&language, tables::for_tag(&config.language), english) {
+        let msg = format!(
+            "the theme has no strings in '{}': its words are in English (translate them under 'strings:' in course.yaml; the manual's \"Languages\" page lists them)",
+            config.language
+        );
+        diags.push(Diagnostic::note(&doc.source.path, Some(l.pos), msg));
+    }
+    config.strings = Arc::new(Strings::new(&config.language, overrides));
     config
 }
 

@@ -56,20 +56,20 @@ impl Kind {
         }
     }
 
-    /// The name shown to the learner (`Note`).
+    /// The string that names it to the learner (`Note`, in the course's language).
     fn label(self) -> &'static str {
         match self {
-            Kind::Note => "Note",
-            Kind::Tip => "Tip",
-            Kind::Important => "Important",
-            Kind::Warning => "Warning",
-            Kind::Caution => "Caution",
-            Kind::Exercise => "Exercise",
-            Kind::Hint => "Hint",
-            Kind::Solution => "Solution",
-            Kind::Example => "Example",
-            Kind::Discussion => "Discussion",
-            Kind::Instructor => "For the instructor",
+            Kind::Note => "note",
+            Kind::Tip => "tip",
+            Kind::Important => "important",
+            Kind::Warning => "warning",
+            Kind::Caution => "caution",
+            Kind::Exercise => "exercise",
+            Kind::Hint => "hint",
+            Kind::Solution => "solution",
+            Kind::Example => "example",
+            Kind::Discussion => "discussion",
+            Kind::Instructor => "for_the_instructor",
         }
     }
 
@@ -232,17 +232,21 @@ impl Renderer<'_, '_> {
             })
         });
         let from = self.out.len();
-        let mut name = kind.label().to_string();
+        let strings = &self.ctx.index.course.config.strings;
+        let mut name = strings.get(kind.label()).to_string();
         let mut id = None;
         if kind == Kind::Exercise {
             self.exercises += 1;
-            name = format!("Exercise {}", self.exercises);
+            name = strings.format("exercise_number", None, &[("number", &strings.number(self.exercises as f64))]);
             let anchor = format!("exercise-{}", self.exercises);
             self.reserve_id(&anchor);
             self.result.anchors.push(anchor.clone());
             id = Some(anchor);
         }
-        let label = if title_text.is_empty() { name.clone() } else { format!("{name}: {title_text}") };
+        let label = match title_text.is_empty() {
+            true => name.clone(),
+            false => strings.format("label_title", None, &[("label", &name), ("title", &title_text)]),
+        };
         let element = match (fold, kind.is_region()) {
             (Fold::No, true) => "section",
             (Fold::No, false) => "div",

@@ -67,9 +67,10 @@ impl Renderer<'_, '_> {
     pub(super) fn end_code_block(&mut self) {
         let Some(block) = self.code.take() else { return };
         let mut html = String::with_capacity(block.text.len() * 3 + 300);
+        let strings = &self.ctx.index.course.config.strings;
         let label = match block.lang {
-            Lang::Output => Some("Output"),
-            Lang::Error => Some("Error"),
+            Lang::Output => Some(escape(strings.get("output"))),
+            Lang::Error => Some(escape(strings.get("error"))),
             _ => None,
         };
         let class = match block.lang {
@@ -94,9 +95,11 @@ impl Renderer<'_, '_> {
         if let Some(caption) = caption {
             html.push_str(&format!("<figcaption class=\"code-head\">{caption}</figcaption>"));
         }
-        html.push_str(
-            "<button type=\"button\" class=\"copy\" data-action=\"copy\" hidden>Copy<span class=\"visually-hidden\"> code</span></button>",
-        );
+        html.push_str(&format!(
+            "<button type=\"button\" class=\"copy\" data-action=\"copy\" aria-label=\"{}\" hidden>{}</button>",
+            escape(strings.get("copy_code")),
+            escape(strings.get("copy"))
+        ));
         html.push_str("<pre tabindex=\"0\"><code");
         if let Lang::Grammar(name) = block.lang {
             html.push_str(&format!(" class=\"language-{name}\""));

@@ -5,6 +5,7 @@ use pulldown_cmark::Event;
 
 use super::ids::slug;
 use super::renderer::Renderer;
+use crate::util::html::escape;
 
 /// The footnotes of a page so far.
 #[derive(Default)]
@@ -39,8 +40,11 @@ impl Renderer<'_, '_> {
         let cited = &mut self.footnotes.labels[n - 1].1;
         *cited += 1;
         let ref_id = if *cited == 1 { format!("fnref-{id}") } else { format!("fnref-{id}-{cited}") };
+        let strings = &self.ctx.index.course.config.strings;
+        let shown = strings.number(n as f64);
+        let label = escape(&strings.format("footnote_number", None, &[("number", &shown)]));
         let html = format!(
-            "<sup class=\"footnote-ref\" id=\"{ref_id}\"><a href=\"#fn-{id}\" aria-label=\"Note {n}\">{n}</a></sup>"
+            "<sup class=\"footnote-ref\" id=\"{ref_id}\"><a href=\"#fn-{id}\" aria-label=\"{label}\">{shown}</a></sup>"
         );
         self.result.anchors.push(ref_id);
         self.push(Event::InlineHtml(html.into()));
@@ -48,8 +52,10 @@ impl Renderer<'_, '_> {
 
     pub(super) fn footnote_definition(&mut self, label: &str) {
         let (n, id) = self.footnotes.number(label);
-        let html =
-            format!("<div class=\"footnote-definition\" id=\"fn-{id}\"><span class=\"footnote-label\">{n}.</span>\n");
+        let shown = self.ctx.index.course.config.strings.number(n as f64);
+        let html = format!(
+            "<div class=\"footnote-definition\" id=\"fn-{id}\"><span class=\"footnote-label\">{shown}.</span>\n"
+        );
         self.push(Event::Html(html.into()));
         self.result.anchors.push(format!("fn-{id}"));
         self.footnotes.open = Some(id);
@@ -57,8 +63,8 @@ impl Renderer<'_, '_> {
 
     pub(super) fn close_footnote_definition(&mut self) {
         let id = self.footnotes.open.take().unwrap_or_default();
-        let back =
-            format!("<a href=\"#fnref-{id}\" class=\"footnote-back\" aria-label=\"Back to the text\">↩</a></div>\n");
+        let label = escape(self.ctx.index.course.config.strings.get("back_to_text"));
+        let back = format!("<a href=\"#fnref-{id}\" class=\"footnote-back\" aria-label=\"{label}\">↩</a></div>\n");
         self.push(Event::Html(back.into()));
     }
 }

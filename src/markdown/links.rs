@@ -89,7 +89,14 @@ impl<'a> Renderer<'_, 'a> {
                 let href =
                     format!("{}{}", index.href(key), anchor.as_ref().map(|a| format!("#{a}")).unwrap_or_default());
                 let title = match paragraph_number(key, anchor.as_deref()) {
-                    Some(n) => format!("{}, paragraph {n}", index.title(key)),
+                    Some(n) => self.ctx.index.course.config.strings.format(
+                        "paragraph_of",
+                        None,
+                        &[
+                            ("title", index.title(key)),
+                            ("number", &self.ctx.index.course.config.strings.number(n as f64)),
+                        ],
+                    ),
                     None => index.title(key).to_string(),
                 };
                 self.record(key, anchor, offset, format!("[[{dest}]]"));

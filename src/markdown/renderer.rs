@@ -16,6 +16,7 @@ use super::images::{Content, ImageBuf};
 use super::links::LinkFrame;
 use super::{Ctx, Place, Rendered, is_block_end};
 use crate::common::Diagnostic;
+use crate::util::html::escape;
 
 pub(super) struct Renderer<'c, 'a> {
     pub(super) ctx: &'c Ctx<'a>,
@@ -218,7 +219,8 @@ impl<'c, 'a> Renderer<'c, 'a> {
                 self.push(Event::InlineHtml(h));
             }
             Event::TaskListMarker(done) => {
-                let (checked, label) = if done { (" checked", "Done") } else { ("", "Not done") };
+                let (checked, label) = if done { (" checked", "task_done") } else { ("", "task_not_done") };
+                let label = escape(self.ctx.index.course.config.strings.get(label));
                 let html = format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{label}\"> ");
                 self.push(Event::InlineHtml(html.into()));
             }
@@ -243,9 +245,11 @@ impl<'c, 'a> Renderer<'c, 'a> {
             }
             Tag::Table(alignments) => {
                 self.tables += 1;
+                let strings = &self.ctx.index.course.config.strings;
+                let label = strings.format("table_number", None, &[("number", &strings.number(self.tables as f64))]);
                 let html = format!(
-                    "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table {}\">\n",
-                    self.tables
+                    "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">\n",
+                    escape(&label)
                 );
                 self.push(Event::Html(html.into()));
                 self.push(Event::Start(Tag::Table(alignments)));
@@ -305,8 +309,10 @@ impl<'c, 'a> Renderer<'c, 'a> {
         match () {
             () if self.ctx.paragraph_ids => {
                 let n = self.paragraphs;
-                let link =
-                    format!(" <a class=\"para-link\" href=\"#p{n}\" aria-label=\"Link to paragraph {n}\">¶</a></p>\n");
+                let strings = &self.ctx.index.course.config.strings;
+                let label = strings.format("link_to_paragraph", None, &[("number", &strings.number(n as f64))]);
+                let label = escape(&label);
+                let link = format!(" <a class=\"para-link\" href=\"#p{n}\" aria-label=\"{label}\">¶</a></p>\n");
                 self.push(Event::Html(link.into()));
             }
             () => self.push(Event::End(TagEnd::Paragraph)),

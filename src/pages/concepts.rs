@@ -88,7 +88,7 @@ impl Pages<'_> {
                 source: self.index.title(*page),
                 citation: match page.kind {
                     Kind::Article => cite::short(&course.articles[page.idx]),
-                    kind => format!("{}: {}", capitalized(kind.name()), self.index.title(*page)),
+                    kind => format!("{}: {}", self.kind_text(kind), self.index.title(*page)),
                 },
             })
             .collect()
@@ -103,9 +103,9 @@ impl Pages<'_> {
         for &key in &self.graph.concept_uses[idx] {
             let heading = match key.kind {
                 Kind::Lesson => c.modules[self.values.lesson_modules[key.idx] as usize].title.as_str(),
-                Kind::Article => "Readings",
-                Kind::Quiz => "Quizzes",
-                _ => "Other pages",
+                Kind::Article => self.strings().get("readings"),
+                Kind::Quiz => self.strings().get("quizzes"),
+                _ => self.strings().get("other_pages"),
             };
             match groups.last_mut() {
                 Some((title, keys)) if *title == heading => keys.push(key),
@@ -142,11 +142,6 @@ impl Pages<'_> {
 /// The glossary letter of a term: its first letter without accents, uppercased.
 fn initial(term: &str) -> String {
     term.nfd().find(|c| c.is_alphanumeric()).map(|c| c.to_uppercase().collect::<String>()).unwrap_or_else(|| "#".into())
-}
-
-fn capitalized(word: &str) -> String {
-    let mut c = word.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -61,7 +61,7 @@ impl Pages<'_> {
             summary_text: fields.summary.as_ref().map_or("", |s| s.text.as_str()),
             objectives: &fields.objectives,
             keypoints: &fields.keypoints,
-            duration: &l.duration,
+            duration: self.strings().duration(&l.duration),
             content: &body.html,
             toc: &body.toc,
             concepts: targets(&l.concepts).map(|c| self.concept_value(c)).collect(),
@@ -105,7 +105,7 @@ impl Pages<'_> {
             summary: summary.map_or("", |s| s.html.as_str()),
             summary_text: summary.map_or("", |s| s.text.as_str()),
             keypoints: &self.bodies.lesson_fields[idx].keypoints,
-            duration: &l.duration,
+            duration: self.strings().duration(&l.duration),
             current,
             number: self.lesson_number(idx),
         }

@@ -9,6 +9,7 @@ use super::views::LinkView;
 use crate::common::routes::{self, SitePage};
 use crate::common::{Kind, PageKey};
 use crate::index::SiteIndex;
+use crate::site::search::tokenize::Tokenizer;
 
 #[derive(Serialize)]
 struct SiteView<'a> {
@@ -25,6 +26,8 @@ struct SiteView<'a> {
     quiz_js: String,
     /// The search script, loaded on every page; it fetches the index only once used.
     search_js: String,
+    /// The theme's words for the scripts; loaded before them.
+    strings_js: String,
     generator: &'static str,
     /// The navigation: the first links shown in the header, the rest under "More".
     nav: Vec<LinkView<'a>>,
@@ -43,6 +46,7 @@ const NAV: [SitePage; 4] = [SitePage::Articles, SitePage::Concepts, SitePage::Gl
 pub fn set_globals(index: &SiteIndex, theme: &mut Theme) {
     let c = index.course;
     let base = index.base;
+    theme.localize(&c.config.strings, Tokenizer::new(&c.config.language).stemmer_name());
     // Only the lists the course has something in.
     let has = |p: SitePage| match p {
         SitePage::Articles => !c.articles.is_empty(),
@@ -53,7 +57,7 @@ pub fn set_globals(index: &SiteIndex, theme: &mut Theme) {
     let mut nav: Vec<LinkView> = NAV
         .iter()
         .filter(|&&p| has(p))
-        .map(|&p| LinkView { title: super::title(p), url: base.href(p.path()).into() })
+        .map(|&p| LinkView { title: super::title(p, &c.config.strings), url: base.href(p.path()).into() })
         .collect();
     nav.extend(
         c.pages
@@ -73,6 +77,7 @@ pub fn set_globals(index: &SiteIndex, theme: &mut Theme) {
         js: format!("{}?v={}", base.href(routes::JS), theme.js_version),
         quiz_js: format!("{}?v={}", base.href(routes::QUIZ_JS), theme.quiz_js_version),
         search_js: format!("{}?v={}", base.href(routes::SEARCH_JS), theme.search_js_version),
+        strings_js: format!("{}?v={}", base.href(routes::STRINGS_JS), theme.strings_js_version),
         generator: concat!("syllabus ", env!("CARGO_PKG_VERSION")),
         nav,
         nav_more,

@@ -22,6 +22,7 @@ use tera::{Context, Value};
 use crate::common::routes::SitePage;
 use crate::common::{Diagnostic, Kind, PageKey};
 use crate::content::model::{Ref, targets};
+use crate::i18n::Strings;
 use crate::index::SiteIndex;
 use crate::markdown::Rendered;
 use crate::site::bodies::Bodies;
@@ -98,20 +99,38 @@ pub fn output_path(index: &SiteIndex, job: Job) -> String {
 }
 
 /// The title of a page syllabus makes itself, as its heading, breadcrumb and navigation say.
-fn title(page: SitePage) -> &'static str {
-    match page {
-        SitePage::Home => "Home",
-        SitePage::Articles => "Readings",
-        SitePage::Concepts => "Concepts",
-        SitePage::Glossary => "Glossary",
-        SitePage::Quizzes => "Quizzes",
-        SitePage::Search => "Search",
-        SitePage::NotFound => "Page not found",
-        SitePage::Robots | SitePage::Sitemap | SitePage::Bibtex | SitePage::Ris => "",
-    }
+fn title(page: SitePage, strings: &Strings) -> &str {
+    let name = match page {
+        SitePage::Home => "home",
+        SitePage::Articles => "readings",
+        SitePage::Concepts => "concepts",
+        SitePage::Glossary => "glossary",
+        SitePage::Quizzes => "quizzes",
+        SitePage::Search => "search",
+        SitePage::NotFound => "page_not_found",
+        SitePage::Robots | SitePage::Sitemap | SitePage::Bibtex | SitePage::Ris => return "",
+    };
+    strings.get(name)
 }
 
 impl Pages<'_> {
+    /// The theme's words in the course's language.
+    fn strings(&self) -> &Strings {
+        &self.index.course.config.strings
+    }
+
+    /// A kind of page as the course's language names it.
+    fn kind_text(&self, kind: Kind) -> &str {
+        self.strings().get(match kind {
+            Kind::Lesson => "kind_lesson",
+            Kind::Module => "kind_module",
+            Kind::Article => "kind_article",
+            Kind::Concept => "kind_concept",
+            Kind::Quiz => "kind_quiz",
+            Kind::Page => "kind_page",
+        })
+    }
+
     /// Renders one job to bytes.
     pub fn render(&self, job: Job) -> Result<Vec<u8>, Diagnostic> {
         let articles = &self.index.course.articles;
@@ -125,7 +144,7 @@ impl Pages<'_> {
                 SitePage::Glossary => ("glossary.html", self.glossary()),
                 SitePage::Quizzes => ("quizzes.html", self.quizzes()),
                 SitePage::Search => ("search.html", self.listing(page)),
-                SitePage::NotFound => ("404.html", self.base(title(page), "", Vec::new())),
+                SitePage::NotFound => ("404.html", self.base(title(page, self.strings()), "", Vec::new())),
                 SitePage::Robots => ("robots.txt", self.robots()),
                 SitePage::Sitemap => ("sitemap.xml", self.sitemap()),
             },
@@ -262,12 +281,12 @@ impl Pages<'_> {
 
     /// A breadcrumb leading to a page syllabus makes itself.
     fn crumb(&self, page: SitePage) -> LinkView<'_> {
-        LinkView { title: title(page), url: self.index.base.href(page.path()).into() }
+        LinkView { title: title(page, self.strings()), url: self.index.base.href(page.path()).into() }
     }
 
     /// The context of a page syllabus makes itself, below the home page.
     fn listing(&self, page: SitePage) -> Context {
-        self.base(title(page), page.path(), vec![self.crumb(SitePage::Home)])
+        self.base(title(page, self.strings()), page.path(), vec![self.crumb(SitePage::Home)])
     }
 
     fn page(&self, idx: usize) -> Context {

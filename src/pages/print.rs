@@ -42,7 +42,8 @@ impl Pages<'_> {
         let key = PageKey::new(Kind::Module, idx);
         let path = format!("{}{PRINT}", self.index.site_path(key));
         let crumbs = vec![self.crumb(SitePage::Home), self.link(key)];
-        let mut ctx = self.base(&format!("{} (to print)", m.title), &path, crumbs);
+        let title = self.strings().format("to_print", None, &[("title", &m.title)]);
+        let mut ctx = self.base(&title, &path, crumbs);
         let lessons: Vec<PrintLesson> = m
             .lessons
             .iter()

@@ -8,6 +8,7 @@ use super::views::{ArticleCard, ArticleView, ReadingGroup};
 use crate::common::routes::SitePage;
 use crate::common::{Kind, PageKey};
 use crate::content::model::{Article, Author, targets};
+use crate::i18n::Strings;
 use crate::site::cite;
 use crate::util::path::percent_encode_url;
 
@@ -18,13 +19,15 @@ impl Pages<'_> {
         let crumbs = vec![self.crumb(SitePage::Home), self.crumb(SitePage::Articles)];
         let mut ctx = self.base(&a.title, self.index.site_path(key), crumbs);
         let body = &self.bodies.articles[idx];
+        let strings = &self.index.course.config.strings;
         let view = ArticleView {
             card: self.article_card(idx),
             source_url: a.url.as_ref().map_or(String::new(), |u| percent_encode_url(&u.value)),
             accessed: a.accessed.as_deref().unwrap_or(""),
+            accessed_text: a.accessed.as_deref().map(|d| strings.date(d)).unwrap_or_default(),
             archive: a.archive.as_ref().map_or(String::new(), |u| percent_encode_url(&u.value)),
-            apa: cite::apa(a),
-            mla: cite::mla(a),
+            apa: cite::apa(a, strings),
+            mla: cite::mla(a, strings),
             content: &body.html,
             toc: &body.toc,
             concepts: targets(&a.concepts).map(|c| self.concept_value(c)).collect(),
@@ -73,7 +76,8 @@ impl Pages<'_> {
             .map(|a| self.article_card(a))
             .collect();
         if !others.is_empty() {
-            groups.push(ReadingGroup { title: "Other readings", module: None, articles: others });
+            let title = course.config.strings.get("other_readings");
+            groups.push(ReadingGroup { title, module: None, articles: others });
         }
         groups
     }
@@ -91,8 +95,9 @@ impl Pages<'_> {
             title: &a.title,
             url: self.href(Kind::Article, idx),
             authors: a.authors.iter().map(Author::name).collect(),
-            author: join_names(&a.authors),
+            author: join_names(&a.authors, &self.index.course.config.strings),
             date: a.date.as_deref().unwrap_or(""),
+            date_text: a.date.as_deref().map(|d| self.index.course.config.strings.date(d)).unwrap_or_default(),
             publication: &a.publication,
             summary: &a.summary,
             citation: cite::short(a),
@@ -101,12 +106,12 @@ impl Pages<'_> {
     }
 }
 
-fn join_names(authors: &[Author]) -> String {
+fn join_names(authors: &[Author], strings: &Strings) -> String {
     let names: Vec<&str> = authors.iter().map(Author::name).collect();
     match names.as_slice() {
         [] => String::new(),
         [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => strings.format("names_and", None, &[("names", &strings.list(init)), ("last", last)]),
     }
 }
 
@@ -117,6 +122,7 @@ mod tests {
     #[test]
     fn names_join_naturally() {
         let person = |n: &str| Author::Person(n.into());
-        assert_eq!(join_names(&[person("A"), person("B"), Author::Organisation("C".into())]), "A, B and C");
+        let names = [person("A"), person("B"), Author::Organisation("C".into())];
+        assert_eq!(join_names(&names, &Strings::default()), "A, B and C");
     }
 }

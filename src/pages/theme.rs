@@ -1,10 +1,13 @@
 //! Templates: the built-in Tera templates and theme files compiled into the binary, a
 //! course's own `templates/NAME` replacing the built-in `NAME`, and rendering with them.
 
-use tera::{Context, Kwargs, State, Tera, Value};
+use std::sync::Arc;
+
+use tera::{Context, Kwargs, State, Tera, TeraResult, Value};
 
 use crate::common::diag::Diagnostic;
 use crate::common::routes;
+use crate::i18n::Strings;
 use crate::util::hash::fingerprint;
 
 /// Built-in templates, by name. The repository's `templates/` folder is both these and
@@ -40,7 +43,34 @@ pub const THEME_FILES: &[(&str, &str, &str)] = &[
     ("syllabus.js", routes::JS, include_str!("../../templates/syllabus.js")),
     ("quiz.js", routes::QUIZ_JS, include_str!("../../templates/quiz.js")),
     ("search.js", routes::SEARCH_JS, include_str!("../../templates/search.js")),
+    ("strings.js", routes::STRINGS_JS, include_str!("../../templates/strings.js")),
 ];
+
+/// The browser's Snowball stemmers, by the name the search index gives (see
+/// `site::search::tokenize::STEMMERS`): the course language's goes before `search.js`.
+pub const STEMMERS: &[(&str, &str)] = &[
+    ("arabic", include_str!("../../templates/stemmers/arabic.js")),
+    ("danish", include_str!("../../templates/stemmers/danish.js")),
+    ("dutch", include_str!("../../templates/stemmers/dutch.js")),
+    ("english", include_str!("../../templates/stemmers/english.js")),
+    ("finnish", include_str!("../../templates/stemmers/finnish.js")),
+    ("french", include_str!("../../templates/stemmers/french.js")),
+    ("german", include_str!("../../templates/stemmers/german.js")),
+    ("greek", include_str!("../../templates/stemmers/greek.js")),
+    ("hungarian", include_str!("../../templates/stemmers/hungarian.js")),
+    ("italian", include_str!("../../templates/stemmers/italian.js")),
+    ("norwegian", include_str!("../../templates/stemmers/norwegian.js")),
+    ("portuguese", include_str!("../../templates/stemmers/portuguese.js")),
+    ("romanian", include_str!("../../templates/stemmers/romanian.js")),
+    ("russian", include_str!("../../templates/stemmers/russian.js")),
+    ("spanish", include_str!("../../templates/stemmers/spanish.js")),
+    ("swedish", include_str!("../../templates/stemmers/swedish.js")),
+    ("tamil", include_str!("../../templates/stemmers/tamil.js")),
+    ("turkish", include_str!("../../templates/stemmers/turkish.js")),
+];
+
+/// The line of `strings.js` the build replaces with the course's strings.
+const STRINGS_DATA: &str = "var data = { lang: 'en', plural: 'en', dir: 'ltr', texts: {} };";
 
 /// The templates a build renders with, and the theme files it writes.
 #[derive(Clone)]
@@ -48,11 +78,14 @@ pub struct Theme {
     tera: Tera,
     /// Site path and bytes of each theme file.
     pub files: Vec<(String, Vec<u8>)>,
+    /// The theme files as loaded, before [`Theme::localize`] wrote a language into them.
+    loaded: Vec<(String, Vec<u8>)>,
     /// `?v=` fingerprints of the stylesheet and scripts, so browsers never keep a stale one.
     pub css_version: String,
     pub js_version: String,
     pub quiz_js_version: String,
     pub search_js_version: String,
+    pub strings_js_version: String,
     /// Whether any template names `concept_definitions`, the list of definitions as values
     /// (the built-in ones write `concept_definitions_html`): pages leave it out otherwise.
     pub reads_definition_values: bool,
@@ -76,6 +109,9 @@ impl Theme {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         tera.register_filter("safe", safe);
+        // English until `localize` gives the course's strings: templates are checked for
+        // the functions they call as they are added.
+        register_strings(&mut tera, &Arc::default());
         if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
             diags.push(template_error(&first_template_named(&e, &sources), &e));
         }
@@ -86,16 +122,36 @@ impl Theme {
         let js_version = fingerprint(&files[1].1);
         let quiz_js_version = fingerprint(&files[2].1);
         let search_js_version = fingerprint(&files[3].1);
+        let strings_js_version = fingerprint(&files[4].1);
         let reads_definition_values = sources.iter().any(|(_, text)| names(text, "concept_definitions"));
         Some(Theme {
             tera,
+            loaded: files.clone(),
             files,
             css_version,
             js_version,
             quiz_js_version,
             search_js_version,
+            strings_js_version,
             reads_definition_values,
         })
+    }
+
+    /// Puts the course's language into the theme: the strings templates read (`t.NAME`,
+    /// and `tr(key=NAME, ...)` for one with placeholders, links or plural forms; the filter
+    /// `num` writes a number in the language's digits), the
+    /// strings the scripts read, and the browser's stemmer before the search script.
+    pub fn localize(&mut self, strings: &Arc<Strings>, stemmer: &str) {
+        self.tera.global_context().insert("t", &strings.plain());
+        self.tera.global_context().insert("dir", &strings.dir);
+        register_strings(&mut self.tera, strings);
+        let data = format!("var data = {};", strings.script_data());
+        let loaded = String::from_utf8_lossy(&self.loaded[4].1);
+        self.files[4].1 = loaded.replacen(STRINGS_DATA, &data, 1).into_bytes();
+        self.strings_js_version = fingerprint(&self.files[4].1);
+        let stemmer = STEMMERS.iter().find(|(name, _)| *name == stemmer).map_or("", |(_, source)| source);
+        self.files[3].1 = [stemmer.as_bytes(), b"\n", &self.loaded[3].1].concat();
+        self.search_js_version = fingerprint(&self.files[3].1);
     }
 
     /// Sets data every template sees.
@@ -122,6 +178,44 @@ impl Theme {
 /// out as text first, as Tera does.
 fn safe(value: Value, _: Kwargs, _: &State) -> Value {
     if value.is_string() { value.mark_safe() } else { Value::safe_string(&value.to_string()) }
+}
+
+/// `tr` and `num` for a language (registering them again replaces them).
+fn register_strings(tera: &mut Tera, strings: &Arc<Strings>) {
+    let s = Arc::clone(strings);
+    tera.register_function("tr", move |kwargs: Kwargs, _: &State| translate(&s, &kwargs));
+    let s = Arc::clone(strings);
+    tera.register_filter("num", move |n: f64, _: Kwargs, _: &State| s.number(n));
+}
+
+/// Tera's `tr(key=NAME, count=N, links=[URL, ...], PLACEHOLDER=VALUE, ...)`: a string as
+/// HTML, its text and every value escaped but values marked safe.
+fn translate(strings: &Strings, kwargs: &Kwargs) -> TeraResult<Value> {
+    let key: &str = kwargs.must_get("key")?;
+    let count = kwargs.get::<Value>("count")?.and_then(|v| v.as_f64());
+    let links: Vec<String> = match kwargs.get::<Value>("links")? {
+        Some(v) => {
+            v.as_array().unwrap_or(&[]).iter().map(|l| l.as_str().map(str::to_string).unwrap_or_default()).collect()
+        }
+        None => Vec::new(),
+    };
+    let mut args: Vec<(String, String)> = Vec::new();
+    for (name, value) in kwargs.iter() {
+        let name = name.to_string();
+        if matches!(name.as_str(), "key" | "count" | "links") {
+            continue;
+        }
+        let html = match (value.as_f64(), value.as_str()) {
+            (Some(n), None) => strings.number(n),
+            (_, Some(s)) if value.is_safe() => s.to_string(),
+            (_, Some(s)) => crate::util::html::escape(&strings.numeral(s)),
+            _ => crate::util::html::escape(&value.to_string()),
+        };
+        args.push((name, html));
+    }
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let links: Vec<&str> = links.iter().map(String::as_str).collect();
+    Ok(Value::safe_string(&strings.html(key, count, &args, &links)))
 }
 
 fn template_error(name: &str, e: &tera::Error) -> Diagnostic {

@@ -84,8 +84,12 @@ impl Pages<'_> {
     pub(super) fn page_ref(&self, key: PageKey) -> Value {
         self.values.refs[key.kind as usize][key.idx]
             .get_or_init(|| {
-                let r =
-                    PageRef { kind: key.kind.name(), title: self.index.title(key), url: self.index.href(key).into() };
+                let r = PageRef {
+                    kind: key.kind.name(),
+                    kind_text: self.kind_text(key.kind),
+                    title: self.index.title(key),
+                    url: self.index.href(key).into(),
+                };
                 Value::from_serializable(&r)
             })
             .clone()

@@ -53,7 +53,7 @@ pub(super) struct LessonItem<'a> {
     pub(super) summary: &'a str,
     pub(super) summary_text: &'a str,
     pub(super) keypoints: &'a [Text],
-    pub(super) duration: &'a str,
+    pub(super) duration: String,
     pub(super) current: bool,
     pub(super) number: String,
 }
@@ -76,6 +76,8 @@ pub(super) struct ModuleView<'a> {
 #[derive(Serialize)]
 pub(super) struct PageRef<'a> {
     pub(super) kind: &'static str,
+    /// The kind as the course's language names it ("Lesson", "Leçon").
+    pub(super) kind_text: &'a str,
     pub(super) title: &'a str,
     pub(super) url: Url<'a>,
 }
@@ -93,7 +95,7 @@ pub(super) struct LessonView<'a> {
     pub(super) summary_text: &'a str,
     pub(super) objectives: &'a [Text],
     pub(super) keypoints: &'a [Text],
-    pub(super) duration: &'a str,
+    pub(super) duration: String,
     pub(super) content: &'a str,
     pub(super) toc: &'a [Heading],
     pub(super) concepts: Vec<Value>,
@@ -114,6 +116,8 @@ pub(super) struct ArticleCard<'a> {
     pub(super) authors: Vec<&'a str>,
     pub(super) author: String,
     pub(super) date: &'a str,
+    /// The date as the course's language writes it.
+    pub(super) date_text: String,
     pub(super) publication: &'a str,
     pub(super) summary: &'a str,
     pub(super) citation: String,
@@ -127,6 +131,7 @@ pub(super) struct ArticleView<'a> {
     /// The article's address, as a link may hold it (percent-encoded where it must be).
     pub(super) source_url: String,
     pub(super) accessed: &'a str,
+    pub(super) accessed_text: String,
     pub(super) archive: String,
     /// APA 7 and MLA 9 references (HTML).
     pub(super) apa: String,

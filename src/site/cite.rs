@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use crate::content::model::{Article, Author};
+use crate::i18n::Strings;
 use crate::util::html::escape;
 use crate::util::path::percent_encode_url;
 
@@ -154,13 +155,22 @@ pub fn short(a: &Article) -> String {
     parts.join(" ")
 }
 
-/// The APA 7 reference of an online news article, as HTML.
-pub fn apa(a: &Article) -> String {
+/// A month's name: English's, or the course language's when it has its own strings.
+fn month(strings: &Strings, m: usize, english: &[&'static str; 12]) -> String {
+    match strings.table {
+        "en" => english[m - 1].to_string(),
+        _ => strings.get(&format!("month_{m}")).to_string(),
+    }
+}
+
+/// The APA 7 reference of an online news article, as HTML: month names and "n.d." in
+/// the course's language.
+pub fn apa(a: &Article, strings: &Strings) -> String {
     let names = names(a);
     let authors = escape(&apa_authors(&names));
     let date = match a.date.as_deref().and_then(parts) {
-        Some((y, m, d)) => format!("({y}, {} {d})", MONTHS[m - 1]),
-        None => "(n.d.)".into(),
+        Some((y, m, d)) => format!("({y}, {} {d})", escape(&month(strings, m, &MONTHS))),
+        None => format!("({})", escape(strings.get("no_date"))),
     };
     let title = escape(&end_with_period(&a.title));
     let mut out = if authors.is_empty() {
@@ -178,8 +188,9 @@ pub fn apa(a: &Article) -> String {
     out
 }
 
-/// The MLA 9 works-cited entry of an online article, as HTML.
-pub fn mla(a: &Article) -> String {
+/// The MLA 9 works-cited entry of an online article, as HTML: in a course not in
+/// English, months and "Accessed" in its language.
+pub fn mla(a: &Article, strings: &Strings) -> String {
     let names = names(a);
     let authors = match names.as_slice() {
         [] => String::new(),
@@ -200,7 +211,7 @@ pub fn mla(a: &Article) -> String {
         container.push(format!("<i>{}</i>", escape(a.publication.trim_end_matches('.'))));
     }
     if let Some((y, m, d)) = a.date.as_deref().and_then(parts) {
-        container.push(format!("{d} {} {y}", MLA_MONTHS[m - 1]));
+        container.push(format!("{d} {} {y}", escape(&month(strings, m, &MLA_MONTHS))));
     }
     if let Some(url) = &a.url {
         // MLA drops the scheme from the text; the link keeps it.
@@ -211,7 +222,15 @@ pub fn mla(a: &Article) -> String {
         out.push_str(&format!(" {}.", container.join(", ")));
     }
     if let Some((y, m, d)) = a.accessed.as_deref().and_then(parts) {
-        out.push_str(&format!(" Accessed {d} {} {y}.", MLA_MONTHS[m - 1]));
+        if strings.table == "en" {
+            out.push_str(&format!(" Accessed {d} {} {y}.", MLA_MONTHS[m - 1]));
+        } else {
+            let date = format!("{d} {} {y}", month(strings, m, &MLA_MONTHS));
+            let accessed = strings.format("accessed", None, &[("date", &date)]);
+            let mut chars = accessed.chars();
+            let capital: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+            out.push_str(&format!(" {}.", escape(&capital)));
+        }
     }
     out
 }
@@ -345,25 +364,33 @@ mod tests {
         assert_eq!(Name::parse("Mary Ann Evans").apa(), "Evans, M. A.");
     }
 
+    fn apa_en(a: &Article) -> String {
+        apa(a, &Strings::default())
+    }
+
+    fn mla_en(a: &Article) -> String {
+        mla(a, &Strings::default())
+    }
+
     #[test]
     fn apa_reference() {
         assert_eq!(
-            apa(&article(&["Morgan Aikele"])),
+            apa_en(&article(&["Morgan Aikele"])),
             "Aikele, M. (2022, September 14). North Korea asserts new power in the Ukraine war, selling weaponry to Russia. \
              <i>Global News</i>. <a href=\"https://example.org/nk\">https://example.org/nk</a>"
         );
-        assert!(apa(&article(&["A B", "C D", "E F"])).starts_with("B, A., D, C., &amp; F, E. (2022"));
+        assert!(apa_en(&article(&["A B", "C D", "E F"])).starts_with("B, A., D, C., &amp; F, E. (2022"));
     }
 
     #[test]
     fn mla_entry() {
         assert_eq!(
-            mla(&article(&["Morgan Aikele"])),
+            mla_en(&article(&["Morgan Aikele"])),
             "Aikele, Morgan. “North Korea asserts new power in the Ukraine war, selling weaponry to Russia.” \
              <i>Global News</i>, 14 Sept. 2022, <a href=\"https://example.org/nk\">example.org/nk</a>. Accessed 5 Jan. 2024."
         );
-        assert!(mla(&article(&["A B", "C D"])).starts_with("B, A, and C D."));
-        assert!(mla(&article(&["A B", "C D", "E F"])).starts_with("B, A, et al."));
+        assert!(mla_en(&article(&["A B", "C D"])).starts_with("B, A, and C D."));
+        assert!(mla_en(&article(&["A B", "C D", "E F"])).starts_with("B, A, et al."));
     }
 
     #[test]
@@ -390,15 +417,15 @@ mod tests {
     fn an_organisation_is_printed_whole_in_every_style() {
         let mut a = article(&[]);
         a.authors = vec![Author::Organisation("BBC News".into())];
-        assert!(apa(&a).starts_with("BBC News. (2022, September 14)."), "{}", apa(&a));
-        assert!(mla(&a).starts_with("BBC News. “North Korea"), "{}", mla(&a));
+        assert!(apa_en(&a).starts_with("BBC News. (2022, September 14)."), "{}", apa_en(&a));
+        assert!(mla_en(&a).starts_with("BBC News. “North Korea"), "{}", mla_en(&a));
         assert!(short(&a).starts_with("BBC News (2022)."), "{}", short(&a));
         let a = Arc::new(a);
         assert!(bibtex(std::slice::from_ref(&a)).contains("  author = {{BBC News}},\n"));
         assert!(ris(&[a]).contains("AU  - BBC News\r\n"));
         let mut b = article(&["Morgan Aikele"]);
         b.authors.push(Author::Organisation("Reuters".into()));
-        assert!(apa(&b).starts_with("Aikele, M., &amp; Reuters. (2022"), "{}", apa(&b));
+        assert!(apa_en(&b).starts_with("Aikele, M., &amp; Reuters. (2022"), "{}", apa_en(&b));
         assert!(bibtex(&[Arc::new(b)]).contains("  author = {Aikele, Morgan and {Reuters}},\n"));
     }
 }

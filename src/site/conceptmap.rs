@@ -1,11 +1,13 @@
 //! The concept map: every concept and its `related` links drawn as an SVG at build time,
-//! concepts in columns by the module that introduces them (teaching order, left to right).
+//! concepts in columns by the module that introduces them (teaching order, left to right),
+//! drawn mirrored in a right-to-left language.
 
 use std::fmt::Write;
 
 use crate::common::Kind;
 use crate::common::PageKey;
 use crate::content::model::targets;
+use crate::i18n::Dir;
 use crate::index::SiteIndex;
 use crate::site::graph::Graph;
 use crate::util::html::escape;
@@ -41,7 +43,8 @@ fn groups(index: &SiteIndex, graph: &Graph) -> Vec<Group> {
     let course = index.course;
     let mut groups: Vec<Group> =
         course.modules.iter().map(|m| Group { title: m.title.clone(), concepts: Vec::new() }).collect();
-    let mut rest = Group { title: "Not introduced by a lesson".into(), concepts: Vec::new() };
+    let rest_title = course.config.strings.get("not_introduced").to_string();
+    let mut rest = Group { title: rest_title, concepts: Vec::new() };
     let mut order: Vec<usize> = (0..course.concepts.len()).collect();
     order.sort_by_key(|&c| (graph.introduced_by[c].unwrap_or(usize::MAX), c));
     for c in order {
@@ -111,6 +114,9 @@ fn module_map(index: &SiteIndex, group: &Group, g: usize, module_of: &[usize], o
         y += h + GAP;
     }
     let height = y - GAP + MARGIN;
+    let mirror = course.config.strings.dir == Dir::Rtl;
+    // An x from the left, or from the right in a mirrored map.
+    let x = |v: f64| if mirror { WIDTH - v } else { v };
     let _ = write!(
         out,
         "<figure class=\"map-module\"><figcaption class=\"map-column\" id=\"map-{g}\">{}</figcaption>\
@@ -128,7 +134,7 @@ fn module_map(index: &SiteIndex, group: &Group, g: usize, module_of: &[usize], o
                 continue;
             }
             if let Some(other) = at(b) {
-                out.push_str(&arc(node.y + node.h / 2.0, other.y + other.h / 2.0));
+                out.push_str(&arc(node.y + node.h / 2.0, other.y + other.h / 2.0, &x));
             }
         }
     }
@@ -139,7 +145,8 @@ fn module_map(index: &SiteIndex, group: &Group, g: usize, module_of: &[usize], o
         let _ = write!(
             out,
             "<a class=\"map-node\" href=\"{href}\" data-concept=\"{id}\"><title>{term}</title>\
-             <rect x=\"{MARGIN}\" y=\"{y:.0}\" width=\"{BOX_W}\" height=\"{h:.0}\" rx=\"6\"/><text>",
+             <rect x=\"{left:.0}\" y=\"{y:.0}\" width=\"{BOX_W}\" height=\"{h:.0}\" rx=\"6\"/><text>",
+            left = x(MARGIN).min(x(MARGIN + BOX_W)),
             id = escape(&c.id),
             term = escape(&c.term),
             y = node.y,
@@ -147,17 +154,18 @@ fn module_map(index: &SiteIndex, group: &Group, g: usize, module_of: &[usize], o
         );
         for (i, line) in wrap(&c.term).iter().enumerate() {
             let ty = node.y + PAD + LINE_H * (i as f64 + 0.75);
-            let _ = write!(out, "<tspan x=\"{:.0}\" y=\"{ty:.0}\">{}</tspan>", MARGIN + 10.0, escape(line));
+            let _ = write!(out, "<tspan x=\"{:.0}\" y=\"{ty:.0}\">{}</tspan>", x(MARGIN + 10.0), escape(line));
         }
         out.push_str("</text></a>");
     }
     out.push_str("</svg></figure>");
 }
 
-/// An arc from one box's right side to another's, bulging right as far as they are apart.
-fn arc(ya: f64, yb: f64) -> String {
-    let x = MARGIN + BOX_W;
-    let bulge = x + 12.0 + ((ya - yb).abs() / 3.0).min(WIDTH - x - 16.0);
+/// An arc from one box's right side to another's, bulging right as far as they are apart
+/// (`mirror` maps an x measured from the left to where it is drawn).
+fn arc(ya: f64, yb: f64, mirror: &impl Fn(f64) -> f64) -> String {
+    let from = MARGIN + BOX_W;
+    let (x, bulge) = (mirror(from), mirror(from + 12.0 + ((ya - yb).abs() / 3.0).min(WIDTH - from - 16.0)));
     format!("<path class=\"map-edge\" d=\"M{x:.0} {ya:.0} C{bulge:.0} {ya:.0} {bulge:.0} {yb:.0} {x:.0} {yb:.0}\"/>")
 }
 
@@ -165,7 +173,8 @@ fn arc(ya: f64, yb: f64) -> String {
 /// of other modules too, which the maps leave out).
 fn text_alternative(index: &SiteIndex, groups: &[Group], out: &mut String) {
     let course = index.course;
-    out.push_str("<details class=\"map-text\"><summary>The map as a list</summary>");
+    let strings = &course.config.strings;
+    let _ = write!(out, "<details class=\"map-text\"><summary>{}</summary>", escape(strings.get("map_as_list")));
     for group in groups {
         let _ = write!(out, "<h3>{}</h3><ul>", escape(&group.title));
         for &c in &group.concepts {
@@ -177,7 +186,9 @@ fn text_alternative(index: &SiteIndex, groups: &[Group], out: &mut String) {
             let related: Vec<String> = targets(&concept.related).filter(|&r| r != c).map(link).collect();
             let _ = write!(out, "<li>{}", link(c));
             if !related.is_empty() {
-                let _ = write!(out, ": related to {}", related.join(", "));
+                let sep = escape(strings.get("list_separator"));
+                let text = strings.html("related_to", None, &[("concepts", &related.join(&sep))], &[]);
+                let _ = write!(out, "{}{text}", escape(strings.get("related_separator")));
             }
             out.push_str("</li>");
         }
@@ -203,8 +214,12 @@ mod tests {
 
     #[test]
     fn arcs_stay_right_of_the_boxes_and_inside_the_map() {
-        assert_eq!(arc(20.0, 80.0), "<path class=\"map-edge\" d=\"M234 20 C266 20 266 80 234 80\"/>");
-        let far = arc(0.0, 5000.0);
+        let ltr = |x: f64| x;
+        assert_eq!(arc(20.0, 80.0, &ltr), "<path class=\"map-edge\" d=\"M234 20 C266 20 266 80 234 80\"/>");
+        let far = arc(0.0, 5000.0, &ltr);
         assert!(far.contains("C356 0 356 5000"), "{far}");
+        // Mirrored, for a right-to-left language: the same arc, measured from the right.
+        let rtl = |x: f64| WIDTH - x;
+        assert_eq!(arc(20.0, 80.0, &rtl), "<path class=\"map-edge\" d=\"M126 20 C94 20 94 80 126 80\"/>");
     }
 }

@@ -33,10 +33,10 @@ function findLesson() {
   const dir = path.join(site, 'lessons');
   for (const name of fs.readdirSync(dir).sort()) {
     const html = fs.readFileSync(path.join(dir, name, 'index.html'), 'utf8');
-    const m = /class="concept-link" data-concept="([^"]+)"/.exec(html);
     const section = html.indexOf('id="concept-definitions"');
-    if (m && section > 0 && html.slice(section).includes(`data-definition-of="${m[1]}"`)) {
-      return { url: `/lessons/${name}/`, concept: m[1] };
+    if (section < 0) continue;
+    for (const m of html.slice(0, section).matchAll(/class="concept-link" data-concept="([^"]+)"/g)) {
+      if (html.slice(section).includes(`data-definition-of="${m[1]}"`)) return { url: `/lessons/${name}/`, concept: m[1] };
     }
   }
   return null;
@@ -129,9 +129,22 @@ async function main() {
         const concepts = [...document.querySelectorAll('.concept-list dt a[data-concept]')].map((a) => a.dataset.concept);
         // No term cut short, no box crossed by a line: every line lies right of the boxes.
         const truncated = links.some((a) => a.textContent.includes('…') || a.querySelector('title').textContent.replace(/\s+/g, '') !== a.querySelector('text').textContent.replace(/\s+/g, ''));
+        // In a right-to-left language the map is mirrored: the lines lie left of the boxes.
+        const rtl = document.documentElement.dir === 'rtl';
         const crossed = svgs.some((svg) => {
-          const right = Math.max(...[...svg.querySelectorAll('.map-node rect')].map((r) => r.getBBox().x + r.getBBox().width));
-          return [...svg.querySelectorAll('.map-edge')].some((e) => e.getBBox().x < right - 0.5);
+          const boxes = [...svg.querySelectorAll('.map-node rect')].map((r) => r.getBBox());
+          const right = Math.max(...boxes.map((b) => b.x + b.width));
+          const left = Math.min(...boxes.map((b) => b.x));
+          return [...svg.querySelectorAll('.map-edge')].some((e) => {
+            const b = e.getBBox();
+            return rtl ? b.x + b.width > left + 0.5 : b.x < right - 0.5;
+          });
+        });
+        // Each term's text inside its box, whichever way the script runs.
+        const spills = links.some((a) => {
+          const t = a.querySelector('text').getBBox();
+          const r = a.querySelector('rect').getBBox();
+          return t.x < r.x - 0.5 || t.x + t.width > r.x + r.width + 0.5;
         });
         return {
           links: links.map((a) => [a.dataset.concept, a.getAttribute('href')]),
@@ -139,6 +152,7 @@ async function main() {
           concepts,
           truncated,
           crossed,
+          spills,
           headings: [...document.querySelectorAll('.map-module figcaption')].map((f) => f.textContent),
           relations: document.querySelectorAll('.map-text li a').length,
           wide: document.documentElement.scrollWidth <= window.innerWidth,
@@ -153,6 +167,7 @@ async function main() {
       check(facts.links.every(([id, href]) => href.endsWith(`/concepts/${id}/`)), `${scheme}: each node links to its concept page`);
       check(facts.edges > 0, `${scheme}: related concepts are joined by lines`);
       check(!facts.truncated && !facts.crossed, `${scheme}: every term whole, no line through a box`);
+      check(!facts.spills, `${scheme}: every term inside its box`);
       check(facts.headings.length > 1 && facts.headings.every((h) => !h.includes('…')), `${scheme}: a map per module, titles whole (${facts.headings.join(' | ')})`);
       check(facts.relations > facts.concepts.length, `${scheme}: the map as a list gives every concept and its relations (${facts.relations} links)`);
       check(facts.wide, `${scheme}: the maps fit the screen`);

@@ -60,7 +60,30 @@ async function open(context, url) {
     if (!/^(data|blob|about):/.test(u) && new URL(u).origin !== origin) foreign.add(u);
   });
   await page.goto(origin + url);
+  if (!W) W = await words(page);
   return page;
+}
+
+/** The theme's words this site shows, in its language, read from the page's strings.js:
+ *  whole strings, and the start of those that go on with a value. */
+let W = null;
+async function words(page) {
+  return page.evaluate(() => {
+    const t = window.syllabusStrings.t;
+    const start = (name, values) => t(name, values).split('\u0001')[0];
+    return {
+      right: t('right'),
+      notRight: t('not_right'),
+      verdictWrong: t('question_verdict_wrong', { question: '\u0001' }).split('\u0001').pop(),
+      passed: start('passed', { percent: '\u0001', mark: '\u0001' }),
+      notPassed: start('not_passed', { percent: '\u0001', mark: '\u0001' }),
+      allChecked: t('all_checked'),
+      notChecked: t('not_checked_yet'),
+      notImported: start('not_imported', { reason: '\u0001' }),
+      noQuiz: t('no_quiz_taken'),
+      oneDone: t('lessons_done', { count: 1 }),
+    };
+  });
 }
 
 function quizUrls() {
@@ -163,12 +186,14 @@ function state() {
   }));
   const result = document.querySelector('.quiz-result');
   const q = (s) => document.querySelector(s);
+  // Scores in the page's digits (Arabic-Indic on an Arabic course) as ASCII ones.
+  const ascii = (s) => s.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace(/\u066b/g, '.');
   return {
     qs,
-    score: q('[data-score]').textContent.trim(),
+    score: ascii(q('[data-score]').textContent.trim()),
     resultShown: !!result && !result.closest('[hidden]'),
     verdict: q('[data-verdict]').hidden ? '' : q('[data-verdict]').textContent.trim(),
-    best: q('[data-best]').hidden ? '' : q('[data-best]').textContent.trim(),
+    best: q('[data-best]').hidden ? '' : ascii(q('[data-best]').textContent.trim()),
     checkAllShown: !q('[data-action="check-all"]').closest('[hidden]'),
     retryShown: !q('[data-action="retry"]').closest('[hidden]'),
     announced: q('[data-announce]').textContent.trim(),
@@ -199,15 +224,15 @@ async function fullMarks(browser, url) {
   const after = await page.evaluate(state);
   const m = fmt(total(key));
   check(after.score === `${m}/${m}`, `${url}: every answer right scores ${m}/${m} (got ${after.score})`);
-  check(after.qs.every((q) => q.feedback.startsWith('Right.') && !q.detailsHidden && q.disabled), `${url}: every question says Right, shows its answer and is locked`);
+  check(after.qs.every((q) => q.feedback.startsWith(W.right) && !q.detailsHidden && q.disabled), `${url}: every question says Right, shows its answer and is locked`);
   check(after.qs.every((q) => q.review.length === 0), `${url}: no review links when right`);
-  check(key.pass_mark == null || after.verdict.startsWith('Passed'), `${url}: passed (${after.verdict})`);
+  check(key.pass_mark == null || after.verdict.startsWith(W.passed), `${url}: passed (${after.verdict})`);
   check(!after.retryShown && !after.checkAllShown, `${url}: nothing to retry or check`);
-  await page.waitForFunction(() => document.querySelector('[data-announce]').textContent.includes('All questions checked'));
+  await page.waitForFunction((w) => document.querySelector('[data-announce]').textContent.includes(w), W.allChecked);
   check(true, `${url}: the result is announced in a live region`);
   await page.reload();
   const reloaded = await page.evaluate(state);
-  check(reloaded.best.includes(`${m}/${m}`) && reloaded.score === 'not checked yet', `${url}: after a reload the best score ${m}/${m} shows (${reloaded.best})`);
+  check(reloaded.best.includes(`${m}/${m}`) && reloaded.score === W.notChecked, `${url}: after a reload the best score ${m}/${m} shows (${reloaded.best})`);
   await context.close();
   return key;
 }
@@ -227,9 +252,9 @@ async function allWrong(browser, url) {
     if (!wrongs[i]) return;
     const got = after.qs[i];
     const links = q.review.every((c) => got.review.some(([id, href]) => id === c.id && href === c.url));
-    check(got.feedback.startsWith('Not right.') && links && got.review.length === q.review.length, `${url} ${q.id}: "Not right" and ${q.review.length} review link(s) in its feedback`);
+    check(got.feedback.startsWith(W.notRight) && links && got.review.length === q.review.length, `${url} ${q.id}: "Not right" and ${q.review.length} review link(s) in its feedback`);
   });
-  check(after.retryShown && (key.pass_mark == null || after.verdict.startsWith('Not passed')), `${url}: not passed, retry offered (${after.verdict})`);
+  check(after.retryShown && (key.pass_mark == null || after.verdict.startsWith(W.notPassed)), `${url}: not passed, retry offered (${after.verdict})`);
   await context.close();
 }
 
@@ -262,7 +287,7 @@ async function retryFlow(browser, url, shotName) {
   await page.click(`${sel(q1)} [data-action="check"]`);
   let s = await page.evaluate(state);
   const one = s.qs[0];
-  check(one.feedback.startsWith('Not right.'), `${url}: a wrong answer shows "Not right" in [data-feedback]`);
+  check(one.feedback.startsWith(W.notRight), `${url}: a wrong answer shows "Not right" in [data-feedback]`);
   const reviews = q1.review.map((c) => [c.id, c.url]);
   check(reviews.length > 0 && JSON.stringify(one.review) === JSON.stringify(reviews), `${url}: the feedback links the concepts to review (${one.review.map((r) => r[0]).join(', ')})`);
   if (q1.type === 'single') {
@@ -275,7 +300,7 @@ async function retryFlow(browser, url, shotName) {
   check(!one.detailsHidden && s.qs.slice(1).every((q) => q.detailsHidden), `${url}: only the checked question's answer is revealed`);
   check(s.focus === q1.id, `${url}: focus moves to the question's feedback (${s.focus})`);
   check(s.score === `0/${m}`, `${url}: score 0/${m} after one wrong answer (${s.score})`);
-  await page.waitForFunction(() => /not right/.test(document.querySelector('[data-announce]').textContent));
+  await page.waitForFunction((w) => document.querySelector('[data-announce]').textContent.includes(w), W.verdictWrong);
   check(s.announcerRole === 'status', `${url}: the verdict is announced (role=status)`);
 
   await answerRight(page, q2);
@@ -292,7 +317,7 @@ async function retryFlow(browser, url, shotName) {
 
   await page.click('[data-action="retry"]');
   s = await page.evaluate(state);
-  check(s.qs[1].disabled && s.qs[1].feedback.startsWith('Right.'), `${url}: retry keeps the right question as it was`);
+  check(s.qs[1].disabled && s.qs[1].feedback.startsWith(W.right), `${url}: retry keeps the right question as it was`);
   const reopened = [s.qs[0], ...s.qs.slice(2)];
   check(reopened.every((q) => q.enabled && q.empty && q.detailsHidden && q.feedback === '' && q.checkShown), `${url}: retry reopens only the wrong questions, emptied`);
   check(s.focus === q1.id, `${url}: retry puts focus in the first reopened question`);
@@ -338,10 +363,11 @@ function firstModule() {
 
 const panel = (page) =>
   page.evaluate(() => {
+    const ascii = (s) => s.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace(/\u066b/g, '.');
     const p = document.querySelector('[data-progress-panel]');
     return {
       shown: !!p && !p.hidden,
-      quizzes: [...document.querySelectorAll('[data-progress-quiz]')].map((li) => [li.dataset.progressQuiz, li.querySelector('[data-best-score]').textContent, li.querySelector('a').getAttribute('href')]),
+      quizzes: [...document.querySelectorAll('[data-progress-quiz]')].map((li) => [li.dataset.progressQuiz, ascii(li.querySelector('[data-best-score]').textContent), li.querySelector('a').getAttribute('href')]),
       text: p ? p.textContent.replace(/\s+/g, ' ') : '',
       done: [...document.querySelectorAll('li[data-lesson-id]')].filter((li) => li.querySelector('.done-mark')).map((li) => li.dataset.lessonId),
       status: (document.querySelector('[data-progress-status]') || {}).textContent || '',
@@ -369,7 +395,7 @@ async function progressFlow(browser, url) {
   const mine = p.quizzes.find(([id]) => id === key.quiz);
   check(p.shown && mine && mine[1] === `${m}/${m}`, `home: the progress panel lists ${key.quiz} with ${m}/${m} (${JSON.stringify(p.quizzes)})`);
   check(mine && mine[2] === url, `home: the panel links the quiz (${mine && mine[2]})`);
-  check(p.done.includes(lesson.id) && /Lessons marked done: 1\b/.test(p.text), `home: ${lesson.id} is marked done in the outline and counted`);
+  check(p.done.includes(lesson.id) && p.text.includes(W.oneDone), `home: ${lesson.id} is marked done in the outline and counted`);
   if (shots) await home.screenshot({ path: path.join(shots, 'quiz-home-progress.png'), fullPage: true });
   await runAxe(home, 'on the home page with progress');
   const mod = await open(context, firstModule());
@@ -385,13 +411,13 @@ async function progressFlow(browser, url) {
   const fresh = await browser.newContext();
   const other = await open(fresh, '/');
   p = await panel(other);
-  check(p.quizzes.length === 0 && /not taken a quiz/.test(p.text), 'a fresh browser has no progress');
+  check(p.quizzes.length === 0 && p.text.includes(W.noQuiz), 'a fresh browser has no progress');
   const importFile = async (name, body) => {
     // The last import's message goes first, so that this one's is what is waited for.
     await other.evaluate(() => { document.querySelector('[data-progress-status]').textContent = ''; });
     const [chooser] = await Promise.all([other.waitForEvent('filechooser'), other.click('[data-action="import-progress"]')]);
     await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
-    await other.waitForFunction((n) => document.querySelector('[data-progress-status]').textContent.includes(n) || document.querySelector('[data-progress-status]').textContent.startsWith('Not imported'), name);
+    await other.waitForFunction(([n, no]) => document.querySelector('[data-progress-status]').textContent.includes(n) || document.querySelector('[data-progress-status]').textContent.startsWith(no), [name, W.notImported]);
     return panel(other);
   };
   const bad = {
@@ -404,7 +430,7 @@ async function progressFlow(browser, url) {
   };
   for (const [name, body] of Object.entries(bad)) {
     const after = await importFile(name, body);
-    check(after.status.startsWith('Not imported') && after.quizzes.length === 0, `import refuses ${name}: "${after.status}"`);
+    check(after.status.startsWith(W.notImported) && after.quizzes.length === 0, `import refuses ${name}: "${after.status}"`);
   }
   p = await importFile('progress.json', exported);
   check(p.quizzes.some(([id, score]) => id === key.quiz && score === `${m}/${m}`) && p.done.includes(lesson.id), `import restores ${key.quiz} ${m}/${m} and the lesson done (${p.status})`);
@@ -506,7 +532,7 @@ async function allTypesDetails(browser, url) {
   await page.fill('[data-question-id="a-number"] input', '2,975');
   for (const id of ['in-order', 'type-a-word', 'a-number']) await page.click(`[data-question-id="${id}"] [data-action="check"]`);
   const s = await page.evaluate(state);
-  const right = (id) => s.qs.find((q) => q.id === id).feedback.startsWith('Right.');
+  const right = (id) => s.qs.find((q) => q.id === id).feedback.startsWith(W.right);
   check(right('in-order'), 'order: the two equal items may swap places');
   check(right('type-a-word'), 'short: case and spaces do not matter');
   check(right('a-number'), 'numeric: "2,975" is within 0.01 of 2.98');

@@ -5,10 +5,11 @@
 //! 1. split the text into runs of word characters (letters, digits, combining marks);
 //! 2. NFKC-normalise and lowercase each run, then split it again the same way;
 //! 3. split each piece into CJK and other segments: a CJK segment gives its character
-//!    bigrams (one character alone gives itself), any other segment is a word, with its
-//!    combining marks removed (`é` is `e`), kept if it has 2 to 40 characters;
-//! 4. words are stemmed with the course language's stemmer (English: Snowball's Porter2,
-//!    which `search.js` implements too); other languages keep the word as it is.
+//!    bigrams (one character alone gives itself), any other segment is a word, kept if it
+//!    has 2 to 40 characters besides combining marks;
+//! 4. a word is stemmed with the Snowball stemmer of the course's language, when there is
+//!    one (`templates/stemmers/` holds the same stemmers for the browser), and then loses
+//!    its combining marks (`é` is `e`), so a query typed without accents finds it.
 
 use std::borrow::Cow;
 
@@ -26,31 +27,60 @@ pub enum Piece<'a> {
     Gram(&'a str),
 }
 
+/// The Snowball stemmers, by language subtag, with the name `templates/stemmers/NAME.js`
+/// gives the same stemmer in the browser.
+pub const STEMMERS: &[(&str, Algorithm, &str)] = &[
+    ("ar", Algorithm::Arabic, "arabic"),
+    ("da", Algorithm::Danish, "danish"),
+    ("de", Algorithm::German, "german"),
+    ("el", Algorithm::Greek, "greek"),
+    ("en", Algorithm::English, "english"),
+    ("es", Algorithm::Spanish, "spanish"),
+    ("fi", Algorithm::Finnish, "finnish"),
+    ("fr", Algorithm::French, "french"),
+    ("hu", Algorithm::Hungarian, "hungarian"),
+    ("it", Algorithm::Italian, "italian"),
+    ("nb", Algorithm::Norwegian, "norwegian"),
+    ("nl", Algorithm::Dutch, "dutch"),
+    ("nn", Algorithm::Norwegian, "norwegian"),
+    ("no", Algorithm::Norwegian, "norwegian"),
+    ("pt", Algorithm::Portuguese, "portuguese"),
+    ("ro", Algorithm::Romanian, "romanian"),
+    ("ru", Algorithm::Russian, "russian"),
+    ("sv", Algorithm::Swedish, "swedish"),
+    ("ta", Algorithm::Tamil, "tamil"),
+    ("tr", Algorithm::Turkish, "turkish"),
+];
+
 /// Splits text into terms for one course language.
 pub struct Tokenizer {
-    stemmer: Option<Stemmer>,
+    stemmer: Option<(Stemmer, &'static str)>,
 }
 
 impl Tokenizer {
-    /// A tokenizer for a language tag (`en`, `en-GB`, `fr`): English words are stemmed,
-    /// other languages' words are kept whole (the browser has no stemmer for them).
+    /// A tokenizer for a language tag (`en`, `en-GB`, `fr`): words are stemmed with the
+    /// language's Snowball stemmer, or kept whole in a language without one.
     pub fn new(language: &str) -> Tokenizer {
         let primary = language.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        let stemmer = (primary == "en").then(|| Stemmer::create(Algorithm::English));
+        let stemmer = STEMMERS.iter().find(|(l, _, _)| *l == primary).map(|&(_, a, name)| (Stemmer::create(a), name));
         Tokenizer { stemmer }
     }
 
     /// The stemmer's name as `search.js` knows it, or `""` for none.
     pub fn stemmer_name(&self) -> &'static str {
-        if self.stemmer.is_some() { "english" } else { "" }
+        self.stemmer.as_ref().map_or("", |(_, name)| name)
     }
 
-    /// The term of a normalised word.
+    /// The term of a normalised word: stemmed, then without combining marks.
     pub fn stem<'w>(&self, word: &'w str) -> Cow<'w, str> {
-        match &self.stemmer {
-            Some(s) => s.stem(word),
+        let stemmed = match &self.stemmer {
+            // rust-stemmers 1.2's Greek stemmer panics on a few made-up words (`ισαισα`): such a
+            // word stays whole, as templates/stemmers/greek.js leaves it.
+            Some((s, "greek")) => std::panic::catch_unwind(|| s.stem(word)).unwrap_or(Cow::Borrowed(word)),
+            Some((s, _)) => s.stem(word),
             None => Cow::Borrowed(word),
-        }
+        };
+        if stemmed.is_ascii() { stemmed } else { Cow::Owned(fold(&stemmed)) }
     }
 
     /// Every term of `text`, in order.
@@ -62,6 +92,11 @@ impl Tokenizer {
         });
         out
     }
+}
+
+/// A word without its combining marks.
+fn fold(word: &str) -> String {
+    word.nfd().filter(|c| !is_combining_mark(*c)).nfc().collect()
 }
 
 fn is_word_char(c: char) -> bool {
@@ -169,8 +204,7 @@ fn segments(run: &str, emit: &mut impl FnMut(Piece)) {
         if cjk {
             grams(segment, emit);
         } else {
-            let folded: String = segment.nfd().filter(|c| !is_combining_mark(*c)).nfc().collect();
-            word(&folded, emit);
+            word(segment, emit);
         }
         start = end;
     }
@@ -194,8 +228,9 @@ fn ascii_word(w: &str, emit: &mut impl FnMut(Piece)) {
     }
 }
 
+/// A word of any script: its length is counted without combining marks.
 fn word(w: &str, emit: &mut impl FnMut(Piece)) {
-    let n = if w.is_ascii() { w.len() } else { w.chars().count() };
+    let n = if w.is_ascii() { w.len() } else { w.chars().filter(|c| !is_combining_mark(*c)).count() };
     if (2..=MAX_WORD).contains(&n) {
         emit(Piece::Word(w));
     }
@@ -212,7 +247,7 @@ mod tests {
     #[test]
     fn words_are_lowercased_split_and_short_ones_dropped() {
         assert_eq!(en("The BORDER, a map-maker's rule"), ["the", "border", "map", "maker", "rule"]);
-        assert_eq!(Tokenizer::new("fr").terms("Les Frontières"), ["les", "frontieres"]);
+        assert_eq!(Tokenizer::new("sw").terms("Les Frontières"), ["les", "frontieres"]);
     }
 
     #[test]
@@ -221,7 +256,10 @@ mod tests {
         assert_eq!(en("nationalism nations"), ["nation", "nation"]);
         assert_eq!(en("studies skies dying"), ["studi", "sky", "die"]);
         assert_eq!(Tokenizer::new("en-GB").stemmer_name(), "english");
-        assert_eq!(Tokenizer::new("de").terms("Flüsse"), ["flusse"]);
+        assert_eq!(Tokenizer::new("de").terms("Flüsse"), ["fluss"]);
+        assert_eq!(Tokenizer::new("fr").terms("générations"), ["gener"]);
+        assert_eq!(Tokenizer::new("sw").stemmer_name(), "");
+        assert_eq!(Tokenizer::new("el").terms("ισαισα καθισαμε"), ["ισαισα", "καθ"]);
     }
 
     #[test]
