@@ -825,3 +825,54 @@ fn objectives_summaries_and_key_points_are_inline_markdown_and_key_points_gather
     let meta = read(root.join("public/search/d/0.json"));
     assert!(meta.contains("Use grep well."), "the search snippet is plain text: {meta}");
 }
+
+/// The example course in every language with built-in strings (and Hebrew, which has none
+/// but reads right to left): it builds, and its pages carry the language, its direction and
+/// its words.
+#[test]
+fn every_built_in_language_builds_the_example_course_in_its_words() {
+    use syllabus::i18n::{Strings, tables};
+    let course = example_course();
+    let yaml = read(course.path().join("course.yaml"));
+    for lang in tables::BUILTIN.iter().map(|(l, _)| *l).chain(["he", "pt-BR"]) {
+        std::fs::write(course.path().join("course.yaml"), yaml.replace("language: en", &format!("language: {lang}")))
+            .unwrap();
+        let out = course.path().join(format!("public-{lang}"));
+        let run = build(course.path(), &["--output", &out.display().to_string()]);
+        assert_eq!(run.code, 0, "{lang}: {}", run.stderr);
+        assert!(problems(&run.stderr).is_empty(), "{lang}: {}", run.stderr);
+        let page = read(out.join("lessons/geopolitical-codes/index.html"));
+        let strings = Strings::new(lang, Vec::new());
+        let dir = if ["ar", "he"].contains(&lang) { "rtl" } else { "ltr" };
+        assert!(page.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\"")), "{lang}: {}", &page[..200]);
+        let objectives = syllabus::util::html::escape(strings.get("objectives"));
+        assert!(
+            page.contains(&format!("<h2 id=\"objectives\">{objectives}</h2>")),
+            "{lang}: no '{objectives}' heading"
+        );
+        let script = read(out.join("assets/strings.js"));
+        assert!(script.contains(&format!("\"lang\":\"{lang}\"")), "{lang}: strings.js is not in the course's language");
+    }
+}
+
+/// A course's own strings land escaped in pages and in the scripts' data, and a number in
+/// one of them is written in the language's digits.
+#[test]
+fn strings_from_course_yaml_are_escaped_in_pages_and_scripts() {
+    let course = example_course();
+    let yaml = read(course.path().join("course.yaml")).replace("language: en", "language: ar");
+    let over = "strings:\n  key_points: \"<script>alert(1)</script> & co\"\n  take_the_quiz: \"</script><b>{title}\"\n";
+    std::fs::write(course.path().join("course.yaml"), format!("{yaml}{over}")).unwrap();
+    let run = build(course.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = read(course.path().join("public/lessons/geopolitical-codes/index.html"));
+    assert!(page.contains("<h2 id=\"keypoints\">&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</h2>"), "{page}");
+    assert!(!page.contains("<script>alert(1)") && !page.contains("</script><b>"));
+    assert!(page.contains("<p class=\"kicker\">الدرس ١.١ ·"), "the lesson's number in Arabic-Indic digits");
+    let script = read(course.path().join("public/assets/strings.js"));
+    assert!(
+        script.contains("\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u0026 co"),
+        "escaped in the scripts' data"
+    );
+    assert!(!script.contains("</script>"));
+}

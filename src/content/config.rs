@@ -110,7 +110,7 @@ impl Default for Config {
             raw_html: true,
             extra: serde_json::json!({}),
             instructor: false,
-            strings: Arc::default(),
+            strings: crate::i18n::english(),
         }
     }
 }
@@ -167,7 +167,9 @@ pub fn read(doc: Option<&Doc>, diags: &mut Vec<Diagnostic>) -> Config {
         );
         diags.push(Diagnostic::note(&doc.source.path, Some(l.pos), msg));
     }
-    config.strings = Arc::new(Strings::new(&config.language, overrides));
+    if config.language != "en" || !overrides.is_empty() {
+        config.strings = Arc::new(Strings::new(&config.language, overrides));
+    }
     config
 }
 

@@ -6,7 +6,9 @@
 pub mod tables;
 pub mod text;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::{Arc, LazyLock};
 
 use icu_locale_core::Locale;
 use icu_plurals::{PluralCategory, PluralRules, PluralRulesPreferences};
@@ -65,6 +67,12 @@ impl Default for Strings {
     fn default() -> Self {
         Strings::new("en", Vec::new())
     }
+}
+
+/// English without overrides, made once: the strings of a course that sets no language.
+pub fn english() -> Arc<Strings> {
+    static ENGLISH: LazyLock<Arc<Strings>> = LazyLock::new(|| Arc::new(Strings::default()));
+    Arc::clone(&ENGLISH)
 }
 
 impl Strings {
@@ -170,23 +178,27 @@ impl Strings {
     /// decimals at most.
     pub fn number(&self, n: f64) -> String {
         let plain = format!("{}", (n * 100.0).round() / 100.0);
-        plain
-            .chars()
-            .map(|c| match c {
-                '0'..='9' => self.digits[c as usize - '0' as usize].to_string(),
-                '.' => self.decimal.clone(),
-                c => c.to_string(),
-            })
-            .collect()
+        if self.digits[1] == '1' && (self.decimal == "." || !plain.contains('.')) {
+            return plain;
+        }
+        let mut out = String::with_capacity(plain.len() * 2);
+        for c in plain.chars() {
+            match c {
+                '0'..='9' => out.push(self.digits[c as usize - '0' as usize]),
+                '.' => out.push_str(&self.decimal),
+                c => out.push(c),
+            }
+        }
+        out
     }
 
     /// A number written as text (`2.1`, a lesson's number) in the language's digits; other
     /// text as it is.
-    pub fn numeral(&self, text: &str) -> String {
+    pub fn numeral<'t>(&self, text: &'t str) -> Cow<'t, str> {
         let numeric = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit() || b == b'.');
         match numeric && self.digits[1] != '1' {
-            true => text.chars().map(|c| c.to_digit(10).map_or(c, |d| self.digits[d as usize])).collect(),
-            false => text.to_string(),
+            true => Cow::Owned(text.chars().map(|c| c.to_digit(10).map_or(c, |d| self.digits[d as usize])).collect()),
+            false => Cow::Borrowed(text),
         }
     }
 

@@ -1,7 +1,7 @@
 //! The built-in tables of strings (`src/i18n/strings/<language>.yaml`, compiled into the
 //! binary) and a course's overrides of them under `strings:` in course.yaml.
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use super::text::{self, Entry, Form};
 use crate::common::diag::{Diagnostic, suggest};
@@ -23,25 +23,25 @@ pub const BUILTIN: &[(&str, &str)] = &[
 
 type Table = Vec<(&'static str, Entry)>;
 
-/// Every table, read once (about a millisecond for all ten).
-static TABLES: LazyLock<Vec<(&'static str, Table)>> = LazyLock::new(|| {
-    let english = read_english(BUILTIN[0].1);
-    let mut out = vec![("en", english.clone())];
-    for (lang, source) in &BUILTIN[1..] {
-        let (table, _) = read_table(source, &english);
-        out.push((lang, table));
-    }
-    out
-});
+/// Each table, read the first time it is needed (a build reads English's and its
+/// language's, not all ten).
+static TABLES: [OnceLock<Table>; BUILTIN.len()] = [const { OnceLock::new() }; BUILTIN.len()];
+
+fn table(i: usize) -> &'static Table {
+    TABLES[i].get_or_init(|| match i {
+        0 => read_english(BUILTIN[0].1),
+        _ => read_table(BUILTIN[i].1, english()).0,
+    })
+}
 
 /// The English table: every string's name and text.
 pub fn english() -> &'static [(&'static str, Entry)] {
-    &TABLES[0].1
+    table(0)
 }
 
 /// A built-in table by language code (`fr`); empty for one there is not.
 pub fn builtin(lang: &str) -> &'static [(&'static str, Entry)] {
-    TABLES.iter().find(|(l, _)| *l == lang).map(|(_, t)| t.as_slice()).unwrap_or(&[])
+    BUILTIN.iter().position(|(l, _)| *l == lang).map(|i| table(i).as_slice()).unwrap_or(&[])
 }
 
 /// The built-in table a language tag takes its strings from: its language's (`pt-BR`

@@ -111,7 +111,7 @@ impl Theme {
         tera.register_filter("safe", safe);
         // English until `localize` gives the course's strings: templates are checked for
         // the functions they call as they are added.
-        register_strings(&mut tera, &Arc::default());
+        register_strings(&mut tera, &crate::i18n::english());
         if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
             diags.push(template_error(&first_template_named(&e, &sources), &e));
         }
@@ -191,30 +191,31 @@ fn register_strings(tera: &mut Tera, strings: &Arc<Strings>) {
 /// Tera's `tr(key=NAME, count=N, links=[URL, ...], PLACEHOLDER=VALUE, ...)`: a string as
 /// HTML, its text and every value escaped but values marked safe.
 fn translate(strings: &Strings, kwargs: &Kwargs) -> TeraResult<Value> {
-    let key: &str = kwargs.must_get("key")?;
-    let count = kwargs.get::<Value>("count")?.and_then(|v| v.as_f64());
-    let links: Vec<String> = match kwargs.get::<Value>("links")? {
-        Some(v) => {
-            v.as_array().unwrap_or(&[]).iter().map(|l| l.as_str().map(str::to_string).unwrap_or_default()).collect()
-        }
-        None => Vec::new(),
-    };
-    let mut args: Vec<(String, String)> = Vec::new();
+    let mut key = None;
+    let mut count = None;
+    let mut links: Vec<&str> = Vec::new();
+    let mut args: Vec<(&str, String)> = Vec::new();
     for (name, value) in kwargs.iter() {
-        let name = name.to_string();
-        if matches!(name.as_str(), "key" | "count" | "links") {
-            continue;
+        match name.as_str() {
+            Some("key") => key = value.as_str(),
+            Some("count") => count = value.as_f64(),
+            Some("links") => links = value.as_array().unwrap_or(&[]).iter().map(|l| l.as_str().unwrap_or("")).collect(),
+            Some(name) => {
+                let html = match (value.as_f64(), value.as_str()) {
+                    (Some(n), None) => strings.number(n),
+                    (_, Some(s)) if value.is_safe() => s.to_string(),
+                    (_, Some(s)) => crate::util::html::escape(&strings.numeral(s)),
+                    _ => crate::util::html::escape(&value.to_string()),
+                };
+                args.push((name, html));
+            }
+            None => {}
         }
-        let html = match (value.as_f64(), value.as_str()) {
-            (Some(n), None) => strings.number(n),
-            (_, Some(s)) if value.is_safe() => s.to_string(),
-            (_, Some(s)) => crate::util::html::escape(&strings.numeral(s)),
-            _ => crate::util::html::escape(&value.to_string()),
-        };
-        args.push((name, html));
     }
-    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let links: Vec<&str> = links.iter().map(String::as_str).collect();
+    let Some(key) = key else {
+        return Err(tera::Error::message("tr() needs key=\"NAME\", the name of a string"));
+    };
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     Ok(Value::safe_string(&strings.html(key, count, &args, &links)))
 }
 

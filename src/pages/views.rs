@@ -116,8 +116,6 @@ pub(super) struct ArticleCard<'a> {
     pub(super) authors: Vec<&'a str>,
     pub(super) author: String,
     pub(super) date: &'a str,
-    /// The date as the course's language writes it.
-    pub(super) date_text: String,
     pub(super) publication: &'a str,
     pub(super) summary: &'a str,
     pub(super) citation: String,
@@ -131,6 +129,8 @@ pub(super) struct ArticleView<'a> {
     /// The article's address, as a link may hold it (percent-encoded where it must be).
     pub(super) source_url: String,
     pub(super) accessed: &'a str,
+    /// The dates as the course's language writes them.
+    pub(super) date_text: String,
     pub(super) accessed_text: String,
     pub(super) archive: String,
     /// APA 7 and MLA 9 references (HTML).

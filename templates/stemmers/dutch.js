@@ -47,7 +47,7 @@
   }
 
   var STEP1 = { heden: 1, en: 2, ene: 2, s: 3, se: 3 };
-  var STEP4 = { end: 1, ing: 1, ig: 2, lijk: 3, baar: 4, bar: 5 };
+  var STEP3B = { end: 1, ing: 1, ig: 2, lijk: 3, baar: 4, bar: 5 };
 
   stemmers.dutch = function (word) {
     var w = Array.from(word).map(function (c) { return ACCENTS[c] || c; });
@@ -80,22 +80,21 @@
     function end(s) { return endsWith(w, w.length, s); }
     // Drop the last letter of a final dd, kk or tt.
     function undouble() {
-      if (end('dd') || end('kk') || end('tt')) { del(w.length - 1); return true; }
-      return false;
+      if (end('dd') || end('kk') || end('tt')) del(w.length - 1);
     }
     // -en, -ene: in R1, after a non-vowel, not after "gem".
     function enEnding(bra) {
-      if (bra < p1 || bra === 0 || isV(w[bra - 1]) || endsWith(w, bra, 'gem')) return false;
+      if (bra < p1 || bra === 0 || isV(w[bra - 1]) || endsWith(w, bra, 'gem')) return;
       del(bra);
-      return undouble();
+      undouble();
     }
     function eEnding() {
       eFound = false;
       var bra = w.length - 1;
-      if (!end('e') || bra < p1 || bra === 0 || isV(w[bra - 1])) return false;
+      if (!end('e') || bra < p1 || bra === 0 || isV(w[bra - 1])) return;
       del(bra);
       eFound = true;
-      return undouble();
+      undouble();
     }
 
     // Step 1
@@ -122,10 +121,10 @@
     }
 
     // Step 3b: derivational suffixes, in R2
-    s = longest(w, STEP4);
+    s = longest(w, STEP3B);
     bra = s === null ? -1 : w.length - s.length;
     if (s !== null && bra >= p2) {
-      switch (STEP4[s]) {
+      switch (STEP3B[s]) {
         case 1:
           del(bra);
           if (end('ig') && w.length - 2 >= p2 && w[w.length - 3] !== 'e') del(w.length - 2);

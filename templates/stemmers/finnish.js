@@ -19,16 +19,18 @@
   // Particles: 1 = after a vowel, n or t; 2 = in R2.
   var PARTICLES = { kin: 1, kaan: 1, 'kään': 1, ko: 1, 'kö': 1, han: 1, 'hän': 1, pa: 1,
                     'pä': 1, sti: 2 };
-  // Possessive suffixes: 'si', 'ni' and 3 are special; a list = must follow one of these.
+  // Possessive suffixes: 'si' = not after k; 'ni' = also -kse becomes -ksi; 3 = just remove;
+  // a list = only after one of these.
   var POSSESSIVES = { si: 'si', ni: 'ni', nsa: 3, 'nsä': 3, mme: 3, nne: 3,
                       an: ['ta', 'ssa', 'sta', 'lla', 'lta', 'na'],
                       'än': ['tä', 'ssä', 'stä', 'llä', 'ltä', 'nä'],
                       en: ['lle', 'ine'] };
-  // Case endings: a letter = must follow that letter; 'VI' / 'LONG' = must follow i + vowel
-  // or a long vowel (else treated as -n); 'n', 'a' special; 0 = just remove.
+  // Case endings: a letter = only after that letter; 'VI' / 'LONG' = only after i + vowel or
+  // a long vowel (else taken as -n); 'n' = with a long vowel or "ie" before it, remove that
+  // vowel too; 'V1C' = only after a vowel that follows a non-vowel; 0 = just remove.
   var CASES = { han: 'a', hen: 'e', hin: 'i', hon: 'o', 'hän': 'ä', 'hön': 'ö',
                 siin: 'VI', den: 'VI', tten: 'VI', seen: 'LONG', n: 'n',
-                a: 'a', 'ä': 'a', tta: 'e', 'ttä': 'e',
+                a: 'V1C', 'ä': 'V1C', tta: 'e', 'ttä': 'e',
                 ta: 0, 'tä': 0, ssa: 0, 'ssä': 0, sta: 0, 'stä': 0, lla: 0, 'llä': 0,
                 lta: 0, 'ltä': 0, lle: 0, na: 0, 'nä': 0, ksi: 0, ine: 0 };
   // Other endings in R2: 1 = not after "po".
@@ -119,7 +121,7 @@
       var ok = true;
       if (a === 'n') {
         if (endsWithAny(w, bra, LONG, 0) || endsWith(w, bra, 'ie')) bra -= 1;
-      } else if (s === 'a' || s === 'ä') {
+      } else if (a === 'V1C') {
         ok = isIn(V1, w[bra - 1]) && bra >= 2 && !isIn(V1, w[bra - 2]);
       } else if (a && a.length === 1) {
         ok = w[bra - 1] === a;
@@ -148,13 +150,13 @@
 
     // Tidy up (only if the word still reaches R1).
     if (w.length >= p1) {
-      var n = function () { return w.length; };
-      if (endsWithAny(w, n(), LONG, p1)) del(n() - 1);
-      if (n() - 2 >= p1 && isIn(AEI, w[n() - 1]) && !isIn(V1, w[n() - 2])) del(n() - 1);
-      if (n() - 2 >= p1 && w[n() - 1] === 'j' && isIn('ou', w[n() - 2])) del(n() - 1);
-      if (n() - 2 >= p1 && w[n() - 1] === 'o' && w[n() - 2] === 'j') del(n() - 1);
+      var n = w.length;
+      if (endsWithAny(w, n, LONG, p1)) del(--n);                            // -aa -> -a
+      if (n - 2 >= p1 && isIn(AEI, w[n - 1]) && !isIn(V1, w[n - 2])) del(--n);  // -Ca -> -C
+      if (n - 2 >= p1 && w[n - 1] === 'j' && isIn('ou', w[n - 2])) del(--n);    // -oj -> -o
+      if (n - 2 >= p1 && w[n - 1] === 'o' && w[n - 2] === 'j') del(--n);        // -jo -> -j
       // Undouble the last non-vowel of the word, wherever it is.
-      for (i = n() - 1; i >= 0 && isIn(V1, w[i]); i--);
+      for (i = n - 1; i >= 0 && isIn(V1, w[i]); i--);
       if (i >= 1 && w[i - 1] === w[i]) w.splice(i, 1);
     }
 

@@ -74,7 +74,7 @@
     }
     function del(from) { w.length = from; }
 
-    // Step 1
+    // Step 1 (in R1): -em -ern -er; -e -en -es (then -niss -> -nis); -s after an s-ending.
     s = longest(w, STEP1);
     bra = s === null ? -1 : w.length - s.length;
     if (s !== null && bra >= p1) {
@@ -85,7 +85,7 @@
       } else if (bra > 0 && isIn(S_ENDING, w[bra - 1])) del(bra);
     }
 
-    // Step 2
+    // Step 2 (in R1): -en -er -est; -st after an st-ending with 3 more letters before it.
     s = longest(w, STEP2);
     bra = s === null ? -1 : w.length - s.length;
     if (s !== null && bra >= p1) {
