@@ -1,6 +1,7 @@
 //! Every page a course builds is valid HTML: the Nu HTML checker (vnu-jar from npm, run
 //! with Java, offline) on the example course, the manual, a generated course, a course of
-//! code, math, callouts and figures, and a course with markup in every field, errors only.
+//! code, math, callouts and figures, the French and Arabic courses, and a course with markup
+//! in every field, errors only.
 //!
 //! Needs Java and the npm packages of `tests/browser` (`npm ci` there); `.ci/run` installs
 //! them. `SYLLABUS_SKIP_BROWSER=1` shows these tests as ignored, as it does the browser
@@ -17,11 +18,13 @@ use libtest_mimic::{Arguments, Failed, Trial};
 fn main() {
     let args = Arguments::from_args();
     let skip = std::env::var_os("SYLLABUS_SKIP_BROWSER").is_some();
-    let courses: [(&str, Course); 5] = [
+    let courses: [(&str, Course); 7] = [
         ("the_example_course_is_valid_html", |_| repo()),
         ("the_manual_is_valid_html", |_| repo().join("docs")),
         ("a_generated_course_is_valid_html", generated),
         ("code_math_callouts_and_figures_are_valid_html", technical),
+        ("a_french_course_is_valid_html", |_| repo().join("tests/browser/fr-course")),
+        ("an_arabic_course_is_valid_html", |_| repo().join("tests/browser/ar-course")),
         ("markup_in_every_field_stays_valid_html", |dir| {
             common::hostile_course(dir, false);
             dir.to_path_buf()
