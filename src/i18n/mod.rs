@@ -177,7 +177,12 @@ impl Strings {
     /// A number as the language writes it: its digits and decimal separator, two
     /// decimals at most.
     pub fn number(&self, n: f64) -> String {
-        let plain = format!("{}", (n * 100.0).round() / 100.0);
+        self.written((n * 100.0).round() / 100.0)
+    }
+
+    /// A number as the language writes it, every decimal kept (a quiz's answer).
+    pub fn written(&self, n: f64) -> String {
+        let plain = format!("{n}");
         if self.digits[1] == '1' && (self.decimal == "." || !plain.contains('.')) {
             return plain;
         }
@@ -326,6 +331,11 @@ mod tests {
         let en = Strings::default();
         assert_eq!(en.number(1.5), "1.5");
         assert_eq!(en.number(2.0 / 3.0), "0.67");
+        assert_eq!(en.written(0.001), "0.001");
+        let ar = Strings::new("ar", Vec::new());
+        assert_eq!(ar.written(0.4), "٠٫٤");
+        assert_eq!(ar.numeral("2.1"), "٢.١");
+        assert_eq!(ar.date("2024-01-05"), "٥ يناير ٢٠٢٤");
         assert_eq!(en.date("2024-01-05"), "5 January 2024");
         assert_eq!(en.date("2024-13-05"), "2024-13-05");
         assert_eq!(en.date("soon"), "soon");

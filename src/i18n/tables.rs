@@ -174,6 +174,14 @@ mod tests {
     }
 
     #[test]
+    fn the_manual_lists_every_string() {
+        let page = include_str!("../../docs/content/lessons/01-getting-started/05-languages.md");
+        let missing: Vec<&str> =
+            english().iter().map(|(n, _)| *n).filter(|n| !page.contains(&format!("`{n}`"))).collect();
+        assert!(missing.is_empty(), "docs/content/lessons/01-getting-started/05-languages.md lacks {missing:?}");
+    }
+
+    #[test]
     fn english_plurals_give_one_and_other() {
         for (name, entry) in english() {
             if let Entry::Plural(forms) = entry {

@@ -139,7 +139,7 @@ impl Theme {
 
     /// Puts the course's language into the theme: the strings templates read (`t.NAME`,
     /// and `tr(key=NAME, ...)` for one with placeholders, links or plural forms; the filter
-    /// `num` writes a number in the language's digits), the
+    /// `num` writes a number in the language's digits, every decimal kept), the
     /// strings the scripts read, and the browser's stemmer before the search script.
     pub fn localize(&mut self, strings: &Arc<Strings>, stemmer: &str) {
         self.tera.global_context().insert("t", &strings.plain());
@@ -185,7 +185,7 @@ fn register_strings(tera: &mut Tera, strings: &Arc<Strings>) {
     let s = Arc::clone(strings);
     tera.register_function("tr", move |kwargs: Kwargs, _: &State| translate(&s, &kwargs));
     let s = Arc::clone(strings);
-    tera.register_filter("num", move |n: f64, _: Kwargs, _: &State| s.number(n));
+    tera.register_filter("num", move |n: f64, _: Kwargs, _: &State| s.written(n));
 }
 
 /// Tera's `tr(key=NAME, count=N, links=[URL, ...], PLACEHOLDER=VALUE, ...)`: a string as
