@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use syllabus::build::stages::Given;
 use syllabus::common::diag;
 use syllabus::content::config::BaseUrl;
-use syllabus::export::gift;
+use syllabus::export::{cards, gift};
 use syllabus::{build, init};
 
 #[derive(Parser)]
@@ -99,12 +99,32 @@ enum Export {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Every concept as a flashcard: term on one side, definition on the other.
+    Cards {
+        /// The file format.
+        #[arg(long, value_enum)]
+        format: CardFormat,
+        /// The course folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write (default: standard output).
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum QuizFormat {
     /// Moodle GIFT.
     Gift,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CardFormat {
+    /// Anki's text import (tab-separated, with its header lines).
+    Anki,
+    /// CSV with a header row.
+    Csv,
 }
 
 fn main() -> ExitCode {
@@ -160,18 +180,36 @@ fn main() -> ExitCode {
         Command::Export { what: Export::Quizzes { format: QuizFormat::Gift, root, output } } => {
             export_gift(&root, output.as_deref())
         }
+        Command::Export { what: Export::Cards { format, root, output } } => {
+            let format = match format {
+                CardFormat::Anki => cards::Format::Anki,
+                CardFormat::Csv => cards::Format::Csv,
+            };
+            export_cards(&root, format, output.as_deref())
+        }
     }
 }
 
-/// `export quizzes --format gift`: the GIFT text to `output` or standard output.
-fn export_gift(root: &std::path::Path, output: Option<&std::path::Path>) -> ExitCode {
-    let export = gift::export(root);
+/// `export cards`: the cards to `output` or standard output.
+fn export_cards(root: &std::path::Path, format: cards::Format, output: Option<&std::path::Path>) -> ExitCode {
+    let export = cards::export(root, format);
+    let summary = format!("Exported {} card{}", export.cards, plural(export.cards));
+    finish_export(export.text, &export.diags, output, &summary)
+}
+
+/// Prints an export's diagnostics and writes its text; exit 1 when there is none.
+fn finish_export(
+    text: Option<String>,
+    diags: &[diag::Diagnostic],
+    output: Option<&std::path::Path>,
+    summary: &str,
+) -> ExitCode {
     let mut err = std::io::stderr().lock();
-    for d in &export.diags {
+    for d in diags {
         let _ = writeln!(err, "{d}");
     }
-    let Some(text) = export.text else {
-        let errors = export.diags.iter().filter(|d| d.is_error()).count();
+    let Some(text) = text else {
+        let errors = diags.iter().filter(|d| d.is_error()).count();
         let _ = writeln!(err, "syllabus: {errors} error{}; nothing was exported", plural(errors));
         return ExitCode::from(1);
     };
@@ -185,17 +223,19 @@ fn export_gift(root: &std::path::Path, output: Option<&std::path::Path>) -> Exit
             ExitCode::from(1)
         }
         (Ok(()), Some(path)) => {
-            let (q, n) = (export.questions, export.quizzes);
-            println!(
-                "Exported {q} question{} from {n} quiz{} to {}",
-                plural(q),
-                if n == 1 { "" } else { "zes" },
-                path.display()
-            );
+            println!("{summary} to {}", path.display());
             ExitCode::SUCCESS
         }
         (Ok(()), None) => ExitCode::SUCCESS,
     }
+}
+
+/// `export quizzes --format gift`: the GIFT text to `output` or standard output.
+fn export_gift(root: &std::path::Path, output: Option<&std::path::Path>) -> ExitCode {
+    let export = gift::export(root);
+    let (q, n) = (export.questions, export.quizzes);
+    let summary = format!("Exported {q} question{} from {n} quiz{}", plural(q), if n == 1 { "" } else { "zes" });
+    finish_export(export.text, &export.diags, output, &summary)
 }
 
 fn run(opts: build::Options) -> ExitCode {

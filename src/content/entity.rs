@@ -41,7 +41,7 @@ const ARTICLE_KEYS: &[&str] = &[
     "draft",
     "extra",
 ];
-const CONCEPT_KEYS: &[&str] = &["term", "aliases", "definition", "related", "draft", "extra"];
+const CONCEPT_KEYS: &[&str] = &["term", "aliases", "definition", "related", "review", "draft", "extra"];
 const PAGE_KEYS: &[&str] = &["title", "order", "draft", "extra"];
 const HOME_KEYS: &[&str] = &["title", "extra"];
 
@@ -343,13 +343,14 @@ impl Builder<'_> {
         let pos = f.pos();
         let definition = definition.unwrap_or(Located { value: String::new(), pos });
         let related = f.text_list("related").into_iter().map(Ref::new).collect();
+        let review = f.boolean("review").is_none_or(|r| r.value);
         let extra = f.extra();
         let draft = f.boolean("draft").is_some_and(|d| d.value);
         let path = doc.source.path.clone();
         if self.skip_draft(draft, Kind::Concept, &id, &path) {
             return None;
         }
-        Some(Concept { id, origin: origin(doc), term, aliases, definition, related, extra })
+        Some(Concept { id, origin: origin(doc), term, aliases, definition, related, review, extra })
     }
 
     fn quiz(&mut self, mut doc: Doc) -> Option<Quiz> {

@@ -174,6 +174,8 @@ pub struct Concept {
     /// Inline Markdown.
     pub definition: Located<String>,
     pub related: Vec<Ref>,
+    /// Among the cards of the review page and the exported cards (`review: false` leaves it out).
+    pub review: bool,
     pub extra: serde_json::Value,
 }
 
@@ -225,6 +227,8 @@ pub struct Question {
     pub points: f64,
     /// Partial credit (multiple, order, match): a share of the points for a share right.
     pub partial: bool,
+    /// Asked again on the review page once answered (`review: false` leaves it out).
+    pub review: bool,
     pub answer: Answer,
 }
 

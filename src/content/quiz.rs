@@ -24,6 +24,7 @@ const QUESTION_KEYS: &[&str] = &[
     "concepts",
     "points",
     "partial",
+    "review",
 ];
 const CHOICE_KEYS: &[&str] = &["text", "correct", "feedback"];
 const TYPES: &[&str] = &["single", "multiple", "true_false", "short", "numeric", "order", "match"];
@@ -140,8 +141,9 @@ fn read_question(q: &mut Fields, number: usize) -> Option<(Question, bool)> {
         Some(p) => p.value,
         None => false,
     };
+    let review = q.boolean("review").is_none_or(|r| r.value);
     let answer = read_answer(q, &kind.value, &label, pos)?;
-    Some((Question { number, id, pos, prompt, explanation, concepts, points, partial, answer }, explicit))
+    Some((Question { number, id, pos, prompt, explanation, concepts, points, partial, review, answer }, explicit))
 }
 
 /// Keys that only some types use; the others are refused so typos do not pass silently.

@@ -216,6 +216,7 @@ mod tests {
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             definition: Located { value: "d".into(), pos: Pos::START },
             related: Vec::new(),
+            review: true,
             extra: serde_json::Value::Null,
         }
     }
