@@ -86,9 +86,11 @@
   var STATES = ['new', 'learning', 'review', 'relearning'];
   var MIN_TIME = 0; // 1970-01-01T00:00:00.000Z
   var MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+  // The latest `now` a review may take place at: its due date stays before MAX_TIME.
+  var MAX_NOW = MAX_TIME - (MAXIMUM_INTERVAL + 1) * DAY_MS;
   var MAX_COUNT = 1000000; // reps, lapses
   var MAX_STEP = 100;
-  var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+  var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
   /* Small helpers ---------------------------------------------------------- */
 
@@ -121,7 +123,7 @@
     return grade;
   }
 
-  /** A time as milliseconds: a number or an ISO-8601 string, in 1970..9999. */
+  /** A time as milliseconds: a number, an ISO-8601 string or a Date, in 1970..9999. */
   function readTime(value, what) {
     var ms;
     if (typeof value === 'number') {
@@ -139,6 +141,13 @@
     }
     if (ms < MIN_TIME) fail(what + ' is before 1970: ' + show(value));
     if (ms > MAX_TIME) fail(what + ' is after the year 9999: ' + show(value));
+    return ms;
+  }
+
+  /** The time a review takes place at: a time no later than MAX_NOW (about 9899). */
+  function readNow(value) {
+    var ms = readTime(value, 'now');
+    if (ms > MAX_NOW) fail('now is too far in the future to schedule from: ' + show(value));
     return ms;
   }
 
@@ -491,7 +500,7 @@
 
   /** A card never reviewed, due at `now`. */
   function newCard(now) {
-    var t = readTime(now, 'now');
+    var t = readNow(now);
     return writeCard({ state: 'new', due: t, last: null, stability: null, difficulty: null, reps: 0, lapses: 0, step: null });
   }
 
@@ -505,14 +514,14 @@
   function review(card, grade, now) {
     var c = readCard(card);
     var g = checkGrade(grade);
-    var t = readTime(now, 'now');
+    var t = readNow(now);
     return writeCard(schedule(c, g, t));
   }
 
   /** What each grade would do: {1: card, 2: card, 3: card, 4: card}. */
   function preview(card, now) {
     var c = readCard(card);
-    var t = readTime(now, 'now');
+    var t = readNow(now);
     var out = {};
     for (var g = AGAIN; g <= EASY; g++) out[g] = writeCard(schedule(c, g, t));
     return out;

@@ -3,6 +3,7 @@
 
 use tera::{Context, Value};
 use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 use super::Pages;
 use super::views::{ConceptPage, ConceptView, ExampleView, Letter, UseGroup};
@@ -47,8 +48,12 @@ impl Pages<'_> {
     pub(super) fn glossary(&self) -> Context {
         let mut ctx = self.listing(SitePage::Glossary);
         let mut letters: Vec<Letter> = Vec::new();
-        for (i, c) in self.index.course.concepts.iter().enumerate() {
-            let letter = initial(&c.term);
+        let arabic = self.strings().table == "ar";
+        let mut order: Vec<(String, usize)> =
+            self.index.course.concepts.iter().enumerate().map(|(i, c)| (sort_key(&c.term, arabic), i)).collect();
+        order.sort();
+        for (key, i) in order {
+            let letter = initial(&key);
             match letters.last_mut() {
                 Some(l) if l.letter == letter => l.concepts.push(self.concept_value(i)),
                 _ => letters.push(Letter {
@@ -139,6 +144,16 @@ impl Pages<'_> {
     }
 }
 
+/// A term's place in the glossary: without accents, in lower case, so that `Éducation` files
+/// under E beside `Eau`; in Arabic without the article `ال`, which dictionaries pass over.
+fn sort_key(term: &str, arabic: bool) -> String {
+    let folded = term.nfd().filter(|c| !is_combining_mark(*c)).collect::<String>().to_lowercase();
+    match folded.strip_prefix("ال") {
+        Some(rest) if arabic && rest.chars().count() >= 2 => rest.to_string(),
+        _ => folded,
+    }
+}
+
 /// The glossary letter of a term: its first letter without accents, uppercased.
 fn initial(term: &str) -> String {
     term.nfd().find(|c| c.is_alphanumeric()).map(|c| c.to_uppercase().collect::<String>()).unwrap_or_else(|| "#".into())
@@ -147,6 +162,17 @@ fn initial(term: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn glossary_order_folds_accents_and_skips_the_arabic_article() {
+        let mut fr: Vec<String> = ["Zèbre", "Éducation", "Eau", "écluse"].iter().map(|t| sort_key(t, false)).collect();
+        fr.sort();
+        assert_eq!(fr, ["eau", "ecluse", "education", "zebre"]);
+        assert_eq!(initial(&sort_key("الأسطح الكتيمة", true)), "ا");
+        assert_eq!(initial(&sort_key("الجريان السطحي", true)), "ج");
+        assert_eq!(initial(&sort_key("مستجمع المياه", true)), "م");
+        assert_eq!(sort_key("الأسطح", false), "الاسطح");
+    }
 
     #[test]
     fn glossary_initials_drop_accents() {
