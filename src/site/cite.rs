@@ -169,7 +169,11 @@ pub fn apa(a: &Article, strings: &Strings) -> String {
     let names = names(a);
     let authors = escape(&apa_authors(&names));
     let date = match a.date.as_deref().and_then(parts) {
-        Some((y, m, d)) => format!("({y}, {} {d})", escape(&month(strings, m, &MONTHS))),
+        Some((y, m, d)) if strings.table == "en" => format!("({y}, {} {d})", MONTHS[m - 1]),
+        Some((y, m, d)) => {
+            let (month, day) = (month(strings, m, &MONTHS), d.to_string());
+            format!("({y}, {})", escape(&strings.format("day_month", None, &[("day", &day), ("month", &month)])))
+        }
         None => format!("({})", escape(strings.get("no_date"))),
     };
     let title = escape(&end_with_period(&a.title));
