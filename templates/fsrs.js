@@ -3,13 +3,13 @@
  * function takes the time it is asked about (`now`, milliseconds since 1970 UTC) and
  * returns new plain objects, so a page (or a test faking days passing) owns both.
  *
- * The model is FSRS-6, the Free Spaced Repetition Scheduler (the one Anki offers since
- * 23.10, at its sixth version since Anki 25.07), with its published default parameters
- * (the 21 numbers of DEFAULT_W, the same in fsrs-rs, py-fsrs and ts-fsrs). The formulas
- * are those of "The Algorithm" page of the fsrs4anki wiki, section FSRS-6; each is named
- * where it is computed, below. Written for syllabus from that description; its numbers are
- * checked against the reference implementations' published tests by
- * tests/browser/fsrs.mjs.
+ * The model is FSRS-6, version 6 of the Free Spaced Repetition Scheduler (the scheduler
+ * Anki offers since 23.10), with its published default parameters (the 21 numbers of
+ * DEFAULT_W, the same in fsrs-rs, py-fsrs and ts-fsrs). The formulas are the ones those
+ * reference implementations share (fsrs-rs src/model.rs; the fsrs4anki wiki's page "The
+ * Algorithm" explains them); each is named where it is computed, below. Written for
+ * syllabus, not copied; tests/browser/fsrs.mjs checks its numbers against the reference
+ * implementations' published tests.
  *
  * The scheduler around the model (learning steps, states) follows py-fsrs's
  * Scheduler.review_card, with its defaults: desired retention 0.9, maximum interval

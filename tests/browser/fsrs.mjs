@@ -211,6 +211,8 @@ const CURRENT_RETRIEVABILITY_DECAY_02 = [1.0, 0.9, 0.84028935, 0.7985001];
 // percentage for review cards': card created 2023-12-01 04:00, reviewed at 04:05 with
 // each grade; retrievability at each outcome's due time.
 const R_AT_DUE = [1, 1, 1, 0.9024733];
+// fsrs-rs src/model.rs, test_power_forgetting_curve: [t, S, R] with the default parameters.
+const FSRS_RS_FORGETTING_CURVE = [[0, 1, 1.0], [1, 2, 0.9403443], [2, 3, 0.9253786], [3, 4, 0.9185229], [4, 4, 0.9], [5, 2, 0.8261359]];
 run('retrievability', () => {
   FORGETTING_CURVE_S1.forEach((want, t) => {
     close(`model.retrievability(${t} days, S = 1)`, F.model.retrievability(t, 1), want, 1e-8);
@@ -229,6 +231,10 @@ run('retrievability', () => {
     const card = F.review(F.newCard(created), g, reviewed);
     close(`retrievability at the due time after a first ${['Again', 'Hard', 'Good', 'Easy'][i]}`, F.retrievability(card, ms(card.due)), R_AT_DUE[i], 1e-7);
   });
+  // fsrs-rs src/model.rs, test_power_forgetting_curve: (t, S) pairs, default parameters,
+  // assert_approx_eq (absolute 1e-4, src/test_helpers.rs).
+  FSRS_RS_FORGETTING_CURVE.forEach(([t, s, want]) =>
+    close(`model.retrievability(${t} days, S = ${s}) (fsrs-rs)`, F.model.retrievability(t, s), want, 1e-6));
   // ts-fsrs FSRS-6.test.ts, test 'return 0.00% for new cards'; py-fsrs test_retrievability.
   check('retrievability of a new card is 0', F.retrievability(F.newCard(T0), T0 + 5 * DAY) === 0);
   check('R(S, S) = 0.9 (the definition of stability)', Math.abs(F.model.retrievability(37, 37) - 0.9) < 1e-12);
@@ -238,7 +244,11 @@ run('retrievability', () => {
 
 // ts-fsrs algorithm.test.ts, describe 'next_ds', it 'next_difficulty': D = 5, grades 1..4.
 const NEXT_DIFFICULTY_D5 = [8.34176237, 6.66599536, 4.99022837, 3.31446137];
+// fsrs-rs src/model.rs, test_next_difficulty (after mean reversion; f32, absolute 1e-4).
+const FSRS_RS_NEXT_DIFFICULTY_D5 = [8.341763, 6.6659956, 4.990228, 3.3144615];
 run('next_difficulty', () => {
+  FSRS_RS_NEXT_DIFFICULTY_D5.forEach((want, i) =>
+    close(`model.nextDifficulty(5, ${i + 1}) (fsrs-rs)`, F.model.nextDifficulty(5, i + 1), want, 1e-4));
   NEXT_DIFFICULTY_D5.forEach((want, i) => {
     const g = i + 1;
     close(`model.nextDifficulty(5, ${g})`, F.model.nextDifficulty(5, g), want, 1e-8);
@@ -259,8 +269,21 @@ const NEXT_STABILITY = {
   forget: [1.05253961, 1.18943295, 1.36808387, 1.58498896],
   shortTerm: [1.596818, 5, 5, 8.12960956],
 };
+// fsrs-rs src/model.rs, test_next_stability: the same inputs (f32, absolute 1e-4).
+const FSRS_RS_NEXT_STABILITY = {
+  recall: [25.602541, 28.226582, 58.656002, 127.226685],
+  forget: [1.0525396, 1.1894329, 1.3680838, 1.584989],
+  shortTerm: [1.596818, 5.0, 5.0, 8.12961],
+};
 run('next_stability', () => {
   const N = NEXT_STABILITY;
+  const R = FSRS_RS_NEXT_STABILITY;
+  for (let i = 0; i < 4; i++) {
+    const g = i + 1;
+    close(`stability after recall, grade ${g} (fsrs-rs)`, F.model.recallStability(N.d[i], N.s[i], N.r[i], g), R.recall[i], 1e-4);
+    close(`stability after forgetting, D ${N.d[i]} (fsrs-rs)`, F.model.forgetStability(N.d[i], N.s[i], N.r[i]), R.forget[i], 1e-4);
+    close(`same-day stability, grade ${g} (fsrs-rs)`, F.model.shortTermStability(N.s[i], g), R.shortTerm[i], 1e-4);
+  }
   for (let i = 0; i < 4; i++) {
     const g = i + 1;
     close(`stability after recall (D ${N.d[i]}, S ${N.s[i]}, R ${N.r[i]}, grade ${g})`, F.model.recallStability(N.d[i], N.s[i], N.r[i], g), N.recall[i], 1e-7);
@@ -403,6 +426,24 @@ run('properties', () => {
     }
   }
   check('review: Again < Hard <= Good < Easy for S 0.5..10000, D 1..10 (Easy = Good only at the maximum)', ordered, counter);
+
+  // Forgetting never leaves a card more stable than it was: stability after Again a day or
+  // more later is at most S / e^(w17 * w18) (FSRS-6's bound), below S.
+  const w = F.DEFAULT_W;
+  let bounded = true;
+  let where = '';
+  for (const s of [0.001, 0.01, 0.1, 1, 10, 100, 1000, 36500]) {
+    for (const d of [1, 5, 10]) {
+      for (const t of [1, 2, 30, 1000]) {
+        const after = F.model.nextState({ stability: s, difficulty: d }, t, 1).stability;
+        if (!(after <= Math.max(0.001, s / Math.exp(w[17] * w[18])) + 1e-12 && after <= s)) {
+          bounded = false;
+          where = `S ${s} D ${d} t ${t}: ${after}`;
+        }
+      }
+    }
+  }
+  check('Again a day or more later: stability at most S / e^(w17 w18), never above S', bounded, where);
 
   // Intervals never exceed the maximum: Easy on a card at the maximum, long absent.
   const huge = reviewCard(36500, 1, T0, 36500);

@@ -206,7 +206,8 @@ async function main() {
     }
     await noEnglish(page, '/ with search results');
     const moduleUrl = `/modules/${firstDir('modules')}/`;
-    for (const url of [moduleUrl, `${moduleUrl}print/`, '/search/?q=' + encodeURIComponent(searches.length ? searches[0][0] : 'x'), '/concepts/', '/glossary/', '/articles/', `/articles/${firstDir('articles')}/`, '/quizzes/', `/concepts/${firstDir('concepts')}/`, '/404.html']) {
+    const own = fs.existsSync(path.join(site, 'about', 'index.html')) ? ['/about/'] : [];
+    for (const url of [...own, moduleUrl, `${moduleUrl}print/`, '/search/?q=' + encodeURIComponent(searches.length ? searches[0][0] : 'x'), '/concepts/', '/glossary/', '/articles/', `/articles/${firstDir('articles')}/`, '/quizzes/', `/concepts/${firstDir('concepts')}/`, '/404.html']) {
       const p = await open(url);
       if (url.startsWith('/search/')) await p.waitForSelector('[data-search-status]:not(:empty)');
       await noEnglish(p, url);
