@@ -19,7 +19,7 @@ use libtest_mimic::{Arguments, Trial};
 fn main() {
     let args = Arguments::from_args();
     let skip = std::env::var_os("SYLLABUS_SKIP_BROWSER").is_some();
-    let tests: [(&str, fn()); 13] = [
+    let tests: [(&str, fn()); 14] = [
         ("every_page_kind_is_accessible_and_responsive", every_page_kind_is_accessible_and_responsive),
         (
             "concept_previews_work_with_mouse_keyboard_touch_and_without_javascript",
@@ -47,6 +47,7 @@ fn main() {
         ),
         ("screenshots_for_review", screenshots_for_review),
         ("a_french_course_speaks_french_everywhere", a_french_course_speaks_french_everywhere),
+        ("the_review_scheduler_gives_fsrs_reference_values", the_review_scheduler_gives_fsrs_reference_values),
         ("an_arabic_course_reads_right_to_left_in_arabic", an_arabic_course_reads_right_to_left_in_arabic),
     ];
     let trials = tests
@@ -240,6 +241,13 @@ fn course_in_its_language(lang: &str, searches: &[(&str, &str)], layout: bool) {
     if layout {
         node("a11y.mjs", &[]);
     }
+}
+
+/// `templates/fsrs.js`, the review page's scheduler, against the values the FSRS reference
+/// implementations publish in their tests, with a clock it never reads.
+fn the_review_scheduler_gives_fsrs_reference_values() {
+    let status = Command::new("node").arg(browser_dir().join("fsrs.mjs")).status().expect("node runs");
+    assert!(status.success(), "fsrs.mjs found a difference (see above)");
 }
 
 fn a_french_course_speaks_french_everywhere() {
