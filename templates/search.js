@@ -491,7 +491,7 @@
       if (!more) self.list.textContent = '';
       metas.forEach(function (meta) { self.list.appendChild(hitItem(meta, result)); });
       self.shown = to;
-      var q = '“' + result.query.trim() + '”';
+      var q = t('quoted', { text: result.query.trim() });
       self.say(hits.length ? t('results_for', { count: hits.length, query: q }) : t('no_results_for', { query: q }));
       if (self.more) self.more.href = index.url + '?q=' + encodeURIComponent(result.query.trim());
       if (!self.page) self.open();

@@ -229,7 +229,7 @@ pub fn mla(a: &Article, strings: &Strings) -> String {
         if strings.table == "en" {
             out.push_str(&format!(" Accessed {d} {} {y}.", MLA_MONTHS[m - 1]));
         } else {
-            let date = format!("{d} {} {y}", month(strings, m, &MLA_MONTHS));
+            let date = strings.date(&format!("{y}-{m:02}-{d:02}"));
             let accessed = strings.format("accessed", None, &[("date", &date)]);
             let mut chars = accessed.chars();
             let capital: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
