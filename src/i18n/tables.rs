@@ -125,6 +125,11 @@ pub fn overrides(path: &str, node: Node, diags: &mut Vec<Diagnostic>) -> Vec<(&'
             continue;
         };
         match text::read(name, &value, en) {
+            Ok(Entry::Plain(digits)) if *name == "digits" && digits.chars().count() != 10 => {
+                let found = digits.chars().count();
+                let msg = format!("string 'digits' must be the ten digits 0 to 9 in order, found {found} characters");
+                diags.push(Diagnostic::error(path, Some(value.pos), msg));
+            }
             Ok(entry) => out.push((*name, entry)),
             Err(errors) => diags.extend(errors.into_iter().map(|(pos, m)| Diagnostic::error(path, Some(pos), m))),
         }
@@ -159,6 +164,10 @@ mod tests {
                 if !table.iter().any(|(n, _)| n == name) {
                     problems.push(format!("'{name}' is missing"));
                 }
+            }
+            let digits = table.iter().find(|(n, _)| *n == "digits").map(|(_, e)| e.text().chars().count());
+            if digits != Some(10) {
+                problems.push(format!("'digits' holds {digits:?} characters, not 10"));
             }
             let wanted = categories(lang);
             for (name, entry) in &table {
