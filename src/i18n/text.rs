@@ -165,7 +165,10 @@ pub fn read(name: &str, node: &Node, english: &Entry) -> Result<Entry, Vec<(Pos,
             None => return Err(at(vec![format!("string '{name}' must be text, found {}", value.kind_name())])),
         },
     };
-    let errors = check_marks(name, &entry, english);
+    let mut errors = check_marks(name, &entry, english);
+    if entry.texts().iter().any(|(_, t)| t.is_empty()) {
+        errors.push(format!("string '{name}' is empty: the page would show nothing where it goes"));
+    }
     if errors.is_empty() { Ok(entry) } else { Err(at(errors)) }
 }
 
