@@ -104,42 +104,42 @@ impl Strings {
     /// A string with its placeholders filled in: `args` are already formatted (see
     /// [`Strings::number`]); `count` picks the plural form and fills `{count}`.
     pub fn format(&self, name: &str, count: Option<f64>, args: &[(&str, &str)]) -> String {
+        self.fill_in(name, count, args, None)
+    }
+
+    /// A string as HTML: its text escaped, placeholders filled in (`args` are HTML
+    /// already), each `[...]` a link to the next of `links` (text alone past the last).
+    pub fn html(&self, name: &str, count: Option<f64>, args: &[(&str, &str)], links: &[&str]) -> String {
+        self.fill_in(name, count, args, Some(links))
+    }
+
+    /// `format` (`links` is `None`: plain text) and `html` (`Some`) in one pass.
+    fn fill_in(&self, name: &str, count: Option<f64>, args: &[(&str, &str)], links: Option<&[&str]>) -> String {
         let template = self.pick(name, count);
         let count_text = count.map(|n| self.number(n));
-        let mut out = String::with_capacity(template.len() + 16);
+        let mut out = String::with_capacity(template.len() + 32);
+        let mut next_link = links.unwrap_or(&[]).iter();
+        let mut open = false;
         text::fill(template, &mut |piece| match piece {
+            text::Piece::Text(t) if links.is_some() => crate::util::html::escape_into(&mut out, t),
             text::Piece::Text(t) => out.push_str(t),
             text::Piece::Placeholder(p) => match (p, &count_text) {
                 ("count", Some(c)) => out.push_str(c),
                 _ => out.push_str(args.iter().find(|(k, _)| *k == p).map(|(_, v)| *v).unwrap_or("")),
             },
-            text::Piece::Link(_) | text::Piece::LinkEnd => {}
-        });
-        out
-    }
-
-    /// A string as HTML: its text escaped, placeholders filled in (`args` are HTML
-    /// already), each `[...]` a link to the next of `links`.
-    pub fn html(&self, name: &str, count: Option<f64>, args: &[(&str, &str)], links: &[&str]) -> String {
-        let template = self.pick(name, count);
-        let count_text = count.map(|n| self.number(n));
-        let mut out = String::with_capacity(template.len() + 32);
-        let mut next_link = links.iter();
-        text::fill(template, &mut |piece| match piece {
-            text::Piece::Text(t) => crate::util::html::escape_into(&mut out, t),
-            text::Piece::Placeholder(p) => match (p, &count_text) {
-                ("count", Some(c)) => out.push_str(c),
-                _ => out.push_str(args.iter().find(|(k, _)| *k == p).map(|(_, v)| *v).unwrap_or("")),
-            },
-            text::Piece::Link(_) => match next_link.next() {
-                Some(href) => {
+            text::Piece::Link(_) => {
+                if let Some(href) = next_link.next() {
                     out.push_str("<a href=\"");
                     crate::util::html::escape_into(&mut out, href);
                     out.push_str("\">");
+                    open = true;
                 }
-                None => out.push_str("<span>"),
-            },
-            text::Piece::LinkEnd => out.push_str(if links.is_empty() { "</span>" } else { "</a>" }),
+            }
+            text::Piece::LinkEnd => {
+                if std::mem::take(&mut open) {
+                    out.push_str("</a>");
+                }
+            }
         });
         out
     }
@@ -357,6 +357,10 @@ mod tests {
             "&lt;script&gt;x&lt;/script&gt; &amp; <a href=\"/g/?a=1&amp;b\">the glossary</a>"
         );
         assert!(!s.script_data().contains("<script>"));
+        // More marks than links: the rest is text, and every element opened is closed.
+        let two = Strings::new("en", vec![("concepts_intro", Entry::Plain("[a] and [b]".into()))]);
+        assert_eq!(two.html("concepts_intro", None, &[], &["/x/"]), "<a href=\"/x/\">a</a> and b");
+        assert_eq!(two.html("concepts_intro", None, &[], &[]), "a and b");
     }
 
     #[test]
