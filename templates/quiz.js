@@ -1,42 +1,22 @@
-/* syllabus: quizzes a learner takes in the browser, and the progress they keep.
- * Plain JavaScript, no framework, no request to any other host. Without it every
- * question still shows its answer, feedback and explanation in <details>.
+/* syllabus: quizzes a learner takes in the browser. Plain JavaScript, no framework, no
+ * request to any other host. Without it every question still shows its answer, feedback
+ * and explanation in <details>.
  *
- * Loaded by the quiz, home, module and lesson pages. It reads the hooks the
- * templates emit (README, "Hooks for theme authors and browser tests"), and the
- * quiz's answer key from <script type="application/json" data-quiz-key>.
+ * Loaded by the quiz pages, after progress.js, and by the review page, which asks a
+ * question again through window.syllabusQuiz. It reads the hooks the templates emit
+ * (the manual, "Hooks for theme authors and browser tests"), and the quiz's answer key
+ * from <script type="application/json" data-quiz-key>.
  *
- * Progress is kept in localStorage under "syllabus-progress:<base path>" as JSON
- * (README, "Progress in the browser"):
- *   {"format": "syllabus-progress", "version": 1,
- *    "quizzes": {"<quiz id>": {"title", "score", "total",
- *                              "questions": {"<question id>": true | false}, "updated"}},
- *    "lessons": {"<lesson id>": {"title", "done": true, "updated"}}}
- * A quiz keeps its best attempt; its score is counted again against the quiz as it
- * is now, question by question, so editing one question keeps the rest. */
+ * A quiz keeps its best attempt in the learner's progress (progress.js); its score is
+ * counted again against the quiz as it is now, question by question, so editing one
+ * question keeps the rest. Each question answered also gives its review card a grade:
+ * right Good, partly right Hard, wrong Again. */
 (function () {
   'use strict';
 
-  var FORMAT = 'syllabus-progress';
-  var VERSION = 1;
-  var MAX_IMPORT_BYTES = 1000000;
-  // Ids as syllabus makes them: letters that are not uppercase, digits, '-' and '_'.
-  var ID = /^(?:(?!\p{Uppercase})[\p{Alphabetic}\p{M}\p{N}_-]){1,200}$/u;
-  var base = basePath(document.currentScript);
-  var storeKey = FORMAT + ':' + base;
+  var P = window.syllabusProgress || null;
 
   /* Small helpers ---------------------------------------------------------- */
-
-  /** The site's base path, from this script's own URL (<base>assets/quiz.js). */
-  function basePath(script) {
-    var path = script && script.src ? new URL(script.src, location.href).pathname : '/';
-    var at = path.lastIndexOf('/assets/');
-    return at >= 0 ? path.slice(0, at + 1) : '/';
-  }
-
-  function dict() {
-    return Object.create(null);
-  }
 
   /** An element with a class and children (strings become text). */
   function make(tag, className, children) {
@@ -46,26 +26,6 @@
       node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
     });
     return node;
-  }
-
-  /** A string's pieces with its placeholders filled in, for make(): a value that is a node
-   *  stays that node (a link, a score in bold). */
-  function filled(name, values) {
-    var keys = Object.keys(values);
-    var texts = {};
-    keys.forEach(function (k, i) { texts[k] = typeof values[k] === 'string' ? values[k] : '\u0000' + i + '\u0000'; });
-    return t(name, texts).split('\u0000').map(function (piece, i) {
-      return i % 2 ? values[keys[Number(piece)]] : piece;
-    }).filter(function (piece) { return piece !== ''; });
-  }
-
-  /** The day of a timestamp, in the learner's time zone, as the course's language writes it. */
-  function localDate(stamp) {
-    var d = new Date(stamp);
-    if (!stamp || isNaN(d.getTime())) return '';
-    var two = function (n) { return (n < 10 ? '0' : '') + n; };
-    var iso = d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate());
-    return S ? S.date(iso) : iso;
   }
 
   /** An element holding HTML the build rendered (quiz feedback and explanations). */
@@ -94,119 +54,6 @@
 
   function now() {
     return new Date().toISOString();
-  }
-
-  /* Progress: stored, validated, merged ------------------------------------ */
-
-  function emptyProgress() {
-    return { format: FORMAT, version: VERSION, quizzes: dict(), lessons: dict() };
-  }
-
-  function loadProgress() {
-    try {
-      var raw = window.localStorage.getItem(storeKey);
-      return raw ? validate(JSON.parse(raw)) : emptyProgress();
-    } catch (e) {
-      return emptyProgress();
-    }
-  }
-
-  function saveProgress(progress) {
-    try {
-      window.localStorage.setItem(storeKey, JSON.stringify(progress));
-      return true;
-    } catch (e) {
-      return false;
-    }
-  }
-
-  function fail(message) {
-    throw new Error(message);
-  }
-
-  function isObject(v) {
-    return v !== null && typeof v === 'object' && !Array.isArray(v);
-  }
-
-  function text(v, what) {
-    if (typeof v !== 'string' || v.length > 500) fail(what + ' must be a text of at most 500 characters');
-    return v;
-  }
-
-  function date(v, what) {
-    if (v === undefined) return undefined;
-    if (typeof v !== 'string' || v.length > 40 || isNaN(Date.parse(v))) fail(what + ' must be a date');
-    return v;
-  }
-
-  function points(v, what) {
-    if (typeof v !== 'number' || !isFinite(v) || v < 0) fail(what + ' must be a number of points, 0 or more');
-    return v;
-  }
-
-  /** Checks every key is an id and every value passes `each`; a fresh object of them. */
-  function entries(obj, what, each) {
-    if (obj === undefined) return dict();
-    if (!isObject(obj)) fail(what + ' must be an object');
-    var keys = Object.keys(obj);
-    if (keys.length > 10000) fail(what + ' has too many entries');
-    var out = dict();
-    keys.forEach(function (k) {
-      if (!ID.test(k)) fail(what + ': "' + k.slice(0, 40) + '" is not an id');
-      out[k] = each(obj[k], what + ' "' + k + '"');
-    });
-    return out;
-  }
-
-  function validQuiz(q, what) {
-    if (!isObject(q)) fail(what + ' must be an object');
-    var score = points(q.score, what + ': score');
-    var total = points(q.total, what + ': total');
-    if (score > total + 1e-9) fail(what + ': score is more than total');
-    var questions = entries(q.questions, what + ': questions', function (v, w) {
-      var share = typeof v === 'number' && isFinite(v) && v > 0 && v < 1;
-      if (typeof v !== 'boolean' && !share) fail(w + ' must be true, false or a share between 0 and 1');
-      return v;
-    });
-    return { title: text(q.title, what + ': title'), score: score, total: total, questions: questions, updated: date(q.updated, what + ': updated') };
-  }
-
-  function validLesson(l, what) {
-    if (!isObject(l)) fail(what + ' must be an object');
-    if (l.done !== true) fail(what + ': done must be true');
-    return { title: text(l.title, what + ': title'), done: true, updated: date(l.updated, what + ': updated') };
-  }
-
-  /** Progress as stored or imported, checked field by field; throws with the reason, in
-   *  the course's language (the field at fault, a technical detail, stays as it is). */
-  function validate(data) {
-    if (!isObject(data) || data.format !== FORMAT) fail(t('import_not_progress'));
-    if (data.version !== VERSION) fail(t('import_wrong_version', { version: String(data.version).slice(0, 20), supported: VERSION }));
-    try {
-      return {
-        format: FORMAT,
-        version: VERSION,
-        quizzes: entries(data.quizzes, 'quiz', validQuiz),
-        lessons: entries(data.lessons, 'lesson', validLesson),
-      };
-    } catch (e) {
-      throw new Error(t('import_invalid', { detail: e.message }));
-    }
-  }
-
-  function share(q) {
-    return q.total > 0 ? q.score / q.total : 0;
-  }
-
-  /** Adds `from` to `into`: the better score of each quiz, every lesson done. */
-  function merge(into, from) {
-    Object.keys(from.quizzes).forEach(function (id) {
-      var had = into.quizzes[id];
-      if (!had || share(from.quizzes[id]) > share(had)) into.quizzes[id] = from.quizzes[id];
-    });
-    Object.keys(from.lessons).forEach(function (id) {
-      if (!into.lessons[id]) into.lessons[id] = from.lessons[id];
-    });
   }
 
   /* Scoring (FORMAT.md, "Scoring") ----------------------------------------- */
@@ -351,25 +198,32 @@
       quiz.checkAll.addEventListener('click', function () { checkAll(quiz); });
     }
     if (quiz.retry) quiz.retry.addEventListener('click', function () { retry(quiz); });
-    showBest(quiz, loadProgress().quizzes[key.quiz]);
+    if (P) showBest(quiz, P.load().quizzes[key.quiz]);
   }
 
   function initQuestion(quiz, q, fieldset) {
-    var qs = { key: q, el: fieldset, state: 'open', answered: false };
-    var details = fieldset.querySelector('details.answer');
-    if (details) details.hidden = true;
-    if (quiz.key.shuffle && (q.type === 'single' || q.type === 'multiple')) shuffle(fieldset.querySelector('.choices'));
+    var qs = setUp(fieldset, q, quiz.key.shuffle, function () { checkOne(quiz, qs, true); });
     var check = fieldset.querySelector('[data-action="check"]');
     if (check) {
       reveal(check, fieldset);
       check.addEventListener('click', function () { checkOne(quiz, qs, true); });
     }
+    return qs;
+  }
+
+  /** A question's state, its answer hidden, its choices shuffled if the quiz says so,
+   *  Enter in its text box running `onEnter`, its places swapping. */
+  function setUp(fieldset, q, shuffleChoices, onEnter) {
+    var qs = { key: q, el: fieldset, state: 'open', answered: false };
+    var details = fieldset.querySelector('details.answer');
+    if (details) details.hidden = true;
+    if (shuffleChoices && (q.type === 'single' || q.type === 'multiple')) shuffle(fieldset.querySelector('.choices'));
     var box = fieldset.querySelector('input[data-answer]');
     if (box) {
       box.addEventListener('keydown', function (e) {
         if (e.key === 'Enter') {
           e.preventDefault();
-          checkOne(quiz, qs, true);
+          onEnter();
         }
       });
     }
@@ -410,7 +264,8 @@
     return qs.el.querySelectorAll('input, select, textarea');
   }
 
-  function checkOne(quiz, qs, single) {
+  /** Checks one question's answer and shows its feedback; the question is then closed. */
+  function judge(qs) {
     var r = responseOf(qs.el, qs.key);
     var right = isRight(qs.key, r);
     qs.share = shareOf(qs.key, r);
@@ -418,15 +273,19 @@
     qs.answered = r !== null;
     controls(qs).forEach(function (c) { c.disabled = true; });
     var check = qs.el.querySelector('[data-action="check"]');
-    var feedback = qs.el.querySelector('[data-feedback]');
     if (check) check.closest('.question-actions').hidden = true;
-    showFeedback(qs, r, right, feedback);
+    showFeedback(qs, r, right, qs.el.querySelector('[data-feedback]'));
     var details = qs.el.querySelector('details.answer');
     if (details) details.hidden = false;
+  }
+
+  function checkOne(quiz, qs, single) {
+    judge(qs);
     if (!single) return;
     update(quiz);
-    var best = record(quiz);
+    var best = record(quiz, [qs]);
     showBest(quiz, best);
+    var feedback = qs.el.querySelector('[data-feedback]');
     if (feedback) {
       feedback.setAttribute('tabindex', '-1');
       feedback.focus();
@@ -435,11 +294,10 @@
   }
 
   function checkAll(quiz) {
-    quiz.questions.forEach(function (qs) {
-      if (qs.state === 'open') checkOne(quiz, qs, false);
-    });
+    var open = quiz.questions.filter(function (qs) { return qs.state === 'open'; });
+    open.forEach(function (qs) { checkOne(quiz, qs, false); });
     update(quiz);
-    showBest(quiz, record(quiz));
+    showBest(quiz, record(quiz, open));
     quiz.result.focus();
     var wrong = quiz.questions.filter(function (qs) { return qs.state === 'wrong' || qs.state === 'partial'; }).length;
     announce(quiz, t('all_checked') + ' ' + scoreSentence(quiz) + (wrong ? ' ' + t('not_right_count', { count: wrong }) : ''));
@@ -662,15 +520,17 @@
     return key.questions.reduce(function (s, q) { return s + storedShare(questions[q.id]) * q.points; }, 0);
   }
 
-  /** Keeps this attempt if it beats the stored best; returns the best. */
-  function record(quiz) {
-    var progress = loadProgress();
+  /** Keeps this attempt if it beats the stored best, and grades the review cards of the
+   *  questions just `checked` that were answered; returns the best. */
+  function record(quiz, checked) {
+    if (!P) return null;
+    var progress = P.load();
     var id = quiz.key.quiz;
     var had = progress.quizzes[id];
     var score = earned(quiz);
     var total = totalPoints(quiz.key);
     if (!had || score > rescore(quiz.key, had.questions)) {
-      var answers = dict();
+      var answers = Object.create(null);
       quiz.questions.forEach(function (qs) {
         answers[qs.key.id] = qs.state === 'right' ? true : qs.state === 'partial' ? Math.round(qs.share * 10000) / 10000 : false;
       });
@@ -680,7 +540,11 @@
       had.total = total;
       had.title = quiz.key.title;
     }
-    saveProgress(progress);
+    var at = Date.now();
+    checked.forEach(function (qs) {
+      if (qs.answered && !qs.key.no_review) P.answered(progress, id, qs.key.id, qs.state, at);
+    });
+    P.save(progress);
     return progress.quizzes[id];
   }
 
@@ -700,149 +564,28 @@
     window.setTimeout(function () { node.textContent = message; }, 50);
   }
 
-  /* A lesson page: marking it done ----------------------------------------- */
+  /* One question on its own (the review page) -------------------------------- */
 
-  function initLesson(article) {
-    var box = document.querySelector('input[data-lesson-done]');
-    var id = article.getAttribute('data-lesson-id');
-    if (!box || !id) return;
-    box.checked = !!loadProgress().lessons[id];
-    reveal(box, document.body);
-    box.addEventListener('change', function () {
-      var progress = loadProgress();
-      var title = article.querySelector('h1');
-      if (box.checked) progress.lessons[id] = { title: title ? title.textContent.trim() : id, done: true, updated: now() };
-      else delete progress.lessons[id];
-      saveProgress(progress);
-    });
-  }
-
-  /* Home and module pages: the progress panel ------------------------------ */
-
-  function initPanel(panel) {
-    var status = panel.querySelector('[data-progress-status]');
-    var file = panel.querySelector('input[data-import-file]');
-    var say = function (message) {
-      if (status) status.textContent = message;
+  /** Makes `fieldset`, a question as its quiz page has it, answerable on its own with the
+   *  answer key `key` of that question; `onEnter` runs when Enter is pressed in its text
+   *  box. Returns a function that checks the answer, shows the feedback and returns
+   *  "right", "partial" or "wrong" (also for no answer). */
+  function prepare(fieldset, key, shuffleChoices, onEnter) {
+    var qs = setUp(fieldset, key, shuffleChoices, onEnter);
+    var actions = fieldset.querySelector('.question-actions');
+    if (actions) actions.hidden = true;
+    return function () {
+      judge(qs);
+      return qs.state;
     };
-    var on = function (action, handler) {
-      var button = panel.querySelector('[data-action="' + action + '"]');
-      if (button) button.addEventListener('click', handler);
-    };
-    on('export-progress', function () {
-      download(loadProgress());
-      say(t('progress_saved'));
-    });
-    on('import-progress', function () {
-      if (file) file.click();
-    });
-    if (file) {
-      file.addEventListener('change', function () {
-        if (file.files && file.files[0]) importFile(file.files[0], say);
-        file.value = '';
-      });
-    }
-    renderPanels();
-    panel.hidden = false;
   }
 
-  function renderPanels() {
-    var progress = loadProgress();
-    document.querySelectorAll('[data-progress-panel]').forEach(function (panel) {
-      var list = panel.querySelector('[data-progress-list]');
-      if (list) {
-        list.textContent = '';
-        list.appendChild(quizList(progress));
-        list.appendChild(make('p', 'progress-lessons', [lessonsLine(progress)]));
-      }
-    });
-    document.querySelectorAll('li[data-lesson-id]').forEach(function (li) {
-      markDone(li, !!progress.lessons[li.getAttribute('data-lesson-id')]);
-    });
-  }
-
-  function quizList(progress) {
-    var ids = Object.keys(progress.quizzes).sort(function (a, b) {
-      return progress.quizzes[a].title.localeCompare(progress.quizzes[b].title);
-    });
-    if (!ids.length) return make('p', '', [t('no_quiz_taken')]);
-    var list = make('ul', 'progress-quizzes');
-    ids.forEach(function (id) {
-      var q = progress.quizzes[id];
-      var a = make('a', '', [q.title]);
-      a.setAttribute('href', base + 'quizzes/' + id + '/');
-      var score = make('strong', '', [fmt(q.score) + '/' + fmt(q.total)]);
-      score.setAttribute('data-best-score', '');
-      var when = localDate(q.updated);
-      var line = when ? filled('best_score_line', { quiz: a, score: score, date: when }) : filled('best_score_line_undated', { quiz: a, score: score });
-      var item = make('li', '', line);
-      item.setAttribute('data-progress-quiz', id);
-      list.appendChild(item);
-    });
-    return list;
-  }
-
-  function lessonsLine(progress) {
-    var done = Object.keys(progress.lessons).length;
-    return done ? t('lessons_done', { count: done }) : t('no_lesson_done');
-  }
-
-  function markDone(li, done) {
-    var mark = li.querySelector('.done-mark');
-    if (done && !mark) li.appendChild(make('span', 'done-mark', [t('done')]));
-    if (!done && mark) mark.remove();
-  }
-
-  function download(progress) {
-    var data = { format: FORMAT, version: VERSION, site: base, exported: now(), quizzes: progress.quizzes, lessons: progress.lessons };
-    var blob = new Blob([JSON.stringify(data, null, 2) + '\n'], { type: 'application/json' });
-    var url = URL.createObjectURL(blob);
-    var a = make('a', '', []);
-    a.href = url;
-    a.download = 'course-progress-' + now().slice(0, 10) + '.json';
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    window.setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-  }
-
-  function importFile(file, say) {
-    if (file.size > MAX_IMPORT_BYTES) {
-      say(t('not_imported', { reason: t('import_too_large', { file: file.name }) }));
-      return;
-    }
-    file.text().then(function (raw) {
-      var data;
-      try {
-        data = JSON.parse(raw);
-      } catch (e) {
-        fail(t('import_not_json'));
-      }
-      var incoming = validate(data);
-      var progress = loadProgress();
-      merge(progress, incoming);
-      if (!saveProgress(progress)) fail(t('import_not_stored'));
-      renderPanels();
-      say(t('imported', {
-        quizzes: t('imported_quizzes', { count: Object.keys(incoming.quizzes).length }),
-        lessons: t('imported_lessons', { count: Object.keys(incoming.lessons).length }),
-        file: file.name,
-      }));
-    }).catch(function (e) {
-      say(t('not_imported', { reason: e.message }));
-    });
-  }
+  window.syllabusQuiz = Object.freeze({ prepare: prepare });
 
   /* Start ------------------------------------------------------------------ */
 
   function init() {
     document.querySelectorAll('[data-quiz-id]').forEach(initQuiz);
-    var lesson = document.querySelector('article[data-lesson-id]');
-    if (lesson) initLesson(lesson);
-    document.querySelectorAll('[data-progress-panel]').forEach(initPanel);
-    window.addEventListener('storage', function (e) {
-      if (e.key === storeKey) renderPanels();
-    });
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);

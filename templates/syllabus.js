@@ -273,7 +273,78 @@
     mark();
   }
 
+  /* Cards due ---------------------------------------------------------------
+   * The navigation's link to the review page, and the home page, show how many review
+   * cards are due by the end of the learner's day ([data-review-due] holds the number),
+   * read from the progress progress.js keeps (only the cards' due dates: this runs on
+   * every page). The review page asks for a new count after each grade. */
+  var storeKey = 'syllabus-progress:' + basePath(document.currentScript);
+
+  function basePath(script) {
+    var path = script && script.src ? new URL(script.src, location.href).pathname : '/';
+    var at = path.lastIndexOf('/assets/');
+    return at >= 0 ? path.slice(0, at + 1) : '/';
+  }
+
+  function dueCount() {
+    var cards;
+    try {
+      cards = JSON.parse(window.localStorage.getItem(storeKey) || '{}').review;
+    } catch (e) {
+      return 0;
+    }
+    if (!cards || typeof cards !== 'object') return 0;
+    var end = new Date();
+    end.setHours(23, 59, 59, 999);
+    var n = 0;
+    for (var id in cards) {
+      if (Object.prototype.hasOwnProperty.call(cards, id) && cards[id] && Date.parse(cards[id].due) <= end.getTime()) n++;
+    }
+    return n;
+  }
+
+  function showDue() {
+    var badges = document.querySelectorAll('[data-review-due]');
+    var lines = document.querySelectorAll('[data-review-due-line]');
+    if (!badges.length && !lines.length) return;
+    var count = dueCount();
+    var number = window.syllabusStrings ? window.syllabusStrings.number(count) : String(count);
+    var due = t('review_due_today', { count: count });
+    for (var i = 0; i < badges.length; i++) {
+      var badge = badges[i];
+      if (badge.closest('[data-review-due-line]')) continue;
+      badge.textContent = number;
+      badge.hidden = count === 0;
+      var link = badge.closest('a');
+      if (link && count) link.setAttribute('aria-label', t('label_title', { label: t('review'), title: due }));
+      else if (link) link.removeAttribute('aria-label');
+    }
+    for (var j = 0; j < lines.length; j++) {
+      var line = lines[j];
+      var a = line.querySelector('a');
+      var text = line.querySelector('[data-review-due-text]');
+      if (!text) continue;
+      text.textContent = '';
+      var pieces = due.split(number);
+      text.appendChild(document.createTextNode(pieces[0]));
+      if (pieces.length > 1) {
+        var strong = document.createElement('strong');
+        strong.setAttribute('data-review-due', '');
+        strong.textContent = number;
+        text.appendChild(strong);
+        text.appendChild(document.createTextNode(pieces.slice(1).join(number)));
+      }
+      line.hidden = !a;
+    }
+  }
+
+  window.syllabusDue = { refresh: showDue };
+
   function init() {
+    showDue();
+    window.addEventListener('storage', function (e) {
+      if (e.key === storeKey) showDue();
+    });
     initOutline();
     initPreviews();
     initCopy();

@@ -19,7 +19,7 @@ use libtest_mimic::{Arguments, Trial};
 fn main() {
     let args = Arguments::from_args();
     let skip = std::env::var_os("SYLLABUS_SKIP_BROWSER").is_some();
-    let tests: [(&str, fn()); 14] = [
+    let tests: [(&str, fn()); 15] = [
         ("every_page_kind_is_accessible_and_responsive", every_page_kind_is_accessible_and_responsive),
         (
             "concept_previews_work_with_mouse_keyboard_touch_and_without_javascript",
@@ -49,6 +49,7 @@ fn main() {
         ("a_french_course_speaks_french_everywhere", a_french_course_speaks_french_everywhere),
         ("the_review_scheduler_gives_fsrs_reference_values", the_review_scheduler_gives_fsrs_reference_values),
         ("an_arabic_course_reads_right_to_left_in_arabic", an_arabic_course_reads_right_to_left_in_arabic),
+        ("a_learner_reviews_cards_through_a_week", a_learner_reviews_cards_through_a_week),
     ];
     let trials = tests
         .into_iter()
@@ -102,7 +103,7 @@ fn run_script_with(script: &str, build_args: &[&str], setup: impl FnOnce(&Path))
     let status = Command::new("node")
         .arg(browser_dir().join(script))
         .args(["--site", &out_s])
-        .args(if script == "a11y.mjs" || script == "quiz.mjs" {
+        .args(if ["a11y.mjs", "quiz.mjs", "review.mjs"].contains(&script) {
             vec!["--screenshots".to_string(), shots.display().to_string()]
         } else {
             Vec::new()
@@ -160,6 +161,15 @@ fn concept_previews_work_with_mouse_keyboard_touch_and_without_javascript() {
 
 fn quizzes_score_explain_review_and_keep_progress() {
     run_script_with("quiz.mjs", &[], |root| {
+        let quiz = browser_dir().join("all-types.yaml");
+        std::fs::copy(quiz, root.join("content/quizzes/all-types.yaml")).expect("copy the all-types quiz");
+    });
+}
+
+/// The review page through a learner's week on a fake clock (`review.mjs`), with the
+/// all-types quiz so that every question type is asked again.
+fn a_learner_reviews_cards_through_a_week() {
+    run_script_with("review.mjs", &[], |root| {
         let quiz = browser_dir().join("all-types.yaml");
         std::fs::copy(quiz, root.join("content/quizzes/all-types.yaml")).expect("copy the all-types quiz");
     });

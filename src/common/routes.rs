@@ -8,14 +8,20 @@ use crate::common::Kind;
 /// The theme's stylesheet and scripts, at fixed site paths.
 pub const CSS: &str = "assets/syllabus.css";
 pub const JS: &str = "assets/syllabus.js";
-/// The quiz and progress script, loaded only by the pages that use it.
+/// The quiz script, loaded only by the pages that use it.
 pub const QUIZ_JS: &str = "assets/quiz.js";
+/// The learner's progress (quizzes, lessons done, review cards), kept in the browser.
+pub const PROGRESS_JS: &str = "assets/progress.js";
+/// The spaced-repetition scheduler, which checks review cards wherever progress is read.
+pub const FSRS_JS: &str = "assets/fsrs.js";
+/// The review page's script.
+pub const REVIEW_JS: &str = "assets/review.js";
 pub const SEARCH_JS: &str = "assets/search.js";
 /// The folder files beside pages are published under (`files/<path under content>`).
 pub const PAGE_FILES: &str = "files";
 /// The theme's words for its scripts, in the course's language.
 pub const STRINGS_JS: &str = "assets/strings.js";
-pub const ASSET_FILES: [&str; 5] = [CSS, JS, QUIZ_JS, SEARCH_JS, STRINGS_JS];
+pub const ASSET_FILES: [&str; 8] = [CSS, JS, QUIZ_JS, SEARCH_JS, STRINGS_JS, PROGRESS_JS, FSRS_JS, REVIEW_JS];
 
 /// The site path (no leading slash) of a course page of `kind` with `id`.
 pub fn page_path(kind: Kind, id: &str) -> String {
@@ -49,6 +55,7 @@ pub enum SitePage {
     Glossary,
     Quizzes,
     Search,
+    Review,
     NotFound,
     Robots,
     Sitemap,
@@ -58,13 +65,14 @@ pub enum SitePage {
 
 impl SitePage {
     /// Every page syllabus makes itself, in the order they are built.
-    pub const ALL: [SitePage; 11] = [
+    pub const ALL: [SitePage; 12] = [
         SitePage::Home,
         SitePage::Articles,
         SitePage::Concepts,
         SitePage::Glossary,
         SitePage::Quizzes,
         SitePage::Search,
+        SitePage::Review,
         SitePage::NotFound,
         SitePage::Robots,
         SitePage::Sitemap,
@@ -81,6 +89,7 @@ impl SitePage {
             SitePage::Glossary => "glossary/",
             SitePage::Quizzes => "quizzes/",
             SitePage::Search => "search/",
+            SitePage::Review => "review/",
             SitePage::NotFound => "404.html",
             SitePage::Robots => "robots.txt",
             SitePage::Sitemap => "sitemap.xml",
@@ -104,7 +113,12 @@ impl SitePage {
     pub fn in_sitemap(self) -> bool {
         matches!(
             self,
-            SitePage::Home | SitePage::Articles | SitePage::Concepts | SitePage::Glossary | SitePage::Quizzes
+            SitePage::Home
+                | SitePage::Articles
+                | SitePage::Concepts
+                | SitePage::Glossary
+                | SitePage::Quizzes
+                | SitePage::Review
         )
     }
 
@@ -139,8 +153,10 @@ mod tests {
     #[test]
     fn reserved_ids_cover_every_folder_the_site_uses() {
         let ids = reserved_page_ids();
-        let expected =
-            ["lessons", "modules", "articles", "concepts", "quizzes", "glossary", "search", "404", "assets", "files"];
+        let expected = [
+            "lessons", "modules", "articles", "concepts", "quizzes", "glossary", "search", "review", "404", "assets",
+            "files",
+        ];
         assert_eq!(ids, expected);
     }
 

@@ -70,7 +70,7 @@ fn cards(site: &Site) -> Vec<Card> {
             Card {
                 id: c.id.clone(),
                 term: c.term.clone(),
-                html: unlinked(&definition.html),
+                html: crate::util::html::unlinked(&definition.html),
                 plain: definition.plain.clone(),
                 url: course.config.base_url.origin.as_ref().map_or_else(|| path.to_string(), |o| format!("{o}{path}")),
                 module: module.unwrap_or_default(),
@@ -126,26 +126,6 @@ fn one_line(value: &str) -> String {
     value.replace(['\t', '\r', '\n'], " ").trim().to_string()
 }
 
-/// HTML without its `<a>` elements' tags (their text kept).
-fn unlinked(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find("<a") {
-        let (before, from) = rest.split_at(at);
-        out.push_str(before);
-        let is_tag = from[2..].starts_with([' ', '>']);
-        match (is_tag, from.find('>')) {
-            (true, Some(end)) => rest = &from[end + 1..],
-            _ => {
-                out.push_str("<a");
-                rest = &from[2..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out.replace("</a>", "")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,7 +133,7 @@ mod tests {
     #[test]
     fn links_lose_their_tags_and_keep_their_text() {
         let html = "A <a href=\"/concepts/x/\" data-concept=\"x\">state</a> of <abbr>UN</abbr> <a>b</a>";
-        assert_eq!(unlinked(html), "A state of <abbr>UN</abbr> b");
+        assert_eq!(crate::util::html::unlinked(html), "A state of <abbr>UN</abbr> b");
     }
 
     #[test]

@@ -31,6 +31,7 @@ impl Pages<'_> {
             used_in,
             used_in_html: Value::safe_string(&used_in_html),
             examples: self.examples(idx),
+            review_card: c.review && self.graph.introduced_by[idx].is_none(),
             extra: &c.extra,
         };
         ctx.insert("concept", &view);

@@ -70,6 +70,7 @@ impl Pages<'_> {
             quiz: l.quiz.as_ref().and_then(|q| q.target).map(|q| self.link(PageKey::new(Kind::Quiz, q))),
             prerequisites: targets(&l.prerequisites).map(|p| self.lesson_value(p)).collect(),
             backlinks: self.backlinks(key),
+            review_concepts: self.review_concepts(idx),
             extra: &l.extra,
         };
         ctx.insert("lesson", &view);

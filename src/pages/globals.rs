@@ -24,6 +24,13 @@ struct SiteView<'a> {
     css: String,
     js: String,
     quiz_js: String,
+    /// The learner's progress and the scheduler it checks review cards with: loaded by
+    /// every page that reads or writes progress, before `quiz_js` and `review_js`.
+    progress_js: String,
+    fsrs_js: String,
+    review_js: String,
+    /// The review page, whose link in the navigation shows how many cards are due.
+    review_url: String,
     /// The search script, loaded on every page; it fetches the index only once used.
     search_js: String,
     /// The theme's words for the scripts; loaded before them.
@@ -40,7 +47,8 @@ struct SiteView<'a> {
 const NAV_SHOWN: usize = 5;
 
 /// The lists the navigation links to, before the course's own top-level pages.
-const NAV: [SitePage; 4] = [SitePage::Articles, SitePage::Concepts, SitePage::Glossary, SitePage::Quizzes];
+const NAV: [SitePage; 5] =
+    [SitePage::Articles, SitePage::Concepts, SitePage::Glossary, SitePage::Quizzes, SitePage::Review];
 
 /// Sets the data every template sees as `site`.
 pub fn set_globals(index: &SiteIndex, theme: &mut Theme) {
@@ -52,6 +60,7 @@ pub fn set_globals(index: &SiteIndex, theme: &mut Theme) {
         SitePage::Articles => !c.articles.is_empty(),
         SitePage::Concepts | SitePage::Glossary => !c.concepts.is_empty(),
         SitePage::Quizzes => !c.quizzes.is_empty(),
+        SitePage::Review => c.concepts.iter().any(|c| c.review) || !c.quizzes.is_empty(),
         _ => true,
     };
     let mut nav: Vec<LinkView> = NAV
@@ -65,6 +74,7 @@ pub fn set_globals(index: &SiteIndex, theme: &mut Theme) {
             .enumerate()
             .map(|(i, p)| LinkView { title: &p.title, url: index.href(PageKey::new(Kind::Page, i)).into() }),
     );
+    let asset = |path: &str| format!("{}?v={}", base.href(path), theme.version(path));
     let nav_more = if nav.len() > NAV_SHOWN + 1 { nav.split_off(NAV_SHOWN) } else { Vec::new() };
     let site = SiteView {
         title: &c.config.title,
@@ -73,11 +83,15 @@ pub fn set_globals(index: &SiteIndex, theme: &mut Theme) {
         language: &c.config.language,
         base_path: &base.path,
         base_url: base.absolute("").unwrap_or_default(),
-        css: format!("{}?v={}", base.href(routes::CSS), theme.css_version),
-        js: format!("{}?v={}", base.href(routes::JS), theme.js_version),
-        quiz_js: format!("{}?v={}", base.href(routes::QUIZ_JS), theme.quiz_js_version),
-        search_js: format!("{}?v={}", base.href(routes::SEARCH_JS), theme.search_js_version),
-        strings_js: format!("{}?v={}", base.href(routes::STRINGS_JS), theme.strings_js_version),
+        css: asset(routes::CSS),
+        js: asset(routes::JS),
+        quiz_js: asset(routes::QUIZ_JS),
+        progress_js: asset(routes::PROGRESS_JS),
+        fsrs_js: asset(routes::FSRS_JS),
+        review_js: asset(routes::REVIEW_JS),
+        review_url: base.href(SitePage::Review.path()),
+        search_js: asset(routes::SEARCH_JS),
+        strings_js: asset(routes::STRINGS_JS),
         generator: concat!("syllabus ", env!("CARGO_PKG_VERSION")),
         nav,
         nav_more,

@@ -10,6 +10,7 @@ mod globals;
 mod print;
 mod quizzes;
 mod readings;
+mod review;
 pub mod theme;
 mod values;
 mod views;
@@ -107,6 +108,7 @@ fn title(page: SitePage, strings: &Strings) -> &str {
         SitePage::Glossary => "glossary",
         SitePage::Quizzes => "quizzes",
         SitePage::Search => "search",
+        SitePage::Review => "review",
         SitePage::NotFound => "page_not_found",
         SitePage::Robots | SitePage::Sitemap | SitePage::Bibtex | SitePage::Ris => return "",
     };
@@ -144,6 +146,7 @@ impl Pages<'_> {
                 SitePage::Glossary => ("glossary.html", self.glossary()),
                 SitePage::Quizzes => ("quizzes.html", self.quizzes()),
                 SitePage::Search => ("search.html", self.listing(page)),
+                SitePage::Review => ("review.html", self.review()),
                 SitePage::NotFound => ("404.html", self.base(title(page, self.strings()), "", Vec::new())),
                 SitePage::Robots => ("robots.txt", self.robots()),
                 SitePage::Sitemap => ("sitemap.xml", self.sitemap()),

@@ -26,6 +26,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("quiz.html", include_str!("../../templates/quiz.html")),
     ("quizzes.html", include_str!("../../templates/quizzes.html")),
     ("search.html", include_str!("../../templates/search.html")),
+    ("review.html", include_str!("../../templates/review.html")),
     ("page.html", include_str!("../../templates/page.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
@@ -44,7 +45,15 @@ pub const THEME_FILES: &[(&str, &str, &str)] = &[
     ("quiz.js", routes::QUIZ_JS, include_str!("../../templates/quiz.js")),
     ("search.js", routes::SEARCH_JS, include_str!("../../templates/search.js")),
     ("strings.js", routes::STRINGS_JS, include_str!("../../templates/strings.js")),
+    ("progress.js", routes::PROGRESS_JS, include_str!("../../templates/progress.js")),
+    ("fsrs.js", routes::FSRS_JS, include_str!("../../templates/fsrs.js")),
+    ("review.js", routes::REVIEW_JS, include_str!("../../templates/review.js")),
 ];
+
+/// Where `localize` writes the language into [`THEME_FILES`]: the search script and the
+/// strings.
+const SEARCH_FILE: usize = 3;
+const STRINGS_FILE: usize = 4;
 
 /// The browser's Snowball stemmers, by the name the search index gives (see
 /// `site::search::tokenize::STEMMERS`): the course language's goes before `search.js`.
@@ -80,12 +89,9 @@ pub struct Theme {
     pub files: Vec<(String, Vec<u8>)>,
     /// The theme files as loaded, before [`Theme::localize`] wrote a language into them.
     loaded: Vec<(String, Vec<u8>)>,
-    /// `?v=` fingerprints of the stylesheet and scripts, so browsers never keep a stale one.
-    pub css_version: String,
-    pub js_version: String,
-    pub quiz_js_version: String,
-    pub search_js_version: String,
-    pub strings_js_version: String,
+    /// `?v=` fingerprints of the theme files, in [`THEME_FILES`]' order, so browsers never
+    /// keep a stale one.
+    versions: Vec<String>,
     /// Whether any template names `concept_definitions`, the list of definitions as values
     /// (the built-in ones write `concept_definitions_html`): pages leave it out otherwise.
     pub reads_definition_values: bool,
@@ -118,23 +124,9 @@ impl Theme {
         if diags.iter().any(Diagnostic::is_error) {
             return None;
         }
-        let css_version = fingerprint(&files[0].1);
-        let js_version = fingerprint(&files[1].1);
-        let quiz_js_version = fingerprint(&files[2].1);
-        let search_js_version = fingerprint(&files[3].1);
-        let strings_js_version = fingerprint(&files[4].1);
+        let versions = files.iter().map(|(_, bytes)| fingerprint(bytes)).collect();
         let reads_definition_values = sources.iter().any(|(_, text)| names(text, "concept_definitions"));
-        Some(Theme {
-            tera,
-            loaded: files.clone(),
-            files,
-            css_version,
-            js_version,
-            quiz_js_version,
-            search_js_version,
-            strings_js_version,
-            reads_definition_values,
-        })
+        Some(Theme { tera, loaded: files.clone(), files, versions, reads_definition_values })
     }
 
     /// Puts the course's language into the theme: the strings templates read (`t.NAME`,
@@ -146,12 +138,19 @@ impl Theme {
         self.tera.global_context().insert("dir", &strings.dir);
         register_strings(&mut self.tera, strings);
         let data = format!("var data = {};", strings.script_data());
-        let loaded = String::from_utf8_lossy(&self.loaded[4].1);
-        self.files[4].1 = loaded.replacen(STRINGS_DATA, &data, 1).into_bytes();
-        self.strings_js_version = fingerprint(&self.files[4].1);
+        let loaded = String::from_utf8_lossy(&self.loaded[STRINGS_FILE].1);
+        self.files[STRINGS_FILE].1 = loaded.replacen(STRINGS_DATA, &data, 1).into_bytes();
         let stemmer = STEMMERS.iter().find(|(name, _)| *name == stemmer).map_or("", |(_, source)| source);
-        self.files[3].1 = [stemmer.as_bytes(), b"\n", &self.loaded[3].1].concat();
-        self.search_js_version = fingerprint(&self.files[3].1);
+        self.files[SEARCH_FILE].1 = [stemmer.as_bytes(), b"\n", &self.loaded[SEARCH_FILE].1].concat();
+        for i in [STRINGS_FILE, SEARCH_FILE] {
+            self.versions[i] = fingerprint(&self.files[i].1);
+        }
+    }
+
+    /// The `?v=` fingerprint of the theme file at site path `path` (one of [`THEME_FILES`]).
+    pub fn version(&self, path: &str) -> &str {
+        let i = THEME_FILES.iter().position(|(_, p, _)| *p == path).expect("a theme file's path");
+        &self.versions[i]
     }
 
     /// Sets data every template sees.

@@ -105,6 +105,9 @@ pub(super) struct LessonView<'a> {
     pub(super) quiz: Option<LinkView<'a>>,
     pub(super) prerequisites: Vec<Value>,
     pub(super) backlinks: Vec<Value>,
+    /// The ids of the concepts this lesson introduces and that are reviewed, space-separated:
+    /// opening the lesson adds their cards to the learner's review.
+    pub(super) review_concepts: String,
     pub(super) extra: &'a Json,
 }
 
@@ -153,6 +156,9 @@ pub(super) struct ConceptPage<'a> {
     /// `used_in` as HTML: each group's heading and list.
     pub(super) used_in_html: Value,
     pub(super) examples: Vec<ExampleView<'a>>,
+    /// Whether opening this page adds the concept's cards to the learner's review: for a
+    /// reviewed concept no lesson introduces.
+    pub(super) review_card: bool,
     pub(super) extra: &'a Json,
 }
 

@@ -52,6 +52,9 @@ struct KeyQuestion<'a> {
     pairs: Option<usize>,
     explanation: &'a str,
     review: Vec<Review<'a>>,
+    /// `review: false`: answering it makes no review card.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    no_review: bool,
 }
 
 /// A concept to review after a wrong answer.
@@ -98,6 +101,7 @@ fn question<'a>(index: &'a SiteIndex, q: &'a Question, h: &'a QuestionHtml) -> K
         pairs: None,
         explanation: &h.explanation,
         review,
+        no_review: !q.review,
     };
     match &q.answer {
         Answer::Single(choices) | Answer::Multiple(choices) => {

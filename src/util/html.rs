@@ -43,6 +43,26 @@ pub fn script_json(json: &str) -> String {
     out
 }
 
+/// HTML without its `<a>` elements' tags (their text kept).
+pub fn unlinked(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<a") {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let is_tag = from[2..].starts_with([' ', '>']);
+        match (is_tag, from.find('>')) {
+            (true, Some(end)) => rest = &from[end + 1..],
+            _ => {
+                out.push_str("<a");
+                rest = &from[2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace("</a>", "")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

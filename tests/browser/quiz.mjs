@@ -405,7 +405,7 @@ async function progressFlow(browser, url) {
   const [download] = await Promise.all([home.waitForEvent('download'), home.click('[data-action="export-progress"]')]);
   const exported = fs.readFileSync(await download.path(), 'utf8');
   const data = JSON.parse(exported);
-  check(data.format === 'syllabus-progress' && data.version === 1 && data.quizzes[key.quiz].score === total(key) && data.lessons[lesson.id].done === true, `export: ${download.suggestedFilename()} holds the quiz score and the lesson`);
+  check(data.format === 'syllabus-progress' && data.version === 2 && data.quizzes[key.quiz].score === total(key) && data.lessons[lesson.id].done === true, `export: ${download.suggestedFilename()} holds the quiz score and the lesson`);
   await context.close();
 
   const fresh = await browser.newContext();
@@ -423,7 +423,7 @@ async function progressFlow(browser, url) {
   const bad = {
     'not-json.json': 'this is { not json',
     'wrong-format.json': JSON.stringify({ format: 'other', version: 1 }),
-    'newer.json': JSON.stringify({ format: 'syllabus-progress', version: 2 }),
+    'newer.json': JSON.stringify({ format: 'syllabus-progress', version: 3 }),
     'score-too-high.json': JSON.stringify({ format: 'syllabus-progress', version: 1, quizzes: { q: { title: 'Q', score: 9, total: 2, questions: {} } } }),
     'bad-id.json': JSON.stringify({ format: 'syllabus-progress', version: 1, quizzes: { '<img src=x>': { title: 'Q', score: 1, total: 2, questions: {} } } }),
     'bad-answer.json': JSON.stringify({ format: 'syllabus-progress', version: 1, quizzes: { q: { title: 'Q', score: 1, total: 2, questions: { a: 'yes' } } } }),
