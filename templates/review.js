@@ -55,6 +55,10 @@
   var skipped = Object.create(null);
   var current = null;
   var timer = null;
+  // The learner's progress, read once (and again when another tab changes it), and each
+  // card's due time in milliseconds: grading touches one card, not thousands.
+  var state = null;
+  var dueMs = Object.create(null);
 
   /* Small helpers ---------------------------------------------------------- */
 
@@ -113,7 +117,7 @@
   /** Brings the stored cards in line with the course: adds the cards of concepts whose
    *  lesson was marked done, removes those of concepts the course no longer has. */
   function sync() {
-    var progress = P.load();
+    var progress = state;
     var done = Object.keys(concepts).filter(function (id) {
       var lesson = concepts[id].lesson;
       return lesson && progress.lessons[lesson];
@@ -131,11 +135,42 @@
     return removed;
   }
 
+  /** Reads the stored progress into `state`, and each card's due time. */
+  function read() {
+    state = P.load();
+    index();
+  }
+
+  function index() {
+    dueMs = Object.create(null);
+    Object.keys(state.review).forEach(function (id) { dueMs[id] = Date.parse(state.review[id].due); });
+  }
+
+  /** Stores `state` once the next card is on screen (a task later, so that writing a
+   *  megabyte of progress does not hold it back), or now when the page is left. */
+  var saving = null;
+  function store() {
+    if (saving === null) saving = window.setTimeout(flush, 0);
+  }
+
+  /** Stores `state`, and tells the navigation how many cards are due today. */
+  function flush() {
+    if (saving === null) return;
+    window.clearTimeout(saving);
+    saving = null;
+    P.save(state);
+    if (!window.syllabusDue) return;
+    var end = P.endOfDay(Date.now());
+    var due = 0;
+    for (var id in dueMs) if (dueMs[id] <= end) due++;
+    window.syllabusDue.refresh(due);
+  }
+
   /** The cards due at `now`, in the order to review them: cards already reviewed by due
    *  time, then new ones in teaching order (the term before the definition). */
   function dueCards(progress, now) {
-    var ids = Object.keys(progress.review).filter(function (id) {
-      return !skipped[id] && Date.parse(progress.review[id].due) <= now;
+    var ids = Object.keys(dueMs).filter(function (id) {
+      return !skipped[id] && dueMs[id] <= now;
     });
     var rank = function (id) {
       var card = progress.review[id];
@@ -152,8 +187,8 @@
   /** When the next card not due at `now` is due, or null when there is none. */
   function nextDue(progress, now) {
     var next = null;
-    Object.keys(progress.review).forEach(function (id) {
-      var due = Date.parse(progress.review[id].due);
+    Object.keys(dueMs).forEach(function (id) {
+      var due = dueMs[id];
       if (!skipped[id] && due > now && (next === null || due < next)) next = due;
     });
     return next;
@@ -164,7 +199,7 @@
   /** Shows the next due card, or says when one will be. `focusCard`: move focus to it. */
   function next(focusCard) {
     window.clearTimeout(timer);
-    var progress = P.load();
+    var progress = state;
     var now = Date.now();
     var due = dueCards(progress, now);
     if (!due.length) return idle(progress, now, focusCard);
@@ -192,7 +227,7 @@
     ui.card.hidden = false;
     ui.actions.hidden = false;
     if (focusCard) ui.card.focus();
-    if (Q && current.way === 'question') prefetchAfter(current.id);
+    if (Q) prefetchAfter(current.id);
   }
 
   /** Nothing due now: when the next card is, and a timer to show it then. */
@@ -330,17 +365,16 @@
 
   /** Fetches the quiz page of the question card after `id`, while this one is answered. */
   function prefetchAfter(id) {
-    var progress = P.load();
-    var due = dueCards(progress, Date.now()).filter(function (x) { return x !== id; });
+    var due = dueCards(state, Date.now()).filter(function (x) { return x !== id; });
     var p = due.length && parts(due[0]);
     if (p && p.way === 'question') quizPage(p.quiz).catch(function () {});
   }
 
   function remove(id) {
-    var progress = P.load();
-    if (progress.review[id]) {
-      delete progress.review[id];
-      P.save(progress);
+    if (state.review[id]) {
+      delete state.review[id];
+      delete dueMs[id];
+      store();
       announce(t('review_removed', { count: 1 }));
     }
   }
@@ -380,11 +414,10 @@
     if (!current || !current.revealed || g < 1 || g > current.allowed) return;
     var id = current.id;
     var now = Date.now();
-    var progress = P.load();
-    var card = F.review(progress.review[id] || current.card, g, now);
-    progress.review[id] = card;
-    P.save(progress);
-    if (window.syllabusDue) window.syllabusDue.refresh();
+    var card = F.review(state.review[id] || current.card, g, now);
+    state.review[id] = card;
+    dueMs[id] = Date.parse(card.due);
+    store();
     announce(t('review_graded', { grade: t(GRADES[g]), time: span(Date.parse(card.due) - now) }));
     next(true);
   }
@@ -407,7 +440,9 @@
   }
 
   function init() {
+    read();
     var removed = sync();
+    index();
     root.hidden = false;
     if (ui.sheet) ui.sheet.open = false;
     ui.reveal.addEventListener('click', reveal);
@@ -416,7 +451,20 @@
       if (button && !button.disabled) grade(Number(button.getAttribute('data-grade')));
     });
     document.addEventListener('keydown', onKey);
-    window.addEventListener('storage', function () { if (!current) next(false); });
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') flush(); });
+    window.addEventListener('storage', function (e) {
+      if (e.key !== null && e.key.indexOf('syllabus-progress:') !== 0) return;
+      // Another tab stored progress: take it, with any grade of this page not yet stored.
+      var mine = saving === null ? null : state;
+      read();
+      if (mine) {
+        P.merge(state, mine);
+        index();
+        store();
+      }
+      if (!current) next(false);
+    });
     next(false);
     if (removed) announce(t('review_removed', { count: removed }));
   }

@@ -303,11 +303,12 @@
     return n;
   }
 
-  function showDue() {
+  /** Shows the number of cards due: `known` when the caller has counted them. */
+  function showDue(known) {
     var badges = document.querySelectorAll('[data-review-due]');
     var lines = document.querySelectorAll('[data-review-due-line]');
     if (!badges.length && !lines.length) return;
-    var count = dueCount();
+    var count = typeof known === 'number' ? known : dueCount();
     var number = window.syllabusStrings ? window.syllabusStrings.number(count) : String(count);
     var due = t('review_due_today', { count: count });
     for (var i = 0; i < badges.length; i++) {

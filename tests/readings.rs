@@ -84,6 +84,8 @@ fn apa_and_mla_citations() {
     let mla = r#"Lee, Ann, and Bo Chen. “Floods of {2021} &amp; after.” <i>The Review</i>, 14 Sept. 2022, <a href="https://example.org/report?id=1&amp;x=2">example.org/report?id=1&amp;x=2</a>. Accessed 5 Jan. 2023."#;
     assert!(article.contains(mla), "MLA:\n{mla}\nin\n{article}");
     assert!(article.contains(r#"<a href="https://web.archive.org/report">Archived copy</a>"#));
+    // The date of access is a <time> element inside the translated sentence, not its text.
+    assert!(article.contains(r#"(accessed <time datetime="2023-01-05">5 January 2023</time>)"#), "{article}");
     assert!(article.contains(r#"data-copy="citation-apa""#) && article.contains(r#"id="citation-apa""#));
 }
 

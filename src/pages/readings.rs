@@ -26,6 +26,7 @@ impl Pages<'_> {
             accessed: a.accessed.as_deref().unwrap_or(""),
             date_text: a.date.as_deref().map(|d| strings.date(d)).unwrap_or_default(),
             accessed_text: a.accessed.as_deref().map(|d| strings.date(d)).unwrap_or_default(),
+            accessed_html: a.accessed.as_deref().map(|d| time_html(d, &strings.date(d))).unwrap_or_default(),
             archive: a.archive.as_ref().map_or(String::new(), |u| percent_encode_url(&u.value)),
             apa: cite::apa(a, strings),
             mla: cite::mla(a, strings),
@@ -113,6 +114,12 @@ fn join_names(authors: &[Author], strings: &Strings) -> String {
         [one] => one.to_string(),
         [init @ .., last] => strings.format("names_and", None, &[("names", &strings.list(init)), ("last", last)]),
     }
+}
+
+/// A date as a `<time>` element: `date` (ISO 8601) in its attribute, `text` shown.
+fn time_html(date: &str, text: &str) -> String {
+    let (date, text) = (crate::util::html::escape(date), crate::util::html::escape(text));
+    format!("<time datetime=\"{date}\">{text}</time>")
 }
 
 #[cfg(test)]

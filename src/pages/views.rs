@@ -135,6 +135,8 @@ pub(super) struct ArticleView<'a> {
     /// The dates as the course's language writes them.
     pub(super) date_text: String,
     pub(super) accessed_text: String,
+    /// The date of access as a `<time>` element, escaped.
+    pub(super) accessed_html: String,
     pub(super) archive: String,
     /// APA 7 and MLA 9 references (HTML).
     pub(super) apa: String,

@@ -75,7 +75,11 @@ async function learner(browser, at, options = {}) {
 }
 
 const STORE = 'syllabus-progress:/';
-const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) || 'null'), STORE);
+// What is stored, once the review page has stored its last grade (a task after it).
+const stored = (page) => page.evaluate(async (k) => {
+  await new Promise((r) => setTimeout(r, 0));
+  return JSON.parse(localStorage.getItem(k) || 'null');
+}, STORE);
 const store = (page, value) => page.evaluate(([k, v]) => localStorage.setItem(k, JSON.stringify(v)), [STORE, value]);
 
 /** What the review page shows, once it has shown it (a question's quiz page is read first). */
@@ -509,6 +513,7 @@ async function storageFull(browser) {
   const first = (await review.evaluate(view)).id;
   await review.click('[data-action="reveal"]');
   await review.click('[data-grade="4"]');
+  await review.waitForSelector('[data-progress-warning]:not([hidden])');
   const v = await review.evaluate(view);
   check(v.warning === (await t(review, 'progress_not_saved')), `storage full: the page says progress was not saved ("${v.warning}")`);
   check(v.id && v.id !== first, `storage full: the next card still comes (${v.id})`);
