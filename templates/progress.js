@@ -538,6 +538,7 @@
     dueToday: dueToday,
     endOfDay: endOfDay,
     filled: filled,
+    make: make,
     warnNotSaved: warnNotSaved,
   });
 

@@ -66,14 +66,7 @@
     return S ? S.t(name, values) : name;
   }
 
-  function make(tag, className, children) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    (children || []).forEach(function (c) {
-      node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
-    });
-    return node;
-  }
+  var make = P.make;
 
   function link(text, href) {
     var a = make('a', '', [text]);

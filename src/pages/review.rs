@@ -29,8 +29,7 @@ impl Pages<'_> {
     fn study_sheet(&self) -> (String, usize) {
         let course = self.index.course;
         let introduced_by = &self.graph.introduced_by;
-        let mut order: Vec<usize> = (0..course.concepts.len()).filter(|&c| course.concepts[c].review).collect();
-        order.sort_by_key(|&c| (introduced_by[c].unwrap_or(usize::MAX), c));
+        let order = self.teaching_order();
         let defs = &self.bodies.definitions;
         let room = order.iter().map(|&c| defs[c].html.len() + course.concepts[c].term.len() + ENTRY_ROOM).sum();
         let mut out = String::with_capacity(room);
@@ -49,6 +48,23 @@ impl Pages<'_> {
             out.push_str("</dd>\n");
         }
         (out, order.len())
+    }
+
+    /// The reviewed concepts in the order the course teaches them: lesson by lesson, in the
+    /// order each lesson lists them, then those no lesson introduces.
+    fn teaching_order(&self) -> Vec<usize> {
+        let course = self.index.course;
+        let introduced_by = &self.graph.introduced_by;
+        let reviewed = |c: &usize| course.concepts[*c].review;
+        let mut order: Vec<usize> = (0..course.lessons.len())
+            .flat_map(|l| {
+                crate::content::model::targets(&course.lessons[l].concepts)
+                    .filter(move |&c| introduced_by[c] == Some(l))
+            })
+            .filter(reviewed)
+            .collect();
+        order.extend((0..course.concepts.len()).filter(|&c| introduced_by[c].is_none()).filter(reviewed));
+        order
     }
 
     /// The reviewed concepts lesson `idx` introduces, as ids separated by spaces.

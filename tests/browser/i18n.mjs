@@ -205,6 +205,21 @@ async function main() {
       check(hits.includes(expect), `"${query}" finds ${expect} (${hits.slice(0, 5).join(' ')})`);
     }
     await noEnglish(page, '/ with search results');
+    // The review page: a card shown, then revealed with its grades; the study sheet open.
+    page = await open('/review/');
+    await page.waitForSelector('[data-review-card]:not([hidden])');
+    await noEnglish(page, '/review/ with a card');
+    await page.click('[data-action="reveal"]');
+    await page.waitForSelector('[data-review-grades]:not([hidden])');
+    const when = await page.$eval('[data-grade="4"] [data-grade-when]', (n) => n.textContent);
+    check(rtl ? /[\u0660-\u0669]/.test(when) : /\d/.test(when), `review: the grades say when, in the language's digits (${when})`);
+    await page.evaluate(() => { document.querySelector('[data-study-sheet]').open = true; });
+    await noEnglish(page, '/review/ revealed, with the study sheet');
+    await runAxe(page, '/review/ revealed');
+    if (shots) await page.screenshot({ path: path.join(shots, `${lang}-review.png`), fullPage: true });
+    await page.click('[data-grade="3"]');
+    await page.waitForTimeout(200);
+    await noEnglish(page, '/review/ after a grade');
     const moduleUrl = `/modules/${firstDir('modules')}/`;
     const own = fs.existsSync(path.join(site, 'about', 'index.html')) ? ['/about/'] : [];
     for (const url of [...own, moduleUrl, `${moduleUrl}print/`, '/search/?q=' + encodeURIComponent(searches.length ? searches[0][0] : 'x'), '/concepts/', '/glossary/', '/articles/', `/articles/${firstDir('articles')}/`, '/quizzes/', `/concepts/${firstDir('concepts')}/`, '/404.html']) {
