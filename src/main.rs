@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use syllabus::build::stages::Given;
 use syllabus::common::diag;
 use syllabus::content::config::BaseUrl;
-use syllabus::export::{cards, gift};
+use syllabus::export::{cards, gift, qti};
 use syllabus::{build, init};
 
 #[derive(Parser)]
@@ -95,7 +95,7 @@ enum Export {
         /// The course folder.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Where to write (default: standard output).
+        /// Where to write (default: standard output for gift, quizzes-FORMAT.zip for QTI).
         #[arg(long)]
         output: Option<PathBuf>,
     },
@@ -117,6 +117,10 @@ enum Export {
 enum QuizFormat {
     /// Moodle GIFT.
     Gift,
+    /// Canvas's QTI 1.2, a zip.
+    Qti12,
+    /// IMS QTI 2.1 content package, a zip.
+    Qti21,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -180,6 +184,12 @@ fn main() -> ExitCode {
         Command::Export { what: Export::Quizzes { format: QuizFormat::Gift, root, output } } => {
             export_gift(&root, output.as_deref())
         }
+        Command::Export { what: Export::Quizzes { format: QuizFormat::Qti12, root, output } } => {
+            export_qti(&root, qti::Format::Canvas12, output.unwrap_or_else(|| "quizzes-qti12.zip".into()))
+        }
+        Command::Export { what: Export::Quizzes { format: QuizFormat::Qti21, root, output } } => {
+            export_qti(&root, qti::Format::Qti21, output.unwrap_or_else(|| "quizzes-qti21.zip".into()))
+        }
         Command::Export { what: Export::Cards { format, root, output } } => {
             let format = match format {
                 CardFormat::Anki => cards::Format::Anki,
@@ -199,7 +209,7 @@ fn export_cards(root: &std::path::Path, format: cards::Format, output: Option<&s
 
 /// Prints an export's diagnostics and writes its text; exit 1 when there is none.
 fn finish_export(
-    text: Option<String>,
+    text: Option<impl AsRef<[u8]>>,
     diags: &[diag::Diagnostic],
     output: Option<&std::path::Path>,
     summary: &str,
@@ -215,7 +225,7 @@ fn finish_export(
     };
     let written = match output {
         Some(path) => std::fs::write(path, &text).map_err(|e| format!("{}: error: cannot write: {e}", path.display())),
-        None => std::io::stdout().lock().write_all(text.as_bytes()).map_err(|e| format!("error: cannot write: {e}")),
+        None => std::io::stdout().lock().write_all(text.as_ref()).map_err(|e| format!("error: cannot write: {e}")),
     };
     match (written, output) {
         (Err(e), _) => {
@@ -236,6 +246,18 @@ fn export_gift(root: &std::path::Path, output: Option<&std::path::Path>) -> Exit
     let (q, n) = (export.questions, export.quizzes);
     let summary = format!("Exported {q} question{} from {n} quiz{}", plural(q), if n == 1 { "" } else { "zes" });
     finish_export(export.text, &export.diags, output, &summary)
+}
+
+/// `export quizzes --format qti12|qti21`: a zip package to `output`.
+fn export_qti(root: &std::path::Path, format: qti::Format, output: PathBuf) -> ExitCode {
+    if let Err(e) = syllabus::output::folder::check_export_file(root, &output) {
+        eprintln!("syllabus: {e}");
+        return ExitCode::from(1);
+    }
+    let export = qti::export(root, format);
+    let (q, n) = (export.questions, export.quizzes);
+    let summary = format!("Exported {q} question{} from {n} quiz{}", plural(q), if n == 1 { "" } else { "zes" });
+    finish_export(export.zip, &export.diags, Some(&output), &summary)
 }
 
 fn run(opts: build::Options) -> ExitCode {

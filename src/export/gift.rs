@@ -183,7 +183,7 @@ impl Writer<'_> {
     fn html(&self, html: &str) -> String {
         let html = tex(html);
         match self.origin {
-            Some(origin) => escape(&absolute(&html, origin)),
+            Some(origin) => escape(&super::absolute_links(&html, origin)),
             None => escape(&html),
         }
     }
@@ -215,24 +215,6 @@ fn tex(html: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(rest);
     out.into()
-}
-
-/// `href="/path"` and `src="/path"` with the origin in front (`//host` links stay as they are).
-fn absolute(html: &str, origin: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    let next = |s: &str| ["href=\"/", "src=\"/"].iter().filter_map(|a| s.find(a).map(|i| i + a.len())).min();
-    while let Some(end) = next(rest) {
-        // `end` is just after the `/` that starts the path.
-        out.push_str(&rest[..end - 1]);
-        if !rest[end..].starts_with('/') {
-            out.push_str(origin);
-        }
-        out.push('/');
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Escapes GIFT's control characters `~ = # { } :` and the backslash; line ends become `\n`.
@@ -300,7 +282,7 @@ mod tests {
     fn site_links_get_the_origin() {
         let html = r#"<a href="/c/concepts/x/">x</a> <img src="/c/i.png"> <a href="//other/">o</a> <a href="https://h/">h</a>"#;
         assert_eq!(
-            absolute(html, "https://site"),
+            super::super::absolute_links(html, "https://site"),
             r#"<a href="https://site/c/concepts/x/">x</a> <img src="https://site/c/i.png"> <a href="//other/">o</a> <a href="https://h/">h</a>"#
         );
     }

@@ -42,6 +42,27 @@ pub fn check_folder(root: &Path, out: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Why an export's output file is refused: inside the course's sources, where the next
+/// build would read it, as `check_folder` refuses an output folder there.
+pub fn check_export_file(root: &Path, file: &Path) -> Result<(), String> {
+    let abs = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        normalize(&p)
+    };
+    let root = abs(&root.canonicalize().unwrap_or_else(|_| root.to_path_buf()));
+    let file = abs(&resolve_existing(file));
+    for dir in ["content", "templates", "static"] {
+        if file.starts_with(root.join(dir)) {
+            let show = file.display();
+            return Err(format!("refusing to write '{show}': it is inside the course's {dir}/ folder"));
+        }
+    }
+    if file.is_dir() {
+        return Err(format!("refusing to write '{}': it is a folder", file.display()));
+    }
+    Ok(())
+}
+
 /// The path with as much of it as exists resolved through symbolic links.
 fn resolve_existing(p: &Path) -> PathBuf {
     if let Ok(c) = p.canonicalize() {

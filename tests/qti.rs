@@ -1,0 +1,383 @@
+//! `syllabus export quizzes --format qti12|qti21`: the packages read back by readers that
+//! share no code with the writers (qti2latex's parser of Canvas QTI, from PyPI, through
+//! `tests/readers/canvas_qti.py`; for QTI 2.1, `tests/readers/qti21.mjs`), compared with the
+//! answer keys of the quiz pages the same course builds: the same quizzes, questions,
+//! types, points, texts and right answers. Hostile text survives exactly; a course with an
+//! error exports nothing; an output inside the course's sources is refused.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{example_course, hostile_course, read, repo, syllabus, write};
+use serde_json::Value;
+
+/// The example course with the quiz of every question type; built into `public/`.
+fn course() -> tempfile::TempDir {
+    let course = example_course();
+    let quiz = repo().join("tests/browser/all-types.yaml");
+    std::fs::copy(quiz, course.path().join("content/quizzes/all-types.yaml")).unwrap();
+    build(course.path());
+    course
+}
+
+fn build(root: &Path) {
+    let out = root.join("public").display().to_string();
+    let run = syllabus(&["build", "--root", &root.display().to_string(), "--output", &out]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+fn export(root: &Path, format: &str) -> (std::path::PathBuf, common::Run) {
+    let zip = root.parent().unwrap().join(format!("{}-{format}.zip", root.file_name().unwrap().to_string_lossy()));
+    let run = syllabus(&[
+        "export",
+        "quizzes",
+        "--format",
+        format,
+        "--root",
+        &root.display().to_string(),
+        "--output",
+        &zip.display().to_string(),
+    ]);
+    (zip, run)
+}
+
+/// A quiz page's answer key and each question's prompt as the page shows it.
+fn page(root: &Path, quiz: &str) -> (Value, Vec<String>) {
+    let html = read(root.join(format!("public/quizzes/{quiz}/index.html")));
+    let start = html.find("data-quiz-key>").unwrap() + "data-quiz-key>".len();
+    let key: Value = serde_json::from_str(&html[start..start + html[start..].find("</script>").unwrap()]).unwrap();
+    let prompts = key["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            let open = format!("id=\"{}--prompt\">", q["id"].as_str().unwrap());
+            let at = html.find(&open).unwrap() + open.len();
+            html[at..at + html[at..].find("</div>\n").unwrap()].to_string()
+        })
+        .collect();
+    (key, prompts)
+}
+
+fn canvas(zip: &Path) -> Value {
+    let reader = repo().join("tests/readers/canvas_qti.py");
+    let out = Command::new("python3").arg(reader).arg(zip).output().expect("python3 runs");
+    assert!(out.status.success(), "qti2latex reads the package: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn quiz_ids(root: &Path) -> Vec<String> {
+    let mut ids: Vec<String> = std::fs::read_dir(root.join("content/quizzes"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path().file_stem().unwrap().to_string_lossy().to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn canvas_qti_reads_back_as_the_course_wrote_it() {
+    let course = course();
+    let root = course.path();
+    let (zip, run) = export(root, "qti12");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.trim(), format!("Exported 19 questions from 3 quizzes to {}", zip.display()));
+    let got = canvas(&zip);
+    let ids = quiz_ids(root);
+    let files: Vec<String> = ids.iter().map(|id| format!("{id}/{id}.xml")).collect();
+    let mut manifest: Vec<String> =
+        got["manifest"].as_array().unwrap().iter().map(|f| f.as_str().unwrap().to_string()).collect();
+    manifest.sort();
+    assert_eq!(manifest, files, "one assessment per quiz, each listed in the manifest");
+    for id in &ids {
+        let (key, prompts) = page(root, id);
+        let quiz = &got["quizzes"][format!("{id}/{id}.xml")];
+        assert_eq!(quiz["ident"], id.as_str());
+        assert_eq!(quiz["title"], key["title"]);
+        let items = quiz["items"].as_array().unwrap();
+        let questions = key["questions"].as_array().unwrap();
+        assert_eq!(items.len(), questions.len(), "{id}: every question");
+        for ((item, q), prompt) in items.iter().zip(questions).zip(&prompts) {
+            let what = format!("{id}/{}", q["id"].as_str().unwrap());
+            assert_eq!(item["ident"], format!("{id}--{}", q["id"].as_str().unwrap()).as_str(), "{what}");
+            assert_eq!(item["points"], q["points"], "{what}: points");
+            assert_eq!(item["stem"].as_str().unwrap(), prompt.trim(), "{what}: the prompt's HTML");
+            check_answers(&what, item, q);
+        }
+    }
+}
+
+/// The type Canvas reads and the right answers, against the page's answer key.
+fn check_answers(what: &str, item: &Value, q: &Value) {
+    let strings =
+        |v: &Value| -> Vec<String> { v.as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect() };
+    let correct = strings(&item["correct"]);
+    let kind = item["type"].as_str().unwrap();
+    match q["type"].as_str().unwrap() {
+        t @ ("single" | "multiple") => {
+            assert_eq!(
+                kind,
+                if t == "single" { "multiple_choice_question" } else { "multiple_answers_question" },
+                "{what}"
+            );
+            let want: Vec<String> =
+                q["correct"].as_array().unwrap().iter().map(|i| format!("c{}", i.as_u64().unwrap() + 1)).collect();
+            assert_eq!(correct, want, "{what}: the right choices");
+            let feedback = q["feedback"].as_array().unwrap();
+            for (i, f) in feedback.iter().enumerate() {
+                let fb = &item["feedback"][format!("c{}_fb", i + 1)];
+                match f.as_str().unwrap() {
+                    "" => assert!(fb.is_null(), "{what}: no feedback for choice {i}"),
+                    text => assert_eq!(fb.as_str().unwrap(), text, "{what}: choice {i}'s feedback"),
+                }
+            }
+        }
+        "true_false" => {
+            assert_eq!(kind, "true_false_question", "{what}");
+            assert_eq!(correct, [q["answer"].as_bool().unwrap().to_string()], "{what}");
+        }
+        "short" => {
+            assert_eq!(kind, "short_answer_question", "{what}");
+            let mut want: Vec<String> = strings(&q["answers"]).iter().map(|a| a.trim().to_string()).collect();
+            want.sort();
+            assert_eq!(correct, want, "{what}: every accepted answer");
+        }
+        "numeric" => {
+            assert_eq!(kind, "numerical_question", "{what}");
+            let exact: f64 = correct[0].parse().unwrap();
+            assert_eq!(exact, q["answer"].as_f64().unwrap(), "{what}: the exact answer");
+        }
+        "order" => {
+            assert_eq!(kind, "matching_question", "{what}: order as places matched to items");
+            let n = q["items"].as_array().unwrap().len();
+            assert_eq!(correct, (1..=n).map(|i| format!("r{i}")).collect::<Vec<_>>(), "{what}");
+        }
+        "match" => {
+            assert_eq!(kind, "matching_question", "{what}");
+            let n = q["pairs"].as_u64().unwrap() as usize;
+            assert_eq!(correct, (1..=n).map(|i| format!("r{i}")).collect::<Vec<_>>(), "{what}");
+        }
+        other => panic!("{what}: unknown type {other}"),
+    }
+}
+
+/// Text that XML, HTML, GIFT and CDATA all treat specially.
+const SPECIAL: &str = r#"]]> & <b>bold</b> ~ = # { } : \ "quoted" 'single' 3 < 4"#;
+
+fn hostile() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    hostile_course(dir.path(), false);
+    let v = format!("'{}'", SPECIAL.replace('\'', "''"));
+    write(
+        dir.path(),
+        "content/quizzes/special.yaml",
+        &format!(
+            "title: {v}\nquestions:\n  - type: multiple\n    prompt: {v}\n    choices:\n      - text: {v}\n        correct: true\n        feedback: {v}\n      - text: plain\n    explanation: {v}\n  - type: short\n    prompt: {v}\n    answers: [{v}]\n  - type: numeric\n    prompt: {v}\n    answer: -0.5\n    tolerance: 0.25\n"
+        ),
+    );
+    build(dir.path());
+    dir
+}
+
+#[test]
+fn hostile_text_survives_canvas_qti_exactly() {
+    let dir = hostile();
+    let root = dir.path();
+    let (zip, run) = export(root, "qti12");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let got = canvas(&zip);
+    for id in quiz_ids(root) {
+        let (key, prompts) = page(root, &id);
+        let quiz = &got["quizzes"][format!("{id}/{id}.xml")];
+        assert_eq!(quiz["title"], key["title"], "the title, as written");
+        for ((item, q), prompt) in
+            quiz["items"].as_array().unwrap().iter().zip(key["questions"].as_array().unwrap()).zip(&prompts)
+        {
+            assert_eq!(item["stem"].as_str().unwrap(), prompt.trim());
+            check_answers(&id, item, q);
+        }
+    }
+    let special = &got["quizzes"]["special/special.xml"];
+    assert_eq!(special["title"], SPECIAL);
+    let short = &special["items"][1];
+    assert_eq!(short["correct"][0], SPECIAL.trim(), "an accepted answer, exactly");
+    let numeric = &special["items"][2];
+    assert_eq!(numeric["correct"][0], "-0.5");
+}
+
+fn qti21(zip: &Path) -> Value {
+    let reader = repo().join("tests/readers/qti21.py");
+    let converter = repo().join("tests/browser/node_modules/@citolab/qti-convert/dist/qti-convert-pkg.mjs");
+    assert!(converter.exists(), "the QTI 2.1 test needs @citolab/qti-convert: (cd tests/browser && npm ci)");
+    let out = Command::new("python3").arg(reader).arg(zip).arg(converter).output().expect("python3 runs");
+    assert!(out.status.success(), "the package converts and reads: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// HTML as the text a reader sees: tags out, the entities the site writes decoded, spaces
+/// collapsed.
+fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => tag = true,
+            '>' if tag => tag = false,
+            c if !tag => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The texts of a question's choices (or order items, or match sides) on its quiz page.
+fn choice_texts(root: &Path, quiz: &str, question: &str) -> Vec<String> {
+    let html = read(root.join(format!("public/quizzes/{quiz}/index.html")));
+    let start = html.find(&format!("data-question-id=\"{question}\"")).unwrap();
+    let field = &html[start..start + html[start..].find("</fieldset>").unwrap()];
+    let field = &field[..field.find("<details class=\"answer\"").unwrap_or(field.len())];
+    let mut texts = Vec::new();
+    for open in ["data-choice> <span>", "<span class=\"item-text\">"] {
+        for (at, _) in field.match_indices(open) {
+            let rest = &field[at + open.len()..];
+            texts
+                .push(text_of(&rest[..rest.find("</span></label>").or_else(|| rest.find("</span> <select")).unwrap()]));
+        }
+    }
+    texts
+}
+
+#[test]
+fn qti21_converts_and_reads_back_as_the_course_wrote_it() {
+    for course in [course(), hostile()] {
+        let root = course.path();
+        let (zip, run) = export(root, "qti21");
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let got = qti21(&zip);
+        for id in quiz_ids(root) {
+            let (key, prompts) = page(root, &id);
+            let test = &got["tests"][format!("test-{id}")];
+            assert_eq!(test["title"], key["title"], "{id}: the test's title");
+            let questions = key["questions"].as_array().unwrap();
+            let refs: Vec<String> =
+                questions.iter().map(|q| format!("item-{id}--{}", q["id"].as_str().unwrap())).collect();
+            assert_eq!(test["items"], serde_json::json!(refs), "{id}: every question, in order");
+            for (q, prompt) in questions.iter().zip(&prompts) {
+                let qid = q["id"].as_str().unwrap();
+                let what = format!("{id}/{qid}");
+                let item = &got["items"][format!("item-{id}--{qid}")];
+                assert_eq!(item["maxscore"], q["points"], "{what}: points");
+                assert_eq!(item["prompt"].as_str().unwrap(), text_of(prompt), "{what}: the prompt's text");
+                check_qti21(&what, item, q, &choice_texts(root, &id, qid));
+            }
+        }
+    }
+}
+
+fn check_qti21(what: &str, item: &Value, q: &Value, texts: &[String]) {
+    let interaction = item["interaction"].as_str().unwrap();
+    let choices = item["choices"].as_object().unwrap();
+    let correct: Vec<&str> = item["correct"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let ids = |prefix: &str, n: usize| (1..=n).map(|i| format!("{prefix}{i}")).collect::<Vec<_>>();
+    match q["type"].as_str().unwrap() {
+        t @ ("single" | "multiple") => {
+            assert_eq!(interaction, "qti-choice-interaction", "{what}");
+            assert_eq!(item["max_choices"], if t == "single" { "1" } else { "0" }, "{what}");
+            let got: Vec<&str> = (1..=texts.len()).map(|i| choices[&format!("c{i}")].as_str().unwrap()).collect();
+            assert_eq!(got, texts, "{what}: the choices' texts");
+            let want: Vec<String> =
+                q["correct"].as_array().unwrap().iter().map(|i| format!("c{}", i.as_u64().unwrap() + 1)).collect();
+            assert_eq!(correct, want, "{what}: the right choices");
+            for (i, f) in q["feedback"].as_array().unwrap().iter().enumerate() {
+                let fb = &item["feedback"][format!("c{}", i + 1)];
+                match f.as_str().unwrap() {
+                    "" => assert!(fb.is_null(), "{what}: no feedback for choice {i}"),
+                    html => assert_eq!(fb.as_str().unwrap(), text_of(html), "{what}: choice {i}'s feedback"),
+                }
+            }
+        }
+        "true_false" => {
+            assert_eq!(interaction, "qti-choice-interaction", "{what}");
+            assert_eq!(correct, [q["answer"].as_bool().unwrap().to_string()], "{what}");
+        }
+        "short" => {
+            assert_eq!(interaction, "qti-text-entry-interaction", "{what}");
+            for a in q["answers"].as_array().unwrap() {
+                let a = a.as_str().unwrap().trim();
+                assert_eq!(item["mapping"][a], q["points"], "{what}: '{a}' earns the points");
+            }
+        }
+        "numeric" => {
+            assert_eq!(interaction, "qti-text-entry-interaction", "{what}");
+            assert_eq!(item["exact"], q["answer"], "{what}");
+            let t = q["tolerance"].as_f64().unwrap();
+            let tolerance: Vec<f64> =
+                item["tolerance"].as_str().unwrap().split(' ').map(|x| x.parse().unwrap()).collect();
+            assert_eq!(tolerance, [t, t], "{what}: the tolerance either side");
+        }
+        "order" => {
+            assert_eq!(interaction, "qti-order-interaction", "{what}");
+            let n = q["items"].as_array().unwrap().len();
+            assert_eq!(correct, ids("o", n), "{what}");
+            let mut got: Vec<&str> = (1..=n).map(|i| choices[&format!("o{i}")].as_str().unwrap()).collect();
+            let mut want: Vec<&str> = texts.iter().map(String::as_str).collect();
+            got.sort_unstable();
+            want.sort_unstable();
+            assert_eq!(got, want, "{what}: the items' texts");
+        }
+        "match" => {
+            assert_eq!(interaction, "qti-match-interaction", "{what}");
+            let n = q["pairs"].as_u64().unwrap() as usize;
+            let pairs: Vec<String> = (1..=n).map(|i| format!("l{i} r{i}")).collect();
+            assert_eq!(correct, pairs, "{what}");
+            let lefts: Vec<&str> = (1..=n).map(|i| choices[&format!("l{i}")].as_str().unwrap()).collect();
+            assert_eq!(lefts, texts, "{what}: the left sides' texts");
+        }
+        other => panic!("{what}: unknown type {other}"),
+    }
+}
+
+#[test]
+fn an_error_in_the_course_exports_nothing_and_sources_are_not_written() {
+    let course = example_course();
+    let root = course.path();
+    write(
+        root,
+        "content/quizzes/broken.yaml",
+        "title: Broken\nquestions:\n  - type: single\n    prompt: Which?\n    choices:\n      - text: a\n",
+    );
+    for format in ["qti12", "qti21"] {
+        let (zip, run) = export(root, format);
+        assert_eq!(run.code, 1, "{format}");
+        assert!(run.stderr.contains("content/quizzes/broken.yaml"), "{}", run.stderr);
+        assert!(run.stderr.ends_with("nothing was exported\n"), "{}", run.stderr);
+        assert!(!zip.exists(), "{format}: no file");
+    }
+    let inside = root.join("content/quizzes.zip");
+    let run = syllabus(&[
+        "export",
+        "quizzes",
+        "--format",
+        "qti12",
+        "--root",
+        &root.display().to_string(),
+        "--output",
+        &inside.display().to_string(),
+    ]);
+    assert_eq!(run.code, 1);
+    let shown = inside.canonicalize().unwrap_or_else(|_| root.canonicalize().unwrap().join("content/quizzes.zip"));
+    assert_eq!(
+        run.stderr,
+        format!("syllabus: refusing to write '{}': it is inside the course's content/ folder\n", shown.display())
+    );
+    assert!(!inside.exists());
+}
