@@ -42,6 +42,10 @@ enum Command {
         /// Show the notes for instructors (`> [!INSTRUCTOR]`), left out otherwise.
         #[arg(long)]
         instructor: bool,
+        /// Links and assets by relative path, so that the folder works opened from disk
+        /// (file://), on a USB stick or uploaded to a platform as it is.
+        #[arg(long)]
+        relative: bool,
     },
     /// Check the course as `build` does, without writing anything.
     Check {
@@ -136,9 +140,9 @@ fn main() -> ExitCode {
     // Parsers recurse on nested input: give every worker the main thread's stack size.
     let _ = rayon::ThreadPoolBuilder::new().stack_size(8 << 20).build_global();
     match cli.command {
-        Command::Build { root, output, base_url, drafts, strict, instructor } => {
+        Command::Build { root, output, base_url, drafts, strict, instructor, relative } => {
             let output = Some(output.unwrap_or_else(|| root.join("public")));
-            let given = Given { drafts, base_url, instructor };
+            let given = Given { drafts, base_url, instructor, relative };
             run(build::Options { root, output, given, strict, external: None })
         }
         Command::Check { root, drafts, strict, external } => {

@@ -32,6 +32,9 @@
   var F = window.syllabusFsrs || null;
   var S = window.syllabusStrings || null;
   var base = basePath(document.currentScript);
+  // Built with --relative, opened from disk: a folder's page is its index.html, and no file
+  // can be fetched.
+  var RELATIVE = document.documentElement.hasAttribute('data-relative');
   var storeKey = FORMAT + ':' + base;
   // Cards graded while storage refused them: kept for as long as the page is open.
   var unsaved = Object.create(null);
@@ -91,6 +94,11 @@
 
   function now() {
     return new Date().toISOString();
+  }
+
+  /** The address of the page at site path `path` (a folder, `quizzes/x/`). */
+  function pageUrl(path) {
+    return base + path + (RELATIVE ? 'index.html' : '');
   }
 
   /** The last millisecond of the learner's day that holds `ms`. */
@@ -424,7 +432,7 @@
     ids.forEach(function (id) {
       var q = progress.quizzes[id];
       var a = make('a', '', [q.title]);
-      a.setAttribute('href', base + 'quizzes/' + id + '/');
+      a.setAttribute('href', pageUrl('quizzes/' + id + '/'));
       var score = make('strong', '', [fmt(q.score) + '/' + fmt(q.total)]);
       score.setAttribute('data-best-score', '');
       var when = localDate(q.updated);
@@ -463,6 +471,7 @@
   /** The concepts the course has now, from the review page's study sheet; null when it
    *  cannot be read (then no card is left out for that reason). */
   function courseConcepts() {
+    if (RELATIVE) return Promise.resolve(null);
     return fetch(base + 'review/').then(function (r) {
       return r.ok ? r.text() : null;
     }).then(function (html) {
@@ -527,6 +536,8 @@
 
   window.syllabusProgress = Object.freeze({
     base: base,
+    relative: RELATIVE,
+    pageUrl: pageUrl,
     load: load,
     save: save,
     update: update,

@@ -287,7 +287,7 @@
     var c = concepts[p.concept];
     begin(id, p.way, card);
     ui.reveal.textContent = revealLabel;
-    var page = link(c.term, P.base + 'concepts/' + encodeURIComponent(p.concept) + '/');
+    var page = link(c.term, P.pageUrl('concepts/' + encodeURIComponent(p.concept) + '/'));
     var more = make('p', 'meta', P.filled('review_concept_page', { concept: page }));
     if (p.way === 'term') {
       ui.kind.textContent = t('review_prompt_term');
@@ -338,22 +338,49 @@
    *  or a page without its key), a rejection when it did not load. */
   function quizPage(id) {
     if (!quizzes[id]) {
-      var url = P.base + 'quizzes/' + encodeURIComponent(id) + '/';
-      quizzes[id] = fetch(url).then(function (r) {
+      var folder = 'quizzes/' + encodeURIComponent(id) + '/';
+      var url = P.pageUrl(folder);
+      var html = P.relative ? pageScript(P.base + folder + 'page.js', id) : fetch(url).then(function (r) {
         if (r.status === 404) return null;
         if (!r.ok) throw new Error(String(r.status));
-        return r.text().then(function (html) {
-          var doc = new DOMParser().parseFromString(html, 'text/html');
-          var node = doc.querySelector('script[data-quiz-key]');
-          var key = null;
-          try {
-            key = node && JSON.parse(node.textContent);
-          } catch (e) { key = null; }
-          return key && key.quiz === id ? { key: key, url: url, doc: doc } : null;
-        });
+        return r.text();
+      });
+      quizzes[id] = html.then(function (text) {
+        if (text === null) return null;
+        var doc = new DOMParser().parseFromString(text, 'text/html');
+        var node = doc.querySelector('script[data-quiz-key]');
+        var key = null;
+        try {
+          key = node && JSON.parse(node.textContent);
+        } catch (e) { key = null; }
+        return key && key.quiz === id ? { key: key, url: url, doc: doc } : null;
       });
     }
     return quizzes[id];
+  }
+
+  /* Opened from disk (built with --relative), where nothing can be fetched, a quiz page is
+   * read from the script beside it, quizzes/<id>/page.js, which hands its HTML to
+   * syllabusQuizPage. A quiz the course no longer has has no script: null. */
+  var pageWaiting = Object.create(null);
+  window.syllabusQuizPage = function (id, html) {
+    var done = pageWaiting[id];
+    delete pageWaiting[id];
+    if (done) done(html);
+  };
+
+  function pageScript(src, id) {
+    return new Promise(function (resolve) {
+      pageWaiting[id] = resolve;
+      var s = document.createElement('script');
+      s.src = src;
+      s.onerror = function () {
+        delete pageWaiting[id];
+        resolve(null);
+      };
+      s.onload = function () { s.remove(); };
+      document.head.appendChild(s);
+    });
   }
 
   /** Fetches the quiz page of the question card after `id`, while this one is answered. */

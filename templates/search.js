@@ -113,6 +113,43 @@
    * build id (`v`) every index file carries: then the manifest itself is fetched. */
   var EMBEDDED = (typeof window !== 'undefined' && window.syllabusSearchManifest) || null;
 
+  /* A site built with --relative is opened from disk, where a browser fetches no file: the
+   * build writes each index file also as a script (search/t/0.js for search/t/0.json) that
+   * hands its data to syllabusSearchFile, and links name their folder's index.html. */
+  var RELATIVE = typeof document !== 'undefined' && document.documentElement.hasAttribute('data-relative');
+  var waiting = {};
+  if (RELATIVE) {
+    window.syllabusSearchFile = function (path, data) {
+      var done = waiting[path];
+      delete waiting[path];
+      if (done) done(data);
+    };
+  }
+
+  /** An index file read from its script twin (`url` ends with .json). */
+  function loadScript(url, path) {
+    return new Promise(function (resolve, reject) {
+      waiting[path] = resolve;
+      var s = document.createElement('script');
+      s.src = url.replace(/\.json(\?|$)/, '.js$1');
+      s.onerror = function () {
+        delete waiting[path];
+        reject(new Error('search index: cannot read ' + path));
+      };
+      s.onload = function () { s.remove(); };
+      document.head.appendChild(s);
+    });
+  }
+
+  /** A page's address from its site path: a folder's index.html when opened from disk. */
+  function pageUrl(site, path) {
+    if (!RELATIVE) return site + path;
+    var cut = path.search(/[?#]/);
+    var place = cut < 0 ? path : path.slice(0, cut);
+    var tail = cut < 0 ? '' : path.slice(cut);
+    return site + place + (place === '' || place.slice(-1) === '/' ? 'index.html' : '') + tail;
+  }
+
   function Index(url) {
     this.url = url; // ends with search/
     this.site = new URL('../', url).href;
@@ -125,10 +162,12 @@
   Index.prototype.fetch = function (path, fresh) {
     if (!this.files[path]) {
       var want = this.manifest && !fresh ? this.manifest.v : null;
-      this.files[path] = fetch(this.url + path + (want ? '?v=' + want : ''), fresh ? { cache: 'no-cache' } : {}).then(function (r) {
+      var url = this.url + path + (want ? '?v=' + want : '');
+      var read = RELATIVE ? loadScript(url, path) : fetch(url, fresh ? { cache: 'no-cache' } : {}).then(function (r) {
         if (!r.ok) throw new Error('search index: ' + r.status + ' for ' + path);
         return r.json();
-      }).then(function (data) {
+      });
+      this.files[path] = read.then(function (data) {
         if (want && data.v !== want) {
           var stale = new Error(t('search_stale'));
           stale.stale = true;
@@ -178,7 +217,7 @@
     var site = this.site;
     return this.fetch('d/' + chunk + '.json').then(function (file) {
       var r = file.pages[doc - chunk * size];
-      return { doc: doc, kind: r[0], title: r[1], url: site + r[2], lead: r[3] };
+      return { doc: doc, kind: r[0], title: r[1], url: pageUrl(site, r[2]), lead: r[3] };
     });
   };
 
@@ -493,7 +532,7 @@
       self.shown = to;
       var q = t('quoted', { text: result.query.trim() });
       self.say(hits.length ? t('results_for', { count: hits.length, query: q }) : t('no_results_for', { query: q }));
-      if (self.more) self.more.href = index.url + '?q=' + encodeURIComponent(result.query.trim());
+      if (self.more) self.more.href = index.url + (RELATIVE ? 'index.html' : '') + '?q=' + encodeURIComponent(result.query.trim());
       if (!self.page) self.open();
       self.moreButton(hits.length > to);
     });

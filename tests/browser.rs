@@ -19,7 +19,7 @@ use libtest_mimic::{Arguments, Trial};
 fn main() {
     let args = Arguments::from_args();
     let skip = std::env::var_os("SYLLABUS_SKIP_BROWSER").is_some();
-    let tests: [(&str, fn()); 15] = [
+    let tests: [(&str, fn()); 16] = [
         ("every_page_kind_is_accessible_and_responsive", every_page_kind_is_accessible_and_responsive),
         (
             "concept_previews_work_with_mouse_keyboard_touch_and_without_javascript",
@@ -50,6 +50,7 @@ fn main() {
         ("the_review_scheduler_gives_fsrs_reference_values", the_review_scheduler_gives_fsrs_reference_values),
         ("an_arabic_course_reads_right_to_left_in_arabic", an_arabic_course_reads_right_to_left_in_arabic),
         ("a_learner_reviews_cards_through_a_week", a_learner_reviews_cards_through_a_week),
+        ("a_relative_build_works_opened_from_disk", a_relative_build_works_opened_from_disk),
     ];
     let trials = tests
         .into_iter()
@@ -173,6 +174,11 @@ fn a_learner_reviews_cards_through_a_week() {
         let quiz = browser_dir().join("all-types.yaml");
         std::fs::copy(quiz, root.join("content/quizzes/all-types.yaml")).expect("copy the all-types quiz");
     });
+}
+
+/// The example course built with `--relative`, opened over `file://` (`offline.mjs`).
+fn a_relative_build_works_opened_from_disk() {
+    run_script("offline.mjs", &["--relative"]);
 }
 
 /// Builds the search fixture course (`tests/browser/search-course`), at the root or under

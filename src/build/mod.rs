@@ -134,7 +134,11 @@ fn write_site(
     clock: &mut Clock,
 ) -> Result<(Stats, Vec<String>), Vec<Diagnostic>> {
     let index = crate::index::SiteIndex::view(&site.course, &site.data);
-    let search_files = search::files(&index, &mut site.bodies);
+    let mut search_files = search::files(&index, &mut site.bodies);
+    if site.course.config.relative {
+        let scripts = search::scripts(&search_files);
+        search_files.extend(scripts);
+    }
     clock.lap("search");
     pages::set_globals(&index, theme);
     let values = pages::Values::new(&site.course);

@@ -39,6 +39,8 @@ pub struct Given {
     pub base_url: Option<BaseUrl>,
     /// Show instructors' notes.
     pub instructor: bool,
+    /// Links by relative path (`--relative`).
+    pub relative: bool,
 }
 
 /// Load and model: the course at `root` read, every file's entity built, and settled.
@@ -58,6 +60,7 @@ pub fn load(root: &Path, given: &Given, clock: &mut Clock, diags: &mut Vec<Diagn
         config.base_url = base.clone();
     }
     config.instructor = given.instructor;
+    config.relative = given.relative;
     clock.lap("load");
     (config, entity::entities(loaded, given.drafts, diags))
 }

@@ -26,13 +26,23 @@ pub fn write(
     };
     let output = Output::open(out).map_err(io_error)?;
     let jobs = pages::jobs(site.index);
+    let relative = site.index.course.config.relative;
     let rendered: Vec<(String, Result<Staged, Diagnostic>)> = jobs
         .par_iter()
-        .map(|&job| {
+        .flat_map_iter(|&job| {
             let path = pages::output_path(site.index, job);
             let rendered = crate::common::diag::guard(&path, || site.render(job)).and_then(|r| r);
+            // Opened from disk, the review page reads a quiz page from a script beside it.
+            let script = match (&rendered, job) {
+                (Ok(bytes), pages::Job::Course(key)) if relative && key.kind == crate::common::Kind::Quiz => {
+                    let id = site.index.id(key);
+                    let path = format!("{}{}", site.index.site_path(key), pages::QUIZ_PAGE_SCRIPT);
+                    Some((path.clone(), stage(&output, &path, &pages::quiz_page_script(id, bytes))))
+                }
+                _ => None,
+            };
             let staged = rendered.and_then(|bytes| stage(&output, &path, &bytes));
-            (path, staged)
+            std::iter::once((path, staged)).chain(script)
         })
         .collect();
     let mut produced: HashSet<String> = rendered.iter().map(|(p, _)| p.clone()).collect();

@@ -56,6 +56,10 @@ impl BaseUrl {
             Ok(BaseUrl { origin: Some(format!("{scheme}://{host}")), path: clean_path(path)? })
         } else if s.starts_with('/') || s.is_empty() {
             Ok(BaseUrl { origin: None, path: clean_path(s)? })
+        } else if s.starts_with('.') {
+            Err(format!(
+                "base_url must start with http://, https:// or /, found '{s}'; for a folder that works opened from disk, build with --relative"
+            ))
         } else {
             Err(format!("base_url must start with http://, https:// or /, found '{s}'"))
         }
@@ -93,6 +97,9 @@ pub struct Config {
     pub extra: serde_json::Value,
     /// Show instructors' notes (`--instructor` on the command line; not a course.yaml key).
     pub instructor: bool,
+    /// Links and assets by paths relative to each page, for a folder opened from disk
+    /// (`--relative` on the command line; not a course.yaml key).
+    pub relative: bool,
     /// The theme's words in the course's language, with the course's overrides.
     #[serde(skip)]
     pub strings: Arc<Strings>,
@@ -110,6 +117,7 @@ impl Default for Config {
             raw_html: true,
             extra: serde_json::json!({}),
             instructor: false,
+            relative: false,
             strings: crate::i18n::english(),
         }
     }

@@ -36,6 +36,9 @@ struct SiteView<'a> {
     /// The theme's words for the scripts; loaded before them.
     strings_js: String,
     generator: &'static str,
+    /// Built with `--relative`: the scripts add `index.html` to the folders they link to and
+    /// read the search index and quiz pages from script files rather than fetch them.
+    relative: bool,
     /// The navigation: the first links shown in the header, the rest under "More".
     nav: Vec<LinkView<'a>>,
     nav_more: Vec<LinkView<'a>>,
@@ -93,6 +96,7 @@ pub fn set_globals(index: &SiteIndex, theme: &mut Theme) {
         search_js: asset(routes::SEARCH_JS),
         strings_js: asset(routes::STRINGS_JS),
         generator: concat!("syllabus ", env!("CARGO_PKG_VERSION")),
+        relative: c.config.relative,
         nav,
         nav_more,
         extra: &c.config.extra,

@@ -10,12 +10,14 @@ mod globals;
 mod print;
 mod quizzes;
 mod readings;
+mod relative;
 mod review;
 pub mod theme;
 mod values;
 mod views;
 
 pub use globals::set_globals;
+pub use relative::{QUIZ_PAGE_SCRIPT, quiz_page_script};
 pub use values::Values;
 
 use tera::{Context, Value};
@@ -189,11 +191,16 @@ impl Pages<'_> {
         };
         let capacity = rendered.map_or(0, |r| 2 * r.html.len()) + uses * concepts::USE_ROOM + PAGE_ROOM;
         let bytes = self.theme.render_bytes(template, &ctx, capacity)?;
-        Ok(match job {
+        let bytes = match job {
             // The lessons' HTML goes in after the template, not through it (a tenth of the
             // build's output at 10,000 lessons, copied once instead of three times).
             Job::Print(module) => self.fill_print(module, bytes),
             _ => bytes,
+        };
+        let path = output_path(self.index, job);
+        Ok(match self.index.course.config.relative && path.ends_with(".html") {
+            true => relative::relativize(&bytes, &path, &self.index.base.path),
+            false => bytes,
         })
     }
 

@@ -207,6 +207,7 @@ impl Live {
             drafts: self.opts.drafts,
             base_url: Some(self.opts.base_url.clone()),
             instructor: self.opts.instructor,
+            relative: false,
         }
     }
 

@@ -127,6 +127,20 @@ pub fn files(index: &SiteIndex, bodies: &mut Bodies) -> Vec<(String, Vec<u8>)> {
     files
 }
 
+/// The index's files again as scripts, for a site opened from disk (`build --relative`),
+/// where a browser fetches no file: `search/t/0.js` calls `syllabusSearchFile("t/0.json",
+/// {...})`, which search.js defines before it adds the script to the page.
+pub fn scripts(files: &[(String, Vec<u8>)]) -> Vec<(String, Vec<u8>)> {
+    files
+        .iter()
+        .filter_map(|(path, bytes)| {
+            let name = path.strip_prefix("search/")?.strip_suffix(".json")?;
+            let head = format!("window.syllabusSearchFile(\"{name}.json\",");
+            Some((format!("search/{name}.js"), [head.as_bytes(), bytes, b");\n"].concat()))
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 struct Manifest<'a> {
     version: u32,
