@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use syllabus::build::stages::Given;
 use syllabus::common::diag;
 use syllabus::content::config::BaseUrl;
-use syllabus::export::{cards, gift, qti};
+use syllabus::export::{cards, gift, qti, scorm};
 use syllabus::{build, init};
 
 #[derive(Parser)]
@@ -103,6 +103,18 @@ enum Export {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// The whole course, as one package a learning platform imports.
+    Course {
+        /// The package format.
+        #[arg(long, value_enum)]
+        format: CourseFormat,
+        /// The course folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write (default: course-scorm12.zip).
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
     /// Every concept as a flashcard: term on one side, definition on the other.
     Cards {
         /// The file format.
@@ -128,6 +140,12 @@ enum QuizFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum CourseFormat {
+    /// SCORM 1.2: the site, reporting each learner's score and progress to the platform.
+    Scorm12,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum CardFormat {
     /// Anki's text import (tab-separated, with its header lines).
     Anki,
@@ -142,7 +160,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build { root, output, base_url, drafts, strict, instructor, relative } => {
             let output = Some(output.unwrap_or_else(|| root.join("public")));
-            let given = Given { drafts, base_url, instructor, relative };
+            let given = Given { drafts, base_url, instructor, relative, scorm: false };
             run(build::Options { root, output, given, strict, external: None })
         }
         Command::Check { root, drafts, strict, external } => {
@@ -187,6 +205,9 @@ fn main() -> ExitCode {
         },
         Command::Export { what: Export::Quizzes { format: QuizFormat::Gift, root, output } } => {
             export_gift(&root, output.as_deref())
+        }
+        Command::Export { what: Export::Course { format: CourseFormat::Scorm12, root, output } } => {
+            export_scorm(&root, output.unwrap_or_else(|| "course-scorm12.zip".into()))
         }
         Command::Export { what: Export::Quizzes { format: QuizFormat::Qti12, root, output } } => {
             export_qti(&root, qti::Format::Canvas12, output.unwrap_or_else(|| "quizzes-qti12.zip".into()))
@@ -261,6 +282,18 @@ fn export_qti(root: &std::path::Path, format: qti::Format, output: PathBuf) -> E
     let export = qti::export(root, format);
     let (q, n) = (export.questions, export.quizzes);
     let summary = format!("Exported {q} question{} from {n} quiz{}", plural(q), if n == 1 { "" } else { "zes" });
+    finish_export(export.zip, &export.diags, Some(&output), &summary)
+}
+
+/// `export course --format scorm12`: the site as a SCORM 1.2 zip to `output`.
+fn export_scorm(root: &std::path::Path, output: PathBuf) -> ExitCode {
+    if let Err(e) = syllabus::output::folder::check_export_file(root, &output) {
+        eprintln!("syllabus: {e}");
+        return ExitCode::from(1);
+    }
+    let export = scorm::export(root);
+    let summary =
+        format!("Exported the course as a SCORM 1.2 package of {} file{}", export.files, plural(export.files));
     finish_export(export.zip, &export.diags, Some(&output), &summary)
 }
 

@@ -255,6 +255,8 @@
     try {
       window.localStorage.setItem(storeKey, JSON.stringify(progress));
       unsaved = dict();
+      // For scorm.js, which reports each change to a learning platform.
+      window.dispatchEvent(new CustomEvent('syllabus-progress-saved'));
       return true;
     } catch (e) {
       Object.keys(progress.review || {}).forEach(function (id) { unsaved[id] = progress.review[id]; });
@@ -431,7 +433,7 @@
     var list = make('ul', 'progress-quizzes');
     ids.forEach(function (id) {
       var q = progress.quizzes[id];
-      var a = make('a', '', [q.title]);
+      var a = make('a', '', [q.title || id]);
       a.setAttribute('href', pageUrl('quizzes/' + id + '/'));
       var score = make('strong', '', [fmt(q.score) + '/' + fmt(q.total)]);
       score.setAttribute('data-best-score', '');
@@ -551,6 +553,8 @@
     filled: filled,
     make: make,
     warnNotSaved: warnNotSaved,
+    /** Shows the stored progress again (the panels, lessons done, cards due). */
+    refresh: renderPanels,
   });
 
   function init() {

@@ -19,7 +19,7 @@ use libtest_mimic::{Arguments, Trial};
 fn main() {
     let args = Arguments::from_args();
     let skip = std::env::var_os("SYLLABUS_SKIP_BROWSER").is_some();
-    let tests: [(&str, fn()); 16] = [
+    let tests: [(&str, fn()); 17] = [
         ("every_page_kind_is_accessible_and_responsive", every_page_kind_is_accessible_and_responsive),
         (
             "concept_previews_work_with_mouse_keyboard_touch_and_without_javascript",
@@ -51,6 +51,7 @@ fn main() {
         ("an_arabic_course_reads_right_to_left_in_arabic", an_arabic_course_reads_right_to_left_in_arabic),
         ("a_learner_reviews_cards_through_a_week", a_learner_reviews_cards_through_a_week),
         ("a_relative_build_works_opened_from_disk", a_relative_build_works_opened_from_disk),
+        ("a_scorm_package_reports_to_a_platform_and_resumes", a_scorm_package_reports_to_a_platform_and_resumes),
     ];
     let trials = tests
         .into_iter()
@@ -179,6 +180,29 @@ fn a_learner_reviews_cards_through_a_week() {
 /// The example course built with `--relative`, opened over `file://` (`offline.mjs`).
 fn a_relative_build_works_opened_from_disk() {
     run_script("offline.mjs", &["--relative"]);
+}
+
+/// The example course as a SCORM 1.2 package, unzipped beside a test platform whose API is
+/// scorm-again (`scorm.mjs`).
+fn a_scorm_package_reports_to_a_platform_and_resumes() {
+    let course = example_course();
+    let dir = tempfile::tempdir().unwrap();
+    let zip = dir.path().join("course.zip");
+    let root = course.path().display().to_string();
+    let run =
+        syllabus(&["export", "course", "--format", "scorm12", "--root", &root, "--output", &zip.display().to_string()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip).unwrap()).unwrap();
+    archive.extract(dir.path().join("course")).unwrap();
+    let lms = dir.path().join("lms");
+    std::fs::create_dir_all(&lms).unwrap();
+    std::fs::copy(browser_dir().join("scorm-lms/index.html"), lms.join("index.html")).unwrap();
+    std::fs::copy(browser_dir().join("node_modules/scorm-again/dist/scorm12.js"), lms.join("scorm12.js")).unwrap();
+    let status = Command::new("node")
+        .arg(browser_dir().join("scorm.mjs"))
+        .args(["--root", &dir.path().display().to_string()])
+        .status();
+    assert!(status.expect("node runs").success(), "scorm.mjs failed (see its report above)");
 }
 
 /// Builds the search fixture course (`tests/browser/search-course`), at the root or under

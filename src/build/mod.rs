@@ -37,6 +37,8 @@ pub struct Report {
     pub stats: Option<Stats>,
     pub pages: usize,
     pub timings: Vec<Lap>,
+    /// The course's title (empty when the build was skipped, nothing having changed).
+    pub title: String,
 }
 
 /// Builds (or, without an output folder, checks) the course.
@@ -85,9 +87,12 @@ pub fn run(opts: &Options) -> Report {
     if opts.strict {
         diag::make_strict(&mut diags);
     }
-    let mut report = Report { pages: pages::jobs(&site.index()).len(), ..Report::default() };
+    let title = site.course.config.title.clone();
+    let mut report = Report { pages: pages::jobs(&site.index()).len(), title, ..Report::default() };
     let failed = diags.iter().any(Diagnostic::is_error);
-    if site.course.config.base_url.origin.is_none() && opts.output.is_some() && !failed {
+    // A folder opened from disk has no address for a sitemap to give.
+    let relative = site.course.config.relative;
+    if site.course.config.base_url.origin.is_none() && opts.output.is_some() && !failed && !relative {
         let msg = "sitemap.xml is not written: base_url has no scheme and host (set base_url: https://host/path/ in course.yaml, or --base-url)";
         diags.push(Diagnostic { path: "course.yaml".into(), pos: None, severity: Severity::Note, message: msg.into() });
     }
@@ -153,5 +158,5 @@ fn unchanged(out: &Path, manifest: cache::Manifest, inputs: cache::Inputs, clock
     clock.lap("cache");
     let stats = Stats { unchanged: manifest.files.len(), ..Stats::default() };
     let timings = std::mem::take(&mut clock.laps);
-    Some(Report { diags: manifest.diags, stats: Some(stats), pages: manifest.pages, timings })
+    Some(Report { diags: manifest.diags, stats: Some(stats), pages: manifest.pages, timings, title: String::new() })
 }

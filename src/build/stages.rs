@@ -41,6 +41,8 @@ pub struct Given {
     pub instructor: bool,
     /// Links by relative path (`--relative`).
     pub relative: bool,
+    /// A SCORM package's site: pages report to the platform (`export course`).
+    pub scorm: bool,
 }
 
 /// Load and model: the course at `root` read, every file's entity built, and settled.
@@ -60,7 +62,8 @@ pub fn load(root: &Path, given: &Given, clock: &mut Clock, diags: &mut Vec<Diagn
         config.base_url = base.clone();
     }
     config.instructor = given.instructor;
-    config.relative = given.relative;
+    config.relative = given.relative || given.scorm;
+    config.scorm = given.scorm;
     clock.lap("load");
     (config, entity::entities(loaded, given.drafts, diags))
 }

@@ -16,12 +16,14 @@ pub const PROGRESS_JS: &str = "assets/progress.js";
 pub const FSRS_JS: &str = "assets/fsrs.js";
 /// The review page's script.
 pub const REVIEW_JS: &str = "assets/review.js";
+/// Reports progress to a learning platform's SCORM 1.2 run-time, in a SCORM package.
+pub const SCORM_JS: &str = "assets/scorm.js";
 pub const SEARCH_JS: &str = "assets/search.js";
 /// The folder files beside pages are published under (`files/<path under content>`).
 pub const PAGE_FILES: &str = "files";
 /// The theme's words for its scripts, in the course's language.
 pub const STRINGS_JS: &str = "assets/strings.js";
-pub const ASSET_FILES: [&str; 8] = [CSS, JS, QUIZ_JS, SEARCH_JS, STRINGS_JS, PROGRESS_JS, FSRS_JS, REVIEW_JS];
+pub const ASSET_FILES: [&str; 9] = [CSS, JS, QUIZ_JS, SEARCH_JS, STRINGS_JS, PROGRESS_JS, FSRS_JS, REVIEW_JS, SCORM_JS];
 
 /// The site path (no leading slash) of a course page of `kind` with `id`.
 pub fn page_path(kind: Kind, id: &str) -> String {

@@ -100,6 +100,9 @@ pub struct Config {
     /// Links and assets by paths relative to each page, for a folder opened from disk
     /// (`--relative` on the command line; not a course.yaml key).
     pub relative: bool,
+    /// Built for a SCORM package: every page loads `scorm.js`, which reports to the platform
+    /// (`export course --format scorm12`; not a course.yaml key).
+    pub scorm: bool,
     /// The theme's words in the course's language, with the course's overrides.
     #[serde(skip)]
     pub strings: Arc<Strings>,
@@ -118,6 +121,7 @@ impl Default for Config {
             extra: serde_json::json!({}),
             instructor: false,
             relative: false,
+            scorm: false,
             strings: crate::i18n::english(),
         }
     }

@@ -4,6 +4,7 @@
 pub mod cards;
 pub mod gift;
 pub mod qti;
+pub mod scorm;
 
 /// `href="/path"` and `src="/path"` with the origin in front (`//host` links stay as they
 /// are): the site's HTML, shown on another host.

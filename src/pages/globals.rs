@@ -29,6 +29,9 @@ struct SiteView<'a> {
     progress_js: String,
     fsrs_js: String,
     review_js: String,
+    /// The SCORM script, loaded by every page of a SCORM package (`scorm` is true).
+    scorm_js: String,
+    scorm: bool,
     /// The review page, whose link in the navigation shows how many cards are due.
     review_url: String,
     /// The search script, loaded on every page; it fetches the index only once used.
@@ -58,6 +61,14 @@ pub fn set_globals(index: &SiteIndex, theme: &mut Theme) {
     let c = index.course;
     let base = index.base;
     theme.localize(&c.config.strings, Tokenizer::new(&c.config.language).stemmer_name());
+    if c.config.scorm {
+        let quizzes: serde_json::Map<String, Json> = c
+            .quizzes
+            .iter()
+            .map(|q| (q.id.clone(), serde_json::json!({ "points": q.total_points(), "pass_mark": q.pass_mark })))
+            .collect();
+        theme.set_scorm_course(&serde_json::json!({ "quizzes": quizzes, "lessons": c.lessons.len() }));
+    }
     // Only the lists the course has something in.
     let has = |p: SitePage| match p {
         SitePage::Articles => !c.articles.is_empty(),
@@ -92,6 +103,8 @@ pub fn set_globals(index: &SiteIndex, theme: &mut Theme) {
         progress_js: asset(routes::PROGRESS_JS),
         fsrs_js: asset(routes::FSRS_JS),
         review_js: asset(routes::REVIEW_JS),
+        scorm_js: asset(routes::SCORM_JS),
+        scorm: c.config.scorm,
         review_url: base.href(SitePage::Review.path()),
         search_js: asset(routes::SEARCH_JS),
         strings_js: asset(routes::STRINGS_JS),

@@ -48,12 +48,17 @@ pub const THEME_FILES: &[(&str, &str, &str)] = &[
     ("progress.js", routes::PROGRESS_JS, include_str!("../../templates/progress.js")),
     ("fsrs.js", routes::FSRS_JS, include_str!("../../templates/fsrs.js")),
     ("review.js", routes::REVIEW_JS, include_str!("../../templates/review.js")),
+    ("scorm.js", routes::SCORM_JS, include_str!("../../templates/scorm.js")),
 ];
 
 /// Where `localize` writes the language into [`THEME_FILES`]: the search script and the
 /// strings.
 const SEARCH_FILE: usize = 3;
 const STRINGS_FILE: usize = 4;
+const SCORM_FILE: usize = 8;
+
+/// The line of `scorm.js` a SCORM package's build replaces with the course's quizzes.
+const SCORM_DATA: &str = "var course = { quizzes: {}, lessons: 0 };";
 
 /// The browser's Snowball stemmers, by the name the search index gives (see
 /// `site::search::tokenize::STEMMERS`): the course language's goes before `search.js`.
@@ -145,6 +150,15 @@ impl Theme {
         for i in [STRINGS_FILE, SEARCH_FILE] {
             self.versions[i] = fingerprint(&self.files[i].1);
         }
+    }
+
+    /// Writes the course's quizzes (points and pass marks) and number of lessons into
+    /// `scorm.js`, as JSON, for the score and status it reports.
+    pub fn set_scorm_course(&mut self, course: &serde_json::Value) {
+        let data = format!("var course = {};", crate::util::html::script_json(&course.to_string()));
+        let loaded = String::from_utf8_lossy(&self.loaded[SCORM_FILE].1);
+        self.files[SCORM_FILE].1 = loaded.replacen(SCORM_DATA, &data, 1).into_bytes();
+        self.versions[SCORM_FILE] = fingerprint(&self.files[SCORM_FILE].1);
     }
 
     /// The `?v=` fingerprint of the theme file at site path `path` (one of [`THEME_FILES`]).

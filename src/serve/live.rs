@@ -208,6 +208,7 @@ impl Live {
             base_url: Some(self.opts.base_url.clone()),
             instructor: self.opts.instructor,
             relative: false,
+            scorm: false,
         }
     }
 

@@ -10,6 +10,8 @@ pub mod v21;
 mod xhtml;
 mod xml;
 
+pub use xml::escape as xml_escape;
+
 use std::io::Write;
 use std::path::Path;
 
@@ -50,7 +52,8 @@ pub fn export(root: &Path, format: Format) -> Export {
             Format::Canvas12 => canvas::files(&index, &site.bodies, &mut diags),
             Format::Qti21 => v21::files(&index, &site.bodies, &mut diags),
         };
-        package(&files)
+        let files: Vec<(String, &[u8])> = files.iter().map(|(p, t)| (p.clone(), t.as_bytes())).collect();
+        zip(&files)
     });
     diag::sort(&mut diags);
     let questions = course.quizzes.iter().map(|q| q.questions.len()).sum();
@@ -94,14 +97,14 @@ impl<'a> Item<'a> {
 }
 
 /// The files of a package as one zip, deflated, in the order given (the manifest first).
-fn package(files: &[(String, String)]) -> Vec<u8> {
+pub(crate) fn zip(files: &[(String, &[u8])]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .unix_permissions(0o644);
     for (name, text) in files {
         zip.start_file(name.as_str(), options).expect("a zip in memory takes any file");
-        zip.write_all(text.as_bytes()).expect("a zip in memory takes any file");
+        zip.write_all(text).expect("a zip in memory takes any file");
     }
     zip.finish().expect("a zip in memory finishes").into_inner()
 }
@@ -129,7 +132,7 @@ mod tests {
 
     #[test]
     fn a_package_is_a_zip_with_its_files_in_order() {
-        let zip = package(&[("imsmanifest.xml".into(), "<manifest/>".into()), ("a/b.xml".into(), "<b/>".into())]);
+        let zip = zip(&[("imsmanifest.xml".into(), b"<manifest/>".as_slice()), ("a/b.xml".into(), b"<b/>".as_slice())]);
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
         assert_eq!(archive.len(), 2);
         assert_eq!(archive.by_index(0).unwrap().name().unwrap(), "imsmanifest.xml");
