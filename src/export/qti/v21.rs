@@ -352,9 +352,10 @@ impl ItemWriter<'_, '_> {
                 x.raw("<responseCondition><responseIf><not><isNull><variable identifier=\"RESPONSE\"/></isNull></not><setOutcomeValue identifier=\"SCORE\"><mapResponse identifier=\"RESPONSE\"/></setOutcomeValue></responseIf></responseCondition>");
             }
             Answer::Numeric { answer, tolerance } => {
+                // One tolerance is both the lower and the upper one.
                 let t = number(*tolerance);
                 x.raw(&format!(
-                    "<responseCondition><responseIf><equal toleranceMode=\"absolute\" tolerance=\"{t} {t}\"><variable identifier=\"RESPONSE\"/><baseValue baseType=\"float\">{}</baseValue></equal>{set_points}</responseIf></responseCondition>",
+                    "<responseCondition><responseIf><equal toleranceMode=\"absolute\" tolerance=\"{t}\"><variable identifier=\"RESPONSE\"/><baseValue baseType=\"float\">{}</baseValue></equal>{set_points}</responseIf></responseCondition>",
                     number(*answer)
                 ));
             }
