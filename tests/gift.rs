@@ -408,6 +408,23 @@ fn the_example_course_exports_to_a_file_that_reads_back_as_its_quizzes() {
 }
 
 #[test]
+fn hostile_text_and_formulas_read_back_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    common::hostile_quiz_course(dir.path(), false);
+    let run = syllabus(&["export", "quizzes", "--format", "gift", "--root", &dir.path().display().to_string()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let gift = read_gift(&run.stdout);
+    assert_eq!(compare(dir.path(), &gift), 7, "every question of the hostile course and of the special quiz");
+    let texts: Vec<&str> = gift
+        .iter()
+        .filter_map(|q| if let Kind::Short(a) = &q.kind { Some(a) } else { None })
+        .flatten()
+        .map(|a| a.text.as_str())
+        .collect();
+    assert!(texts.contains(&common::SPECIAL.trim()), "an accepted answer, exactly: {texts:?}");
+}
+
+#[test]
 fn control_characters_are_escaped_and_what_gift_cannot_hold_is_reported() {
     let root = gift_course();
     let run = syllabus(&["export", "quizzes", "--format", "gift", "--root", &root.display().to_string()]);

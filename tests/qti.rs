@@ -10,7 +10,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{example_course, hostile_course, read, repo, syllabus, write};
+use common::{SPECIAL, example_course, read, repo, syllabus, write};
 use serde_json::Value;
 
 /// The example course with the quiz of every question type; built into `public/`.
@@ -164,20 +164,9 @@ fn check_answers(what: &str, item: &Value, q: &Value) {
     }
 }
 
-/// Text that XML, HTML, GIFT and CDATA all treat specially.
-const SPECIAL: &str = r#"]]> & <b>bold</b> ~ = # { } : \ "quoted" 'single' 3 < 4"#;
-
 fn hostile() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    hostile_course(dir.path(), false);
-    let v = format!("'{}'", SPECIAL.replace('\'', "''"));
-    write(
-        dir.path(),
-        "content/quizzes/special.yaml",
-        &format!(
-            "title: {v}\nquestions:\n  - type: multiple\n    prompt: {v}\n    choices:\n      - text: {v}\n        correct: true\n        feedback: {v}\n      - text: plain\n    explanation: {v}\n  - type: short\n    prompt: {v}\n    answers: [{v}]\n  - type: numeric\n    prompt: {v}\n    answer: -0.5\n    tolerance: 0.25\n  - type: single\n    prompt: 'When is $x^2 < 4$? $$\\\\frac{{a}}{{b}} \\\\leq 1$$'\n    choices:\n      - text: '$-2 < x < 2$'\n        correct: true\n      - text: '$x > 2$'\n"
-        ),
-    );
+    common::hostile_quiz_course(dir.path(), true);
     build(dir.path());
     dir
 }
@@ -368,14 +357,27 @@ const PARTIAL: &str = "title: Partial credit\nquestions:\n  - type: multiple\n  
 fn expected(q: &Value, response: &Value) -> f64 {
     let points = q["points"].as_f64().unwrap();
     let partial = q["partial"].as_bool().unwrap_or(false);
-    let share = |right: usize, of: usize| if right == of { 1.0 } else if partial { right as f64 / of as f64 } else { 0.0 };
+    let share = |right: usize, of: usize| {
+        if right == of {
+            1.0
+        } else if partial {
+            right as f64 / of as f64
+        } else {
+            0.0
+        }
+    };
     points
         * match q["type"].as_str().unwrap() {
-            "single" => f64::from(response == &serde_json::json!(format!("c{}", q["correct"][0].as_u64().unwrap() + 1))),
+            "single" => {
+                f64::from(response == &serde_json::json!(format!("c{}", q["correct"][0].as_u64().unwrap() + 1)))
+            }
             "true_false" => f64::from(response == &serde_json::json!(q["answer"].as_bool().unwrap().to_string())),
-            "short" => f64::from(q["answers"].as_array().unwrap().iter().any(|a| a.as_str().unwrap().trim() == response)),
+            "short" => {
+                f64::from(q["answers"].as_array().unwrap().iter().any(|a| a.as_str().unwrap().trim() == response))
+            }
             "multiple" => {
-                let right: Vec<String> = q["correct"].as_array().unwrap().iter().map(|i| format!("c{}", i.as_u64().unwrap() + 1)).collect();
+                let right: Vec<String> =
+                    q["correct"].as_array().unwrap().iter().map(|i| format!("c{}", i.as_u64().unwrap() + 1)).collect();
                 let chosen: Vec<&str> = response.as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
                 let hits = chosen.iter().filter(|c| right.iter().any(|r| r == *c)).count();
                 if hits == right.len() && chosen.len() == hits {
@@ -396,7 +398,11 @@ fn expected(q: &Value, response: &Value) -> f64 {
             }
             "match" => {
                 let n = q["pairs"].as_u64().unwrap() as usize;
-                let right = response.as_array().unwrap().iter().filter(|p| p[0].as_str().unwrap()[1..] == p[1].as_str().unwrap()[1..]);
+                let right = response
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|p| p[0].as_str().unwrap()[1..] == p[1].as_str().unwrap()[1..]);
                 share(right.count(), n)
             }
             _ => unreachable!(),
@@ -409,18 +415,26 @@ fn responses(q: &Value) -> Vec<Value> {
     match q["type"].as_str().unwrap() {
         "single" | "multiple" => {
             let n = q["feedback"].as_array().unwrap().len();
-            let right: Vec<String> = q["correct"].as_array().unwrap().iter().map(|i| format!("c{}", i.as_u64().unwrap() + 1)).collect();
+            let right: Vec<String> =
+                q["correct"].as_array().unwrap().iter().map(|i| format!("c{}", i.as_u64().unwrap() + 1)).collect();
             let wrong: Vec<String> = ids("c", n).into_iter().filter(|c| !right.contains(c)).collect();
             if q["type"] == "single" {
                 vec![serde_json::json!(right[0]), serde_json::json!(wrong[0])]
             } else {
                 let mut one_wrong = right[..1].to_vec();
                 one_wrong.extend(wrong.first().cloned());
-                vec![serde_json::json!(right), serde_json::json!(right[..1]), serde_json::json!(one_wrong), serde_json::json!(wrong)]
+                vec![
+                    serde_json::json!(right),
+                    serde_json::json!(right[..1]),
+                    serde_json::json!(one_wrong),
+                    serde_json::json!(wrong),
+                ]
             }
         }
         "true_false" => vec![serde_json::json!("true"), serde_json::json!("false")],
-        "short" => vec![serde_json::json!(q["answers"][0].as_str().unwrap().trim()), serde_json::json!("not an answer")],
+        "short" => {
+            vec![serde_json::json!(q["answers"][0].as_str().unwrap().trim()), serde_json::json!("not an answer")]
+        }
         "order" => {
             let n = q["items"].as_array().unwrap().len();
             let right = ids("o", n);
@@ -432,7 +446,9 @@ fn responses(q: &Value) -> Vec<Value> {
         }
         "match" => {
             let n = q["pairs"].as_u64().unwrap() as usize;
-            let pairs = |f: &dyn Fn(usize) -> usize| (1..=n).map(|i| vec![format!("l{i}"), format!("r{}", f(i))]).collect::<Vec<_>>();
+            let pairs = |f: &dyn Fn(usize) -> usize| {
+                (1..=n).map(|i| vec![format!("l{i}"), format!("r{}", f(i))]).collect::<Vec<_>>()
+            };
             vec![
                 serde_json::json!(pairs(&|i| i)),
                 serde_json::json!(pairs(&|i| if i <= 2 { 3 - i } else { i })),
@@ -474,7 +490,8 @@ fn qti21_scores_as_the_site_does_in_pyslet() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("python3 runs");
-    std::io::Write::write_all(child.stdin.as_mut().unwrap(), serde_json::to_string(&cases).unwrap().as_bytes()).unwrap();
+    std::io::Write::write_all(child.stdin.as_mut().unwrap(), serde_json::to_string(&cases).unwrap().as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "pyslet scores the items: {}", String::from_utf8_lossy(&out.stderr));
     let scores: Vec<f64> = serde_json::from_slice(&out.stdout).unwrap();

@@ -142,7 +142,7 @@ pub fn hostile_course(root: &Path, raw_html: bool) {
         root,
         "content/quizzes/check.yaml",
         &format!(
-            "title: {v}\ndescription: {v}\nquestions:\n  - type: single\n    prompt: {v}\n    choices:\n      - text: {v}\n        correct: true\n        feedback: {v}\n      - text: b\n    explanation: {v}\n    concepts: [evil]\n  - type: short\n    prompt: {v}\n    answers: [{v}]\n  - type: order\n    prompt: {v}\n    items: [{v}, b]\n  - type: match\n    prompt: {v}\n    pairs:\n      - [{v}, x]\n      - [y, {v}]\n"
+            "title: {v}\ndescription: {v}\nquestions:\n  - type: single\n    prompt: {v}\n    choices:\n      - text: {v}\n        correct: true\n        feedback: {v}\n      - text: b\n    explanation: {v}\n    concepts: [evil]\n  - type: short\n    prompt: {v}\n    answers: [{v}]\n  - type: order\n    prompt: {v}\n    items: [{v}, b]\n  - type: match\n    prompt: {v}\n    pairs:\n      - [{v}, x]\n      - [why, {v}]\n"
         ),
     );
 }
@@ -239,4 +239,25 @@ impl Server {
     pub fn path(&self, rel: &str) -> PathBuf {
         self.root.join(rel)
     }
+}
+
+/// Text that XML, HTML, GIFT and CDATA all treat specially.
+pub const SPECIAL: &str = r#"]]> & <b>bold</b> ~ = # { } : \ "quoted" 'single' 3 < 4"#;
+
+/// A question with formulas, inline and displayed.
+const MATH: &str = "  - type: single\n    prompt: 'When is $x^2 < 4$? $$\\frac{a}{b} \\leq 1$$'\n    choices:\n      - text: '$-2 < x < 2$'\n        correct: true\n      - text: '$x > 2$'\n";
+
+/// The hostile course with a quiz of `SPECIAL` text and, with `math`, formulas: every export of quizzes
+/// must give it back exactly.
+pub fn hostile_quiz_course(root: &Path, math: bool) {
+    hostile_course(root, false);
+    let v = format!("'{}'", SPECIAL.replace('\'', "''"));
+    write(
+        root,
+        "content/quizzes/special.yaml",
+        &format!(
+            "title: {v}\nquestions:\n  - type: multiple\n    prompt: {v}\n    choices:\n      - text: {v}\n        correct: true\n        feedback: {v}\n      - text: plain\n    explanation: {v}\n  - type: short\n    prompt: {v}\n    answers: [{v}]\n  - type: numeric\n    prompt: {v}\n    answer: -0.5\n    tolerance: 0.25\n{}",
+            if math { MATH } else { "" }
+        ),
+    );
 }
