@@ -7,8 +7,6 @@
 
 use std::path::Path;
 
-use crate::build::clock::Clock;
-use crate::build::stages;
 use crate::common::diag::{self, Diagnostic};
 use crate::common::{Kind, PageKey};
 use crate::site::Site;
@@ -41,11 +39,7 @@ struct Card {
 
 /// Reads and checks the course at `root` as `syllabus check` does, then writes its cards.
 pub fn export(root: &Path, format: Format) -> Export {
-    let mut diags = Vec::new();
-    let mut clock = Clock::start();
-    let course = stages::read(root, &stages::Given::default(), &mut clock, &mut diags);
-    let site = stages::analyse(course, None, &mut clock, &mut diags);
-    let failed = diags.iter().any(Diagnostic::is_error);
+    let (site, mut diags, failed) = super::checked(root);
     let cards = cards(&site);
     let count = cards.len();
     let text = (!failed).then(|| match format {

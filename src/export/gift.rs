@@ -14,8 +14,6 @@
 
 use std::path::Path;
 
-use crate::build::clock::Clock;
-use crate::build::stages;
 use crate::common::diag::{self, Diagnostic};
 use crate::content::model::{Answer, Choice, Question, Quiz};
 use crate::index::SiteIndex;
@@ -34,12 +32,8 @@ pub struct Export {
 
 /// Reads and checks the course at `root` as `syllabus check` does, then writes its quizzes.
 pub fn export(root: &Path) -> Export {
-    let mut diags = Vec::new();
-    let mut clock = Clock::start();
-    let course = stages::read(root, &stages::Given::default(), &mut clock, &mut diags);
-    let site = stages::analyse(course, None, &mut clock, &mut diags);
+    let (site, mut diags, failed) = super::checked(root);
     let (index, course) = (site.index(), &site.course);
-    let failed = diags.iter().any(Diagnostic::is_error);
     let text = (!failed).then(|| write(&index, &site.bodies, &mut diags));
     diag::sort(&mut diags);
     let questions = course.quizzes.iter().map(|q| q.questions.len()).sum();

@@ -6,6 +6,18 @@ pub mod gift;
 pub mod qti;
 pub mod scorm;
 
+/// The course at `root` read and checked as `syllabus check` does: the site, its
+/// diagnostics, and whether any is an error (then an export writes nothing).
+pub(crate) fn checked(root: &std::path::Path) -> (crate::site::Site, Vec<crate::common::Diagnostic>, bool) {
+    let mut diags = Vec::new();
+    let mut clock = crate::build::clock::Clock::start();
+    let given = crate::build::stages::Given::default();
+    let course = crate::build::stages::read(root, &given, &mut clock, &mut diags);
+    let site = crate::build::stages::analyse(course, None, &mut clock, &mut diags);
+    let failed = diags.iter().any(crate::common::Diagnostic::is_error);
+    (site, diags, failed)
+}
+
 /// `href="/path"` and `src="/path"` with the origin in front (`//host` links stay as they
 /// are): the site's HTML, shown on another host.
 pub(crate) fn absolute_links(html: &str, origin: &str) -> String {

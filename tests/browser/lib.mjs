@@ -97,3 +97,24 @@ export function serve(root, prefix = '/') {
   });
 }
 
+// ----------------------------------------------------------------- checks
+
+/** A script's checks: `check(ok, what)` prints each and keeps those that failed; `done(name)`
+ *  prints the outcome and ends the process, 0 when all passed. */
+export function checker() {
+  const failures = [];
+  const check = (ok, what) => {
+    console.log(`${ok ? 'ok  ' : 'FAIL'}  ${what}`);
+    if (!ok) failures.push(what);
+    return ok;
+  };
+  const done = (name) => {
+    if (failures.length) {
+      console.log(`\n${failures.length} ${name} check(s) failed`);
+      process.exit(1);
+    }
+    console.log(`\n${name}: all checks passed`);
+  };
+  return { check, done, failures };
+}
+

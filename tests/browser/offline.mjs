@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch } from './lib.mjs';
+import { checker, launch } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const arg = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : null);
@@ -22,12 +22,7 @@ if (!fs.existsSync(path.join(site, 'index.html'))) {
   process.exit(2);
 }
 
-const failures = [];
-function check(ok, what) {
-  console.log(`${ok ? 'ok  ' : 'FAIL'}  ${what}`);
-  if (!ok) failures.push(what);
-  return ok;
-}
+const { check, done } = checker();
 
 const errors = [];
 const requests = new Set();
@@ -138,8 +133,4 @@ try {
 check(errors.length === 0, `no script errors${errors.length ? ': ' + errors.slice(0, 5).join(' | ') : ''}`);
 const other = [...requests].filter((p) => !['file', 'data', 'blob'].includes(p));
 check(other.length === 0, `nothing asked of a server (${[...requests].join(', ')})`);
-if (failures.length) {
-  console.log(`\n${failures.length} offline check(s) failed`);
-  process.exit(1);
-}
-console.log('\noffline: all checks passed');
+done('offline');

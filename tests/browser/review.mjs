@@ -22,7 +22,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { launch, serve } from './lib.mjs';
+import { checker, launch, serve } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const axe = require('axe-core');
@@ -38,12 +38,7 @@ if (!fs.existsSync(path.join(site, 'review', 'index.html'))) {
 }
 if (shots) fs.mkdirSync(shots, { recursive: true });
 
-const failures = [];
-function check(ok, what) {
-  console.log(`${ok ? 'ok  ' : 'FAIL'}  ${what}`);
-  if (!ok) failures.push(what);
-  return ok;
-}
+const { check, done } = checker();
 
 const MINUTE = 60 * 1000;
 const DAY = 24 * 60 * MINUTE;
@@ -578,8 +573,4 @@ try {
 }
 check(errors.length === 0, `no script errors${errors.length ? ': ' + errors.slice(0, 5).join(' | ') : ''}`);
 check(foreign.size === 0, `no request to another host${foreign.size ? ': ' + [...foreign].slice(0, 5).join(', ') : ''}`);
-if (failures.length) {
-  console.log(`\n${failures.length} review check(s) failed`);
-  process.exit(1);
-}
-console.log('\nreview: all checks passed');
+done('review');

@@ -14,18 +14,13 @@
 // platform, the package behaves as the static site. Exit 0 passed, 1 failed.
 
 import path from 'node:path';
-import { launch, serve } from './lib.mjs';
+import { checker, launch, serve } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const arg = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : null);
 const root = path.resolve(arg('--root') || '.');
 
-const failures = [];
-function check(ok, what) {
-  console.log(`${ok ? 'ok  ' : 'FAIL'}  ${what}`);
-  if (!ok) failures.push(what);
-  return ok;
-}
+const { check, done } = checker();
 
 const errors = [];
 let origin = '';
@@ -215,8 +210,4 @@ try {
 }
 check(outside.size === 0, `nothing asked outside the package and the platform${outside.size ? ': ' + [...outside].slice(0, 5).join(', ') : ''}`);
 check(errors.length === 0, `no script errors${errors.length ? ': ' + errors.slice(0, 5).join(' | ') : ''}`);
-if (failures.length) {
-  console.log(`\n${failures.length} SCORM check(s) failed`);
-  process.exit(1);
-}
-console.log('\nscorm: all checks passed');
+done('SCORM');

@@ -15,8 +15,6 @@ pub use xml::escape as xml_escape;
 use std::io::Write;
 use std::path::Path;
 
-use crate::build::clock::Clock;
-use crate::build::stages;
 use crate::common::diag::{self, Diagnostic};
 use crate::content::model::{Question, Quiz};
 use crate::index::SiteIndex;
@@ -41,12 +39,8 @@ pub struct Export {
 
 /// Reads and checks the course at `root` as `syllabus check` does, then packages its quizzes.
 pub fn export(root: &Path, format: Format) -> Export {
-    let mut diags = Vec::new();
-    let mut clock = Clock::start();
-    let course = stages::read(root, &stages::Given::default(), &mut clock, &mut diags);
-    let site = stages::analyse(course, None, &mut clock, &mut diags);
+    let (site, mut diags, failed) = super::checked(root);
     let (index, course) = (site.index(), &site.course);
-    let failed = diags.iter().any(Diagnostic::is_error);
     let zip = (!failed).then(|| {
         let files = match format {
             Format::Canvas12 => canvas::files(&index, &site.bodies, &mut diags),
