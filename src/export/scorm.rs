@@ -29,11 +29,11 @@ pub fn export(root: &Path) -> Export {
     let zip = if failed {
         None
     } else {
-        match read_site(&dir) {
-            Ok(site) => {
-                files = site.iter().map(|(path, _)| path.clone()).collect();
-                Some(package(&report.title, &site))
-            }
+        match site_files(&dir).and_then(|site| {
+            files = site;
+            package(&report.title, &dir, &files)
+        }) {
+            Ok(zip) => Some(zip),
             Err(e) => {
                 diags.push(Diagnostic::error(
                     dir.display().to_string(),
@@ -54,9 +54,8 @@ fn scratch() -> PathBuf {
     std::env::temp_dir().join(format!("syllabus-scorm-{}-{nanos}", std::process::id()))
 }
 
-/// Every file of the built site (its path with `/`, its bytes), sorted, without the build's
-/// own marker.
-fn read_site(dir: &Path) -> std::io::Result<Vec<(String, Vec<u8>)>> {
+/// Every file of the built site, by its path with `/`, sorted, without the build's own marker.
+fn site_files(dir: &Path) -> std::io::Result<Vec<String>> {
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.map_err(std::io::Error::other)?;
@@ -65,16 +64,15 @@ fn read_site(dir: &Path) -> std::io::Result<Vec<(String, Vec<u8>)>> {
         }
         let rel = entry.path().strip_prefix(dir).expect("walk stays inside");
         let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-        if rel == crate::output::write::MARKER {
-            continue;
+        if rel != crate::output::write::MARKER {
+            files.push(rel);
         }
-        files.push((rel, std::fs::read(entry.path())?));
     }
     Ok(files)
 }
 
 /// The SCORM 1.2 manifest (ADL's content aggregation model on IMS Content Packaging 1.1.2).
-fn manifest(title: &str, files: &[(String, Vec<u8>)]) -> String {
+fn manifest(title: &str, files: &[String]) -> String {
     let title = xml_escape(title);
     let mut out = format!(
         r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -95,7 +93,7 @@ fn manifest(title: &str, files: &[(String, Vec<u8>)]) -> String {
     <resource identifier="course-site" type="webcontent" adlcp:scormtype="sco" href="index.html">
 "#
     );
-    for (path, _) in files {
+    for path in files {
         out.push_str(&format!("      <file href=\"{}\"/>\n", xml_escape(&href(path))));
     }
     out.push_str("    </resource>\n  </resources>\n</manifest>\n");
@@ -109,11 +107,11 @@ fn href(path: &str) -> String {
     percent_encoding::utf8_percent_encode(path, KEEP).to_string()
 }
 
-fn package(title: &str, site: &[(String, Vec<u8>)]) -> Vec<u8> {
-    let manifest = manifest(title, site);
-    let mut files: Vec<(String, &[u8])> = vec![("imsmanifest.xml".into(), manifest.as_bytes())];
-    files.extend(site.iter().map(|(p, b)| (p.clone(), b.as_slice())));
-    crate::export::qti::zip(&files)
+/// The manifest, then each file of the site, read from `dir` as it is zipped.
+fn package(title: &str, dir: &Path, files: &[String]) -> std::io::Result<Vec<u8>> {
+    let manifest = ("imsmanifest.xml".to_string(), manifest(title, files).into_bytes());
+    let site = files.iter().map(|path| Ok((path.clone(), std::fs::read(dir.join(path))?)));
+    crate::export::qti::zip_read(std::iter::once(Ok(manifest)).chain(site))
 }
 
 #[cfg(test)]
@@ -122,7 +120,7 @@ mod tests {
 
     #[test]
     fn the_manifest_lists_every_file_with_the_home_page_as_launch() {
-        let files = vec![("index.html".to_string(), Vec::new()), ("lessons/été/index.html".to_string(), Vec::new())];
+        let files = vec!["index.html".to_string(), "lessons/été/index.html".to_string()];
         let m = manifest("A & B", &files);
         assert!(m.contains(r#"adlcp:scormtype="sco" href="index.html""#));
         assert!(m.contains("<title>A &amp; B</title>"));

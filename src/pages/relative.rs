@@ -28,20 +28,27 @@ pub fn quiz_page_script(id: &str, html: &[u8]) -> Vec<u8> {
     format!("window.syllabusQuizPage({id}, {page});\n").into_bytes()
 }
 
+/// The attributes, found in one pass over a page (aho-corasick, already a dependency for
+/// the concept autolinker): searching for each in turn read every page seven times.
+static PATTERNS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(ATTRIBUTES.iter().map(|(a, _)| a)).expect("the attributes make an automaton")
+});
+
 /// `html` of the page written at `page` (an output path: `lessons/x/index.html`), with
 /// every link that starts with the site's base path `base` made relative to that page.
 pub fn relativize(html: &[u8], page: &str, base: &str) -> Vec<u8> {
     let Ok(text) = std::str::from_utf8(html) else { return html.to_vec() };
     let up = "../".repeat(page.matches('/').count());
     let mut out = String::with_capacity(text.len() + text.len() / 32);
-    let mut rest = text;
-    loop {
-        let next = ATTRIBUTES.iter().filter_map(|&(a, file)| rest.find(a).map(|i| (i + a.len(), file))).min();
-        let Some((start, file)) = next else { break };
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let end = rest.find('"').unwrap_or(rest.len());
-        let value = &rest[..end];
+    let mut at = 0;
+    for found in PATTERNS.find_iter(text) {
+        if found.start() < at {
+            continue;
+        }
+        let file = ATTRIBUTES[found.pattern().as_usize()].1;
+        out.push_str(&text[at..found.end()]);
+        let end = text[found.end()..].find('"').map_or(text.len(), |i| found.end() + i);
+        let value = &text[found.end()..end];
         match value.strip_prefix(base).filter(|_| !value.starts_with("//")) {
             Some(path) => {
                 out.push_str(&up);
@@ -49,9 +56,9 @@ pub fn relativize(html: &[u8], page: &str, base: &str) -> Vec<u8> {
             }
             None => out.push_str(value),
         }
-        rest = &rest[end..];
+        at = end;
     }
-    out.push_str(rest);
+    out.push_str(&text[at..]);
     out.into_bytes()
 }
 

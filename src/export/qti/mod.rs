@@ -92,15 +92,22 @@ impl<'a> Item<'a> {
 
 /// The files of a package as one zip, deflated, in the order given (the manifest first).
 pub(crate) fn zip(files: &[(String, &[u8])]) -> Vec<u8> {
+    zip_read(files.iter().map(|(name, bytes)| Ok((name.clone(), bytes.to_vec())))).expect("files in memory read")
+}
+
+/// As [`zip`], each file read only as its turn comes (a whole site need not be in memory):
+/// the first error reading one stops it.
+pub(crate) fn zip_read(files: impl Iterator<Item = std::io::Result<(String, Vec<u8>)>>) -> std::io::Result<Vec<u8>> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .unix_permissions(0o644);
-    for (name, text) in files {
+    for file in files {
+        let (name, bytes) = file?;
         zip.start_file(name.as_str(), options).expect("a zip in memory takes any file");
-        zip.write_all(text).expect("a zip in memory takes any file");
+        zip.write_all(&bytes).expect("a zip in memory takes any file");
     }
-    zip.finish().expect("a zip in memory finishes").into_inner()
+    Ok(zip.finish().expect("a zip in memory finishes").into_inner())
 }
 
 /// A number as XML and QTI write it: no exponent, at most 6 decimals, `1` not `1.0`.
