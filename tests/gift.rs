@@ -414,7 +414,7 @@ fn hostile_text_and_formulas_read_back_exactly() {
     let run = syllabus(&["export", "quizzes", "--format", "gift", "--root", &dir.path().display().to_string()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let gift = read_gift(&run.stdout);
-    assert_eq!(compare(dir.path(), &gift), 7, "every question of the hostile course and of the special quiz");
+    assert_eq!(compare(dir.path(), &gift), 8, "every question of the hostile course and of the special quiz");
     let texts: Vec<&str> = gift
         .iter()
         .filter_map(|q| if let Kind::Short(a) = &q.kind { Some(a) } else { None })

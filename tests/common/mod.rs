@@ -256,7 +256,7 @@ pub fn hostile_quiz_course(root: &Path, math: bool) {
         root,
         "content/quizzes/special.yaml",
         &format!(
-            "title: {v}\nquestions:\n  - type: multiple\n    prompt: {v}\n    choices:\n      - text: {v}\n        correct: true\n        feedback: {v}\n      - text: plain\n    explanation: {v}\n  - type: short\n    prompt: {v}\n    answers: [{v}]\n  - type: numeric\n    prompt: {v}\n    answer: -0.5\n    tolerance: 0.25\n{}",
+            "title: {v}\nquestions:\n  - type: multiple\n    prompt: {v}\n    choices:\n      - text: {v}\n        correct: true\n        feedback: {v}\n      - text: plain\n    explanation: {v}\n  - type: short\n    prompt: {v}\n    answers: [{v}]\n  - type: numeric\n    prompt: {v}\n    answer: -0.5\n    tolerance: 0.25\n  - type: true_false\n    prompt: {v}\n    answer: false\n    explanation: {v}\n{}",
             if math { MATH } else { "" }
         ),
     );
