@@ -225,23 +225,7 @@ fn read_gift(file: &str) -> Vec<Question> {
 
 /// Text as a reader sees it: no tags, entities decoded, plain quotes, spaces collapsed.
 fn plain(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    let out = out
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
-    normal(&out)
+    normal(&common::html_text(html))
 }
 
 /// Source text as it reads once rendered: emphasis marks and Markdown's backslash escapes

@@ -206,26 +206,9 @@ fn qti21(zip: &Path) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-/// HTML as the text a reader sees: tags out, the entities the site writes decoded, spaces
-/// collapsed.
+/// HTML as the text a reader sees: tags out, entities decoded, spaces collapsed.
 fn text_of(html: &str) -> String {
-    let mut out = String::new();
-    let mut tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => tag = true,
-            '>' if tag => tag = false,
-            c if !tag => out.push(c),
-            _ => {}
-        }
-    }
-    let out = out
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    common::html_text(html).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Text without any white space: the QTI 3 converter lays MathML out on lines of its own,

@@ -8,14 +8,16 @@ use std::path::{Component, Path, PathBuf};
 
 use super::write::MARKER;
 
+/// A path made absolute (from the current folder) and normalized, without touching the disk.
+fn absolute(p: &Path) -> PathBuf {
+    let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+    normalize(&p)
+}
+
 /// Why an output folder is refused.
 pub fn check_folder(root: &Path, out: &Path) -> Result<(), String> {
-    let abs = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
-        normalize(&p)
-    };
-    let root = abs(&root.canonicalize().unwrap_or_else(|_| root.to_path_buf()));
-    let out = abs(&resolve_existing(out));
+    let root = absolute(&root.canonicalize().unwrap_or_else(|_| root.to_path_buf()));
+    let out = absolute(&resolve_existing(out));
     let show = out.display();
     if out.parent().is_none() {
         return Err(format!("refusing to write the site into '{show}': it is the file system root"));
@@ -45,12 +47,8 @@ pub fn check_folder(root: &Path, out: &Path) -> Result<(), String> {
 /// Why an export's output file is refused: inside the course's sources, where the next
 /// build would read it, as `check_folder` refuses an output folder there.
 pub fn check_export_file(root: &Path, file: &Path) -> Result<(), String> {
-    let abs = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
-        normalize(&p)
-    };
-    let root = abs(&root.canonicalize().unwrap_or_else(|_| root.to_path_buf()));
-    let file = abs(&resolve_existing(file));
+    let root = absolute(&root.canonicalize().unwrap_or_else(|_| root.to_path_buf()));
+    let file = absolute(&resolve_existing(file));
     for dir in ["content", "templates", "static"] {
         if file.starts_with(root.join(dir)) {
             let show = file.display();

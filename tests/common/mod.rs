@@ -261,3 +261,18 @@ pub fn hostile_quiz_course(root: &Path, math: bool) {
         ),
     );
 }
+
+/// The text of HTML the site writes: its tags left out, the entities it writes decoded.
+pub fn html_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+}
