@@ -197,8 +197,11 @@ impl Pages<'_> {
             Job::Print(module) => self.fill_print(module, bytes),
             _ => bytes,
         };
+        if !self.index.course.config.relative {
+            return Ok(bytes);
+        }
         let path = output_path(self.index, job);
-        Ok(match self.index.course.config.relative && path.ends_with(".html") {
+        Ok(match path.ends_with(".html") {
             true => relative::relativize(&bytes, &path, &self.index.base.path),
             false => bytes,
         })

@@ -18,7 +18,6 @@ impl Pages<'_> {
         let (sheet, count) = self.study_sheet();
         ctx.insert("study_sheet", &Value::safe_string(&sheet));
         ctx.insert("study_count", &count);
-        ctx.insert("has_quizzes", &!self.index.course.quizzes.is_empty());
         ctx
     }
 

@@ -119,12 +119,11 @@ fn test(quiz: &crate::content::model::Quiz, items: &[Item]) -> String {
         x.leaf("assessmentItemRef", &[("identifier", &item_id(&quiz.id, &item.q.id)), ("href", &href)], "");
     }
     x.close().close();
-    x.open("outcomeProcessing", &[]);
-    x.open("setOutcomeValue", &[("identifier", "SCORE")]).leaf("sum", &[], "");
+    // The test's score: the sum of every item's SCORE.
+    x.open("outcomeProcessing", &[]).open("setOutcomeValue", &[("identifier", "SCORE")]);
+    x.raw("<sum><testVariables variableIdentifier=\"SCORE\"/></sum>");
     x.close().close().close();
-    let text = x.finish();
-    // `sum` over every item's SCORE (testVariables), written in place of the empty `sum`.
-    text.replace("<sum/>", "<sum>\n        <testVariables variableIdentifier=\"SCORE\"/>\n      </sum>")
+    x.finish()
 }
 
 /// One question as an `assessmentItem`.
